@@ -1,0 +1,126 @@
+// Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
+//
+// The result of one analysis: tone, escalation, trigger phrases with
+// suggestions, de-escalation techniques, rewrite edits and the rewritten text.
+//
+// A Report is a plain value: it owns all of its strings, may outlive the
+// Analyzer that produced it, and may be copied or moved freely. Reading a
+// const Report from several threads is safe.
+#ifndef TACT_REPORT_HPP_
+#define TACT_REPORT_HPP_
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "tact/export.hpp"
+
+namespace tact {
+
+// Who wrote a message. `automatic` asks the analyzer to guess; the guess is
+// reported in Report::role with Report::role_guessed set.
+enum class Role { agent, customer, automatic };
+
+// "agent", "customer" or "auto".
+TACT_API const char* role_name(Role role) noexcept;
+
+// Severity of a trigger phrase, lowest first.
+enum class Severity { info, warning, error };
+
+// "info", "warning" or "error".
+TACT_API const char* severity_name(Severity severity) noexcept;
+
+// A half-open span of the caller's original text. `start`/`end` are UTF-8
+// byte offsets; `start_utf16`/`end_utf16` are UTF-16 code-unit offsets into
+// the same text converted to UTF-16 (each invalid UTF-8 sequence counting as
+// one U+FFFD). Spans never split a code point or a grapheme cluster.
+struct Span {
+  std::size_t start = 0;
+  std::size_t end = 0;
+  std::size_t start_utf16 = 0;
+  std::size_t end_utf16 = 0;
+};
+
+// A trigger phrase in an agent draft: something that tends to inflame.
+struct Trigger {
+  std::string rule;      // rule id, e.g. "trigger.uncertainty.dont-know"
+  std::string category;  // one of DESIGN.md's trigger ids, e.g. "uncertainty"
+  Severity severity = Severity::warning;
+  Span span;
+  std::string text;     // the original bytes of the span
+  std::string message;  // what the phrase does and what to do instead
+  std::vector<std::string> suggestions;  // replacements, best first
+};
+
+// A de-escalation technique the reply already uses (agent role).
+struct Technique {
+  std::string rule;
+  std::string type;  // e.g. "apologize"
+  Span span;
+  std::string text;
+};
+
+// An escalation signal in a customer message.
+struct Signal {
+  std::string rule;
+  std::string type;  // e.g. "manager_request"
+  Span span;
+  std::string text;
+};
+
+// One reason behind a score: a finding or a tone cue, with its weight.
+// `kind` is "signal", "technique", "trigger" or "tone".
+struct Cue {
+  std::string kind;
+  std::string type;
+  Span span;
+  double weight = 0.0;
+};
+
+struct Tone {
+  double sentiment = 0.0;     // [-1, 1]
+  double anger = 0.0;         // [0, 1]
+  double politeness = 0.0;    // [0, 1]
+  double empathy = 0.0;       // [0, 1]
+  double deescalation = 0.0;  // [0, 1]
+};
+
+struct Escalation {
+  int level = 0;             // 0 calm … 4 hostile
+  std::string label = "calm";
+  double score = 0.0;        // [0, 1]
+  std::vector<Signal> signals;
+  std::vector<Cue> cues;     // every contribution to score (and, for agent
+                             // drafts, to Tone::deescalation)
+};
+
+// One replacement of a span of the original text. Applying a report's edits
+// right to left turns the original into Report::rewrite.
+struct Edit {
+  Span span;
+  std::string replacement;
+};
+
+struct Report {
+  std::string id;  // echoed from the input when it had one; may be empty
+  Role role = Role::agent;
+  bool role_guessed = false;  // true when Role::automatic chose `role`
+  Tone tone;
+  Escalation escalation;
+  std::vector<Trigger> triggers;
+  std::vector<Technique> techniques;
+  std::vector<Edit> edits;
+  std::string rewrite;  // the whole reply with every edit applied
+
+  // The report as one line of JSON in the CLI's shape (DESIGN.md), without a
+  // trailing newline. Throws std::bad_alloc only.
+  TACT_API std::string to_json() const;
+};
+
+// Levels' labels: "calm", "concerned", "frustrated", "angry", "hostile".
+// Returns "calm" for a level outside 0..4.
+TACT_API const char* escalation_label(int level) noexcept;
+
+}  // namespace tact
+
+#endif  // TACT_REPORT_HPP_

@@ -1,0 +1,34 @@
+// Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
+//
+// Suggestions per trigger and the whole-reply rewrite. This header is the
+// interface the Analyzer relies on.
+#ifndef TACT_LIB_REWRITE_SUGGESTER_HPP_
+#define TACT_LIB_REWRITE_SUGGESTER_HPP_
+
+#include <string>
+#include <vector>
+
+#include "rules/pack.hpp"
+#include "text/document.hpp"
+
+namespace tact::rewrite {
+
+struct Edit {
+  text::Range original;  // bytes of Document::original() to replace
+  std::string replacement;
+};
+
+struct Output {
+  // suggestions[i]: rendered replacements for triggers[i], best first.
+  std::vector<std::vector<std::string>> suggestions;
+  std::vector<Edit> edits;  // non-overlapping, in text order
+  std::string text;         // the original with every edit applied
+};
+
+// Renders suggestions for `triggers` (findings of family trigger, in view
+// order) and the whole-reply rewrite. Thread-safe; throws std::bad_alloc only.
+void suggest(const text::Document& doc, const std::vector<rules::Finding>& triggers, Output* out);
+
+}  // namespace tact::rewrite
+
+#endif  // TACT_LIB_REWRITE_SUGGESTER_HPP_

@@ -1,0 +1,237 @@
+// Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
+#include "text/document.hpp"
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <new>
+
+#include "text/segmenter.hpp"
+#include "text/unicode.hpp"
+
+namespace tact::text {
+
+namespace {
+
+bool is_ascii(std::string_view s) {
+  // Eight bytes at a time; the tail byte by byte.
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t word;
+    std::copy_n(s.data() + i, 8, reinterpret_cast<char*>(&word));
+    if (word & 0x8080808080808080ULL) return false;
+  }
+  for (; i < s.size(); ++i) {
+    if (static_cast<unsigned char>(s[i]) & 0x80) return false;
+  }
+  return true;
+}
+
+const icu::Normalizer2& nfkc_casefold() {
+  static const icu::Normalizer2* instance = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    if (U_FAILURE(status) || n == nullptr) throw std::bad_alloc();  // ICU data missing
+    return n;
+  }();
+  return *instance;
+}
+
+}  // namespace
+
+// Appends view bytes and their map entries, collapsing whitespace runs.
+class DocumentBuilder {
+ public:
+  explicit DocumentBuilder(std::string_view original) {
+    doc_.original_ = original;
+    doc_.view_.reserve(original.size());
+    doc_.unit_begin_.reserve(original.size());
+    doc_.unit_end_.reserve(original.size());
+  }
+
+  // One unit of the original, [begin, end), whose normalized form is
+  // `normalized`. Whitespace units merge into the preceding space.
+  void emit(uint32_t begin, uint32_t end, std::string_view normalized, bool space, bool line_break) {
+    if (space) {
+      if (in_space_) {
+        doc_.unit_end_.back() = end;
+      } else {
+        push(" ", begin, end);
+        in_space_ = true;
+      }
+      const auto at = static_cast<uint32_t>(doc_.view_.size() - 1);
+      if (line_break && (doc_.line_breaks_.empty() || doc_.line_breaks_.back() != at)) {
+        doc_.line_breaks_.push_back(at);
+      }
+      return;
+    }
+    if (normalized.empty()) return;  // default-ignorable: nothing to match
+    push(normalized, begin, end);
+    in_space_ = false;
+  }
+
+  Document finish() {
+    segment(&doc_);
+    return std::move(doc_);
+  }
+
+  Document& doc() { return doc_; }
+
+ private:
+  void push(std::string_view bytes, uint32_t begin, uint32_t end) {
+    doc_.view_.append(bytes);
+    doc_.unit_begin_.insert(doc_.unit_begin_.end(), bytes.size(), begin);
+    doc_.unit_end_.insert(doc_.unit_end_.end(), bytes.size(), end);
+  }
+
+  Document doc_;
+  bool in_space_ = false;
+};
+
+Document Document::build(std::string_view original) {
+  if (!is_ascii(original)) return build_unicode(original);
+  DocumentBuilder b(original);
+  const auto n = static_cast<uint32_t>(original.size());
+  for (uint32_t i = 0; i < n; ++i) {
+    char c = original[i];
+    const auto u = static_cast<char32_t>(c);
+    if (is_space(u)) {
+      b.emit(i, i + 1, {}, true, is_line_break(u));
+      continue;
+    }
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+    b.emit(i, i + 1, std::string_view(&c, 1), false, false);
+  }
+  return b.finish();
+}
+
+Document Document::build_unicode(std::string_view original) {
+  const icu::Normalizer2& nfkc = nfkc_casefold();
+  DocumentBuilder b(original);
+  Document& doc = b.doc();
+  doc.ascii_ = is_ascii(original);
+  if (!doc.ascii_) doc.utf16_before_.assign(original.size() + 1, 0);
+
+  const std::size_t n = original.size();
+  std::u32string unit;  // code points of the current unit, punctuation mapped
+  std::string normalized;
+  icu::UnicodeString in;
+  icu::UnicodeString out;
+  uint32_t utf16 = 0;
+
+  std::size_t i = 0;
+  char32_t next = 0;
+  std::size_t next_end = 0;
+  auto decode_next = [&](std::size_t at) {
+    next_end = at;
+    next = decode_utf8(original, &next_end);
+    if (!doc.ascii_) {
+      std::fill(doc.utf16_before_.begin() + static_cast<std::ptrdiff_t>(at),
+                doc.utf16_before_.begin() + static_cast<std::ptrdiff_t>(next_end), utf16);
+      utf16 += next > 0xFFFF ? 2 : 1;
+    }
+  };
+  if (n > 0) decode_next(0);
+
+  while (i < n) {
+    const auto begin = static_cast<uint32_t>(i);
+    unit.clear();
+    bool line_break = false;
+    bool pictographic_zwj = false;  // GB11 state: ExtPict Extend* ZWJ so far
+    bool after_pictographic = false;
+    int ri_run = 0;
+    // Grow the unit until both a grapheme boundary and a normalization
+    // boundary lie before the next code point, so normalizing units one by
+    // one equals normalizing the whole text and no unit splits a cluster.
+    for (;;) {
+      const char32_t c = next;
+      unit.push_back(ascii_punctuation(c));
+      line_break = line_break || is_line_break(c);
+      if (u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_EXTENDED_PICTOGRAPHIC)) {
+        after_pictographic = true;
+        pictographic_zwj = false;
+      } else if (c == 0x200D) {
+        pictographic_zwj = after_pictographic;
+        after_pictographic = false;
+      } else if (!is_mark(c) && c != 0xFE0F) {
+        after_pictographic = false;
+        pictographic_zwj = false;
+      }
+      ri_run = u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_REGIONAL_INDICATOR) ? ri_run + 1 : 0;
+      i = next_end;
+      if (i >= n) break;
+      decode_next(i);
+      if (grapheme_break(c, next, pictographic_zwj, ri_run) &&
+          nfkc.hasBoundaryBefore(static_cast<UChar32>(next))) {
+        break;
+      }
+    }
+    const auto end = static_cast<uint32_t>(i);
+
+    normalized.clear();
+    bool space = true;
+    if (unit.size() == 1 && unit[0] < 0x80) {
+      char32_t c = unit[0];
+      space = is_space(c);
+      if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
+      normalized.push_back(static_cast<char>(c));
+    } else {
+      in.remove();
+      for (char32_t c : unit) in.append(static_cast<UChar32>(c));
+      UErrorCode status = U_ZERO_ERROR;
+      nfkc.normalize(in, out, status);
+      if (U_FAILURE(status)) {
+        if (status == U_MEMORY_ALLOCATION_ERROR) throw std::bad_alloc();
+        out = in;  // unreachable for valid code points; keep the text as is
+      }
+      for (int32_t k = 0; k < out.length();) {
+        const auto c = static_cast<char32_t>(out.char32At(k));
+        k += c > 0xFFFF ? 2 : 1;
+        space = space && is_space(c);
+        append_utf8(&normalized, ascii_punctuation(c));
+      }
+      space = space && !normalized.empty();
+    }
+    b.emit(begin, end, normalized, space, line_break);
+  }
+  if (!doc.ascii_) doc.utf16_before_[n] = utf16;
+  return b.finish();
+}
+
+Range Document::to_original(uint32_t view_begin, uint32_t view_end) const {
+  if (view_.empty()) return {0, 0};
+  view_begin = std::min<uint32_t>(view_begin, static_cast<uint32_t>(view_.size()));
+  view_end = std::min<uint32_t>(std::max(view_end, view_begin), static_cast<uint32_t>(view_.size()));
+  if (view_begin == view_end) {
+    const uint32_t at = view_begin < view_.size() ? unit_begin_[view_begin]
+                                                  : static_cast<uint32_t>(original_.size());
+    return {at, at};
+  }
+  return {unit_begin_[view_begin], unit_end_[view_end - 1]};
+}
+
+std::size_t Document::utf16_offset(std::size_t original_offset) const {
+  if (utf16_before_.empty()) return original_offset;
+  return utf16_before_[std::min(original_offset, original_.size())];
+}
+
+std::size_t Document::sentence_at(uint32_t view_pos) const {
+  if (sentences_.empty()) return 0;
+  auto it = std::upper_bound(sentences_.begin(), sentences_.end(), view_pos,
+                             [](uint32_t pos, const Sentence& s) { return pos < s.view.begin; });
+  if (it == sentences_.begin()) return 0;
+  return static_cast<std::size_t>(it - sentences_.begin()) - 1;
+}
+
+bool Document::line_break_at(uint32_t view_pos) const {
+  return std::binary_search(line_breaks_.begin(), line_breaks_.end(), view_pos);
+}
+
+bool Document::operator==(const Document& o) const {
+  return original_ == o.original_ && view_ == o.view_ && unit_begin_ == o.unit_begin_ &&
+         unit_end_ == o.unit_end_ && line_breaks_ == o.line_breaks_ && tokens_ == o.tokens_ &&
+         sentences_ == o.sentences_ && utf16_before_ == o.utf16_before_ && ascii_ == o.ascii_;
+}
+
+}  // namespace tact::text

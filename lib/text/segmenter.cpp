@@ -1,0 +1,200 @@
+// Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
+#include "text/segmenter.hpp"
+
+#include <unicode/uchar.h>
+
+#include <vector>
+
+#include "text/unicode.hpp"
+
+namespace tact::text {
+
+namespace {
+
+// UAX #29 word-break classes, reduced to what the view can contain.
+enum class Cls : uint8_t { space, letter, ideo, number, extend_num, mid_letter, mid_num, mid_num_let,
+                           mark, emoji, other };
+
+Cls classify(char32_t c) {
+  if (c < 0x80) {
+    if (is_space(c)) return Cls::space;
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return Cls::letter;
+    if (c >= '0' && c <= '9') return Cls::number;
+    switch (c) {
+      case '_': return Cls::extend_num;
+      case ':': return Cls::mid_letter;
+      case ',':
+      case ';': return Cls::mid_num;
+      case '.':
+      case '\'': return Cls::mid_num_let;
+      default: return Cls::other;
+    }
+  }
+  if (is_space(c)) return Cls::space;
+  if (c == 0x00B7 || c == 0x2027) return Cls::mid_letter;
+  if (is_mark(c) || c == 0x200D || u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_VARIATION_SELECTOR) ||
+      (c >= 0x1F3FB && c <= 0x1F3FF)) {
+    return Cls::mark;
+  }
+  if (is_letter(c)) {
+    const auto u = static_cast<UChar32>(c);
+    if (u_hasBinaryProperty(u, UCHAR_IDEOGRAPHIC) || ublock_getCode(u) == UBLOCK_HIRAGANA) {
+      return Cls::ideo;
+    }
+    return Cls::letter;
+  }
+  if (is_digit(c)) return Cls::number;
+  if (is_pictographic(c)) return Cls::emoji;
+  return Cls::other;
+}
+
+struct Cp {
+  char32_t c;
+  uint32_t at;   // view offset
+  uint32_t end;  // view offset after it
+  Cls cls;
+};
+
+bool is_terminator(char32_t c) { return c == '.' || c == '!' || c == '?' || c == 0x3002; }
+bool is_closer(char32_t c) { return c == '"' || c == '\'' || c == ')' || c == ']' || c == '}'; }
+
+// Case of the original letters of view range [b, e).
+void letter_case(const Document& doc, Range original, bool* all_caps, bool* capitalized) {
+  const std::string_view s = doc.original().substr(original.begin, original.size());
+  int upper = 0;
+  int lower = 0;
+  bool first = true;
+  for (std::size_t i = 0; i < s.size();) {
+    const char32_t c = decode_utf8(s, &i);
+    if (!is_letter(c)) continue;
+    const bool up = is_upper(c);
+    if (first) *capitalized = up;
+    first = false;
+    upper += up ? 1 : 0;
+    lower += is_lower(c) ? 1 : 0;
+  }
+  *all_caps = upper >= 2 && lower == 0;
+}
+
+}  // namespace
+
+void segment(Document* doc) {
+  const std::string& v = doc->view_;
+  std::vector<Cp> cps;
+  cps.reserve(v.size());
+  for (std::size_t i = 0; i < v.size();) {
+    const auto at = static_cast<uint32_t>(i);
+    const char32_t c = decode_utf8(v, &i);
+    cps.push_back({c, at, static_cast<uint32_t>(i), classify(c)});
+  }
+  const std::size_t n = cps.size();
+  // Code points produced by one unit of the original stay in one token.
+  auto same_unit = [&](std::size_t a, std::size_t b) {
+    return doc->unit_begin_[cps[a].at] == doc->unit_begin_[cps[b].at];
+  };
+  auto next_real = [&](std::size_t j) {  // skip marks (WB4)
+    while (j < n && cps[j].cls == Cls::mark) ++j;
+    return j;
+  };
+
+  doc->tokens_.clear();
+  for (std::size_t k = 0; k < n;) {
+    const Cls cls = cps[k].cls;
+    if (cls == Cls::space) {
+      ++k;
+      continue;
+    }
+    std::size_t j = k + 1;
+    TokenKind kind = TokenKind::symbol;
+    if (cls == Cls::letter || cls == Cls::number) {
+      Cls last = cls;
+      bool letters = cls == Cls::letter;
+      while (j < n) {
+        const Cls c = cps[j].cls;
+        if (same_unit(j - 1, j) || c == Cls::mark) {
+          ++j;
+        } else if (c == Cls::letter || c == Cls::number || c == Cls::extend_num) {
+          letters = letters || c == Cls::letter;
+          last = c;
+          ++j;
+        } else {
+          const std::size_t after = next_real(j + 1);
+          if (after >= n) break;
+          const Cls a = cps[after].cls;
+          const bool join_letters = last == Cls::letter && a == Cls::letter &&
+                                    (c == Cls::mid_letter || c == Cls::mid_num_let);
+          const bool join_numbers = last == Cls::number && a == Cls::number &&
+                                    (c == Cls::mid_num || c == Cls::mid_num_let);
+          if (!join_letters && !join_numbers) break;
+          j = after + 1;
+        }
+      }
+      kind = letters ? TokenKind::word : TokenKind::number;
+    } else {
+      kind = cls == Cls::ideo ? TokenKind::word
+             : cls == Cls::emoji ? TokenKind::emoji
+                                 : TokenKind::symbol;
+      while (j < n && (same_unit(j - 1, j) || cps[j].cls == Cls::mark)) ++j;
+    }
+    Token t;
+    t.view = {cps[k].at, cps[j - 1].end};
+    t.original = doc->to_original(t.view);
+    t.kind = kind;
+    if (kind == TokenKind::word) letter_case(*doc, t.original, &t.all_caps, &t.capitalized);
+    doc->tokens_.push_back(t);
+    k = j;
+  }
+
+  doc->sentences_.clear();
+  std::size_t start = n;  // index of the current sentence's first code point
+  std::size_t last = 0;   // index after its last non-space code point
+  auto close = [&](std::size_t end) {
+    if (start < n && end > start) {
+      Sentence s;
+      s.view = {cps[start].at, cps[end - 1].end};
+      s.original = doc->to_original(s.view);
+      doc->sentences_.push_back(s);
+    }
+    start = n;
+  };
+  for (std::size_t k = 0; k < n;) {
+    const Cp& cp = cps[k];
+    if (cp.cls == Cls::space) {
+      if (doc->line_break_at(cp.at)) close(last);
+      ++k;
+      continue;
+    }
+    if (start == n) start = k;
+    if (!is_terminator(cp.c)) {
+      last = ++k;
+      continue;
+    }
+    bool only_dots = true;
+    std::size_t j = k;
+    for (; j < n && is_terminator(cps[j].c); ++j) only_dots = only_dots && cps[j].c == '.';
+    while (j < n && is_closer(cps[j].c)) ++j;
+    last = j;
+    if (j < n && cps[j].cls == Cls::space) {
+      bool split = true;
+      if (only_dots) {
+        // After '.', a lower-case letter continues the sentence ("approx. two").
+        std::size_t m = j;
+        bool line_break = false;
+        while (m < n && !is_letter(cps[m].c) && !is_terminator(cps[m].c)) {
+          line_break = line_break || (cps[m].cls == Cls::space && doc->line_break_at(cps[m].at));
+          ++m;
+        }
+        if (!line_break && m < n && is_letter(cps[m].c)) {
+          const Range r = doc->to_original(cps[m].at, cps[m].end);
+          std::size_t pos = r.begin;
+          split = !is_lower(decode_utf8(doc->original_, &pos));
+        }
+      }
+      if (split) close(last);
+    }
+    k = j;
+  }
+  close(last);
+}
+
+}  // namespace tact::text

@@ -1,0 +1,19 @@
+// Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
+//
+// Word and sentence boundaries over a Document's view. The word rules follow
+// UAX #29 as ICU's word BreakIterator applies them to letters and numbers
+// ("don't", "3.50", "e.g" are one token each); a test compares the two.
+// Sentences end after . ! ? (and runs of them) followed by space, except
+// after '.' when the next letter is lower case, and at every line break.
+#ifndef TACT_LIB_TEXT_SEGMENTER_HPP_
+#define TACT_LIB_TEXT_SEGMENTER_HPP_
+
+#include "text/document.hpp"
+
+namespace tact::text {
+
+void segment(Document* doc);
+
+}  // namespace tact::text
+
+#endif  // TACT_LIB_TEXT_SEGMENTER_HPP_

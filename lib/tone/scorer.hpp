@@ -1,0 +1,55 @@
+// Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
+//
+// Tone and escalation scoring: lexicon + heuristics + the pack's findings.
+// This header is the interface the Analyzer relies on.
+#ifndef TACT_LIB_TONE_SCORER_HPP_
+#define TACT_LIB_TONE_SCORER_HPP_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "rules/pack.hpp"
+#include "tact/analyzer.hpp"
+#include "tact/report.hpp"
+#include "text/document.hpp"
+
+namespace tact::tone {
+
+// One reason behind a score, in view coordinates.
+struct Cue {
+  std::string kind;  // "signal", "technique", "trigger" or "tone"
+  std::string type;  // the category id, or a tone cue such as "negative_word"
+  text::Range view;
+  double weight = 0.0;
+};
+
+struct Result {
+  Tone tone;
+  int level = 0;       // escalation level, customers only (0 for agents)
+  double score = 0.0;  // escalation score, customers only
+  std::vector<Cue> cues;
+};
+
+class Scorer {
+ public:
+  // The embedded English tone model (rules/en lexicon and parameters).
+  // Throws std::bad_alloc only; a malformed embedded file is a build-time
+  // bug caught by the tests.
+  static std::shared_ptr<const Scorer> load_default(Status* status);
+
+  // Scores `doc` written by `role` (agent or customer). `findings` are the
+  // pack's findings for that role. Thread-safe.
+  virtual Result score(const text::Document& doc, Role role,
+                       const std::vector<rules::Finding>& findings) const = 0;
+
+  // Guesses who wrote `doc`, given findings of every role.
+  virtual Role guess_role(const text::Document& doc,
+                          const std::vector<rules::Finding>& findings) const = 0;
+
+  virtual ~Scorer() = default;
+};
+
+}  // namespace tact::tone
+
+#endif  // TACT_LIB_TONE_SCORER_HPP_
