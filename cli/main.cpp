@@ -128,7 +128,8 @@ int check_rules(const std::vector<std::string>& packs, bool no_default_pack) {
     }
     if (!failures.empty()) status = kExitError;
     std::cout << pack << ": " << analyzer.rule_count() << " rules, "
-              << (failures.empty() ? "all examples pass" : std::to_string(failures.size()) + " examples fail")
+              << (failures.empty() ? "all examples pass"
+                                   : std::to_string(failures.size()) + " examples fail")
               << "\n";
   }
   return status;
@@ -158,7 +159,8 @@ int main(int argc, char** argv) {
   add_common(analyze, &analyze_settings);
 
   Settings rewrite_settings;
-  CLI::App* rewrite = app.add_subcommand("rewrite", "Print each message rewritten into positive language");
+  CLI::App* rewrite =
+      app.add_subcommand("rewrite", "Print each message rewritten into positive language");
   add_common(rewrite, &rewrite_settings);
 
   CLI::App* rules = app.add_subcommand("rules", "Work with rule packs");

@@ -45,7 +45,8 @@ std::string marked(std::string_view text, const Report& r, const Style& s) {
   std::vector<Mark> marks;
   for (const Trigger& t : r.triggers) marks.push_back({t.span.start, t.span.end, kRed});
   for (const Signal& g : r.escalation.signals) marks.push_back({g.span.start, g.span.end, kYellow});
-  std::sort(marks.begin(), marks.end(), [](const Mark& a, const Mark& b) { return a.start < b.start; });
+  std::sort(marks.begin(), marks.end(),
+            [](const Mark& a, const Mark& b) { return a.start < b.start; });
   std::string out;
   std::size_t at = 0;
   for (const Mark& m : marks) {

@@ -83,8 +83,8 @@ struct Options {
 
   // Sections to compute. A section switched off is skipped entirely, and its
   // part of the Report stays empty (scores 0, no edits, rewrite "").
-  bool tone = true;       // Report::tone and Report::escalation scores
-  bool rewrite = true;    // suggestions, edits and rewrite
+  bool tone = true;     // Report::tone and Report::escalation scores
+  bool rewrite = true;  // suggestions, edits and rewrite
 };
 
 // A rule example that did not behave as its pack says (see check_examples).

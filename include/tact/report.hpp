@@ -47,8 +47,8 @@ struct Trigger {
   std::string category;  // one of DESIGN.md's trigger ids, e.g. "uncertainty"
   Severity severity = Severity::warning;
   Span span;
-  std::string text;     // the original bytes of the span
-  std::string message;  // what the phrase does and what to do instead
+  std::string text;                      // the original bytes of the span
+  std::string message;                   // what the phrase does and what to do instead
   std::vector<std::string> suggestions;  // replacements, best first
 };
 
@@ -86,12 +86,12 @@ struct Tone {
 };
 
 struct Escalation {
-  int level = 0;             // 0 calm … 4 hostile
+  int level = 0;  // 0 calm … 4 hostile
   std::string label = "calm";
-  double score = 0.0;        // [0, 1]
+  double score = 0.0;  // [0, 1]
   std::vector<Signal> signals;
-  std::vector<Cue> cues;     // every contribution to score (and, for agent
-                             // drafts, to Tone::deescalation)
+  std::vector<Cue> cues;  // every contribution to score (and, for agent
+                          // drafts, to Tone::deescalation)
 };
 
 // One replacement of a span of the original text. Applying a report's edits

@@ -58,9 +58,10 @@ Status Analyzer::Impl::run(std::string_view text, Role role, Report* out) const 
   if (role == Role::automatic) {
     role = scorer->guess_role(doc, findings);
     out->role_guessed = true;
-    findings.erase(std::remove_if(findings.begin(), findings.end(),
-                                  [role](const rules::Finding& f) { return !f.rule->applies_to(role); }),
-                   findings.end());
+    findings.erase(
+        std::remove_if(findings.begin(), findings.end(),
+                       [role](const rules::Finding& f) { return !f.rule->applies_to(role); }),
+        findings.end());
   }
   out->role = role;
 
@@ -85,7 +86,8 @@ Status Analyzer::Impl::run(std::string_view text, Role role, Report* out) const 
         out->techniques.push_back({f.rule->id, f.rule->category, span, slice(doc, original)});
         break;
       case rules::Family::signal:
-        out->escalation.signals.push_back({f.rule->id, f.rule->category, span, slice(doc, original)});
+        out->escalation.signals.push_back(
+            {f.rule->id, f.rule->category, span, slice(doc, original)});
         break;
     }
   }
@@ -133,9 +135,13 @@ Analyzer::Analyzer(const Options& options) {
   status_ = std::make_shared<const Status>(std::move(status));
 }
 
-bool Analyzer::ok() const noexcept { return impl_ != nullptr; }
+bool Analyzer::ok() const noexcept {
+  return impl_ != nullptr;
+}
 
-const Status& Analyzer::status() const noexcept { return *status_; }
+const Status& Analyzer::status() const noexcept {
+  return *status_;
+}
 
 const Options& Analyzer::options() const noexcept {
   static const Options kDefaults;
@@ -145,7 +151,8 @@ const Options& Analyzer::options() const noexcept {
 Status Analyzer::analyze(std::string_view text, Role role, Report* out) const {
   if (out == nullptr) return {Code::invalid_argument, "analyze: out is null"};
   *out = Report();
-  if (!impl_) return {Code::invalid_argument, "analyze: the analyzer failed to build: " + status_->message};
+  if (!impl_)
+    return {Code::invalid_argument, "analyze: the analyzer failed to build: " + status_->message};
   Status status = impl_->run(text, role, out);
   if (!status.ok()) *out = Report();
   return status;
@@ -191,7 +198,9 @@ std::vector<Report> Analyzer::analyze_batch(const std::vector<std::string_view>&
   return reports;
 }
 
-std::size_t Analyzer::rule_count() const noexcept { return impl_ ? impl_->pack->size() : 0; }
+std::size_t Analyzer::rule_count() const noexcept {
+  return impl_ ? impl_->pack->size() : 0;
+}
 
 std::vector<ExampleFailure> Analyzer::check_examples() const {
   return impl_ ? impl_->pack->check_examples() : std::vector<ExampleFailure>{};

@@ -35,7 +35,8 @@ inline std::string_view find(std::string_view name, bool* found = nullptr) {
 inline std::vector<File> list(std::string_view prefix) {
   std::vector<File> out;
   for (std::size_t i = 0; i < kFileCount; ++i) {
-    if (std::string_view(kFiles[i].name).substr(0, prefix.size()) == prefix) out.push_back(kFiles[i]);
+    if (std::string_view(kFiles[i].name).substr(0, prefix.size()) == prefix)
+      out.push_back(kFiles[i]);
   }
   return out;
 }

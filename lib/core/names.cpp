@@ -44,6 +44,8 @@ const char* code_name(Code code) noexcept {
   return "unknown status";
 }
 
-const char* version_string() noexcept { return TACT_CXX_VERSION_STRING; }
+const char* version_string() noexcept {
+  return TACT_CXX_VERSION_STRING;
+}
 
 }  // namespace tact

@@ -13,7 +13,9 @@ namespace {
 using nlohmann::ordered_json;
 
 // Four decimals are plenty for scores and keep the output readable.
-double round4(double x) { return std::round(x * 1e4) / 1e4; }
+double round4(double x) {
+  return std::round(x * 1e4) / 1e4;
+}
 
 void put_span(ordered_json* j, const Span& s) {
   (*j)["start"] = s.start;

@@ -52,7 +52,8 @@ class DocumentBuilder {
 
   // One unit of the original, [begin, end), whose normalized form is
   // `normalized`. Whitespace units merge into the preceding space.
-  void emit(uint32_t begin, uint32_t end, std::string_view normalized, bool space, bool line_break) {
+  void emit(uint32_t begin, uint32_t end, std::string_view normalized, bool space,
+            bool line_break) {
     if (space) {
       if (in_space_) {
         doc_.unit_end_.back() = end;
@@ -158,12 +159,13 @@ Document Document::build_unicode(std::string_view original) {
         after_pictographic = false;
         pictographic_zwj = false;
       }
-      ri_run = u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_REGIONAL_INDICATOR) ? ri_run + 1 : 0;
+      ri_run =
+          u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_REGIONAL_INDICATOR) ? ri_run + 1 : 0;
       i = next_end;
       if (i >= n) break;
       decode_next(i);
       if (grapheme_break(c, next, pictographic_zwj, ri_run) &&
-          nfkc.hasBoundaryBefore(static_cast<UChar32>(next))) {
+          (nfkc.hasBoundaryBefore(static_cast<UChar32>(next)) || next == 0x200B)) {
         break;
       }
     }
@@ -185,6 +187,8 @@ Document Document::build_unicode(std::string_view original) {
         if (status == U_MEMORY_ALLOCATION_ERROR) throw std::bad_alloc();
         out = in;  // unreachable for valid code points; keep the text as is
       }
+      // A zero-width space separates words; it reads as a space.
+      if (unit.size() == 1 && unit[0] == 0x200B) out.setTo(u' ');
       for (int32_t k = 0; k < out.length();) {
         const auto c = static_cast<char32_t>(out.char32At(k));
         k += c > 0xFFFF ? 2 : 1;
@@ -202,7 +206,8 @@ Document Document::build_unicode(std::string_view original) {
 Range Document::to_original(uint32_t view_begin, uint32_t view_end) const {
   if (view_.empty()) return {0, 0};
   view_begin = std::min<uint32_t>(view_begin, static_cast<uint32_t>(view_.size()));
-  view_end = std::min<uint32_t>(std::max(view_end, view_begin), static_cast<uint32_t>(view_.size()));
+  view_end =
+      std::min<uint32_t>(std::max(view_end, view_begin), static_cast<uint32_t>(view_.size()));
   if (view_begin == view_end) {
     const uint32_t at = view_begin < view_.size() ? unit_begin_[view_begin]
                                                   : static_cast<uint32_t>(original_.size());

@@ -47,8 +47,8 @@ struct Token {
   bool capitalized = false;
 
   bool operator==(const Token& o) const {
-    return view == o.view && original == o.original && kind == o.kind &&
-           all_caps == o.all_caps && capitalized == o.capitalized;
+    return view == o.view && original == o.original && kind == o.kind && all_caps == o.all_caps &&
+           capitalized == o.capitalized;
   }
 };
 

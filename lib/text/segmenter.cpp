@@ -12,8 +12,19 @@ namespace tact::text {
 namespace {
 
 // UAX #29 word-break classes, reduced to what the view can contain.
-enum class Cls : uint8_t { space, letter, ideo, number, extend_num, mid_letter, mid_num, mid_num_let,
-                           mark, emoji, other };
+enum class Cls : uint8_t {
+  space,
+  letter,
+  ideo,
+  number,
+  extend_num,
+  mid_letter,
+  mid_num,
+  mid_num_let,
+  mark,
+  emoji,
+  other
+};
 
 Cls classify(char32_t c) {
   if (c < 0x80) {
@@ -22,7 +33,6 @@ Cls classify(char32_t c) {
     if (c >= '0' && c <= '9') return Cls::number;
     switch (c) {
       case '_': return Cls::extend_num;
-      case ':': return Cls::mid_letter;
       case ',':
       case ';': return Cls::mid_num;
       case '.':
@@ -32,7 +42,8 @@ Cls classify(char32_t c) {
   }
   if (is_space(c)) return Cls::space;
   if (c == 0x00B7 || c == 0x2027) return Cls::mid_letter;
-  if (is_mark(c) || c == 0x200D || u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_VARIATION_SELECTOR) ||
+  if (is_mark(c) || c == 0x200D ||
+      u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_VARIATION_SELECTOR) ||
       (c >= 0x1F3FB && c <= 0x1F3FF)) {
     return Cls::mark;
   }
@@ -55,8 +66,17 @@ struct Cp {
   Cls cls;
 };
 
-bool is_terminator(char32_t c) { return c == '.' || c == '!' || c == '?' || c == 0x3002; }
-bool is_closer(char32_t c) { return c == '"' || c == '\'' || c == ')' || c == ']' || c == '}'; }
+bool is_terminator(char32_t c) {
+  return c == '.' || c == '!' || c == '?' || c == 0x3002;
+}
+// UAX #29's Close: quotes and brackets of either direction.
+bool is_closer(char32_t c) {
+  return c == '"' || c == '\'' || c == '(' || c == ')' || c == '[' || c == ']' || c == '{' ||
+         c == '}';
+}
+bool is_continuation(char32_t c) {
+  return c == ',' || c == ';' || c == ':' || c == '-';
+}
 
 // Case of the original letters of view range [b, e).
 void letter_case(const Document& doc, Range original, bool* all_caps, bool* capitalized) {
@@ -106,9 +126,12 @@ void segment(Document* doc) {
     }
     std::size_t j = k + 1;
     TokenKind kind = TokenKind::symbol;
-    if (cls == Cls::letter || cls == Cls::number) {
+    // WB13b: '_' followed by a letter or digit starts a word.
+    const bool underscore_word = cls == Cls::extend_num && k + 1 < n &&
+                                 (cps[k + 1].cls == Cls::letter || cps[k + 1].cls == Cls::number);
+    if (cls == Cls::letter || cls == Cls::number || underscore_word) {
       Cls last = cls;
-      bool letters = cls == Cls::letter;
+      bool letters = cls != Cls::number;
       while (j < n) {
         const Cls c = cps[j].cls;
         if (same_unit(j - 1, j) || c == Cls::mark) {
@@ -131,7 +154,7 @@ void segment(Document* doc) {
       }
       kind = letters ? TokenKind::word : TokenKind::number;
     } else {
-      kind = cls == Cls::ideo ? TokenKind::word
+      kind = cls == Cls::ideo    ? TokenKind::word
              : cls == Cls::emoji ? TokenKind::emoji
                                  : TokenKind::symbol;
       while (j < n && (same_unit(j - 1, j) || cps[j].cls == Cls::mark)) ++j;
@@ -157,6 +180,17 @@ void segment(Document* doc) {
     }
     start = n;
   };
+  // UAX #29 sentence rules over runs of terminators: SB8a (a terminator run
+  // followed by spaces and then , ; : or another terminator continues),
+  // SB6-SB8 (after '.', a digit, an Upper after a one-letter abbreviation,
+  // or a coming lower-case letter continue), SB11 (otherwise break).
+  auto original_case = [&](std::size_t k, bool* upper, bool* lower) {
+    const Range r = doc->to_original(cps[k].at, cps[k].end);
+    std::size_t pos = r.begin;
+    const char32_t c = decode_utf8(doc->original_, &pos);
+    *upper = is_upper(c);
+    *lower = is_lower(c);
+  };
   for (std::size_t k = 0; k < n;) {
     const Cp& cp = cps[k];
     if (cp.cls == Cls::space) {
@@ -169,29 +203,46 @@ void segment(Document* doc) {
       last = ++k;
       continue;
     }
-    bool only_dots = true;
     std::size_t j = k;
-    for (; j < n && is_terminator(cps[j].c); ++j) only_dots = only_dots && cps[j].c == '.';
+    while (j < n && is_terminator(cps[j].c)) ++j;
+    const bool aterm = cps[j - 1].c == '.';
+    const bool single_aterm = aterm && j - k == 1;
     while (j < n && is_closer(cps[j].c)) ++j;
     last = j;
-    if (j < n && cps[j].cls == Cls::space) {
-      bool split = true;
-      if (only_dots) {
-        // After '.', a lower-case letter continues the sentence ("approx. two").
-        std::size_t m = j;
-        bool line_break = false;
-        while (m < n && !is_letter(cps[m].c) && !is_terminator(cps[m].c)) {
-          line_break = line_break || (cps[m].cls == Cls::space && doc->line_break_at(cps[m].at));
-          ++m;
+    std::size_t m = j;
+    bool line_break = false;
+    while (m < n && cps[m].cls == Cls::space)
+      line_break = line_break || doc->line_break_at(cps[m++].at);
+    bool split = true;
+    if (line_break || m == n) {
+      split = true;
+    } else if (is_continuation(cps[m].c) || is_terminator(cps[m].c)) {
+      split = false;  // SB8a
+    } else if (aterm) {
+      bool upper = false;
+      bool lower = false;
+      if (m == j && cps[m].cls == Cls::number) {
+        split = false;  // SB6
+      } else if (m == j && single_aterm && k > 0 && is_letter(cps[k - 1].c) &&
+                 is_letter(cps[m].c)) {
+        original_case(m, &upper, &lower);
+        split = !upper;  // SB7; a lower-case letter is SB8's case below
+      }
+      if (split) {
+        // SB8: skip what is neither a letter nor a terminator; a lower-case
+        // letter there continues the sentence.
+        std::size_t x = m;
+        while (x < n && !is_letter(cps[x].c) && !is_terminator(cps[x].c) &&
+               !(cps[x].cls == Cls::space && doc->line_break_at(cps[x].at))) {
+          ++x;
         }
-        if (!line_break && m < n && is_letter(cps[m].c)) {
-          const Range r = doc->to_original(cps[m].at, cps[m].end);
-          std::size_t pos = r.begin;
-          split = !is_lower(decode_utf8(doc->original_, &pos));
+        if (x < n && is_letter(cps[x].c)) {
+          original_case(x, &upper, &lower);
+          split = !lower;
         }
       }
-      if (split) close(last);
     }
+    if (split) close(last);
     k = j;
   }
   close(last);

@@ -45,7 +45,7 @@ bool is_space(char32_t c) {
 }
 
 bool is_line_break(char32_t c) {
-  return (c >= '\n' && c <= '\r') || c == 0x85 || c == 0x2028 || c == 0x2029;
+  return c == '\n' || c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029;
 }
 
 bool is_letter(char32_t c) {
@@ -107,10 +107,8 @@ char32_t ascii_punctuation(char32_t c) {
     case U'\u2212':  // −
     case U'\uFE58':
     case U'\uFE63':
-    case U'\uFF0D':
-      return '-';
-    default:
-      return c;
+    case U'\uFF0D': return '-';
+    default: return c;
   }
 }
 
@@ -126,7 +124,7 @@ bool grapheme_break(char32_t prev, char32_t next, bool pictographic_zwj, int ri_
   if (prev < 0x80 && next < 0x80) return !(prev == '\r' && next == '\n');  // GB3, GB999
   const int a = gcb(prev);
   const int b = gcb(next);
-  if (a == U_GCB_CR && b == U_GCB_LF) return false;  // GB3
+  if (a == U_GCB_CR && b == U_GCB_LF) return false;                       // GB3
   if (a == U_GCB_CONTROL || a == U_GCB_CR || a == U_GCB_LF) return true;  // GB4
   if (b == U_GCB_CONTROL || b == U_GCB_CR || b == U_GCB_LF) return true;  // GB5
   if (a == U_GCB_L && (b == U_GCB_L || b == U_GCB_V || b == U_GCB_LV || b == U_GCB_LVT)) {
@@ -134,8 +132,8 @@ bool grapheme_break(char32_t prev, char32_t next, bool pictographic_zwj, int ri_
   }
   if ((a == U_GCB_LV || a == U_GCB_V) && (b == U_GCB_V || b == U_GCB_T)) return false;  // GB7
   if ((a == U_GCB_LVT || a == U_GCB_T) && b == U_GCB_T) return false;                   // GB8
-  if (b == U_GCB_EXTEND || b == U_GCB_ZWJ || b == U_GCB_SPACING_MARK) return false;  // GB9, 9a
-  if (a == U_GCB_PREPEND) return false;                                              // GB9b
+  if (b == U_GCB_EXTEND || b == U_GCB_ZWJ || b == U_GCB_SPACING_MARK) return false;     // GB9, 9a
+  if (a == U_GCB_PREPEND) return false;                                                 // GB9b
   if (a == U_GCB_ZWJ && pictographic_zwj &&
       u_hasBinaryProperty(static_cast<UChar32>(next), UCHAR_EXTENDED_PICTOGRAPHIC)) {
     return false;  // GB11

@@ -21,7 +21,7 @@ void append_utf8(std::string* out, char32_t c);
 
 // Unicode White_Space.
 bool is_space(char32_t c);
-// Characters that end a line or paragraph (LF, VT, FF, CR, NEL, LS, PS).
+// Characters that end a paragraph for sentence breaking (LF, CR, NEL, LS, PS).
 bool is_line_break(char32_t c);
 bool is_letter(char32_t c);  // General_Category L*
 bool is_mark(char32_t c);    // General_Category M*
