@@ -35,8 +35,8 @@ std::optional<std::vector<LabelledLine>> load_cs_dev(const std::string& shared);
 
 struct RatedText {
   std::string text;
-  double score = 0.0;               // vader_tweets: human mean on -4..4
-  std::vector<int> labels;          // goemotions: label ids
+  double score = 0.0;       // vader_tweets: human mean on -4..4
+  std::vector<int> labels;  // goemotions: label ids
 };
 
 // data/vader_tweets/tweets_GroundTruth.tsv; nullopt when missing.
