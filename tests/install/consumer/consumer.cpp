@@ -7,7 +7,8 @@
 
 int main() {
   tact::Analyzer analyzer;
-  const tact::Report report = analyzer.analyze("Sorry about that, I'll fix it now.", tact::Role::agent);
+  const tact::Report report =
+      analyzer.analyze("Sorry about that, I'll fix it now.", tact::Role::agent);
   const std::string json = report.to_json();
   if (std::strcmp(tact::version_string(), TACT_CXX_VERSION_STRING) != 0) return 1;
   if (json.find("\"role\":\"agent\"") == std::string::npos) return 1;
