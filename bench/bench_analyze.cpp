@@ -40,7 +40,8 @@ void BM_AnalyzeLong(benchmark::State& state) {
     analyzer.analyze(text, Role::agent, &report);
     benchmark::DoNotOptimize(report.rewrite.data());
   }
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(text.size()));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) *
+                          static_cast<int64_t>(text.size()));
 }
 BENCHMARK(BM_AnalyzeLong)
     ->Arg(1 << 10)
@@ -67,7 +68,9 @@ void BM_Latency1KB(benchmark::State& state) {
     micros.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());
   }
   std::sort(micros.begin(), micros.end());
-  auto pct = [&](double p) { return micros[static_cast<std::size_t>(p * static_cast<double>(micros.size() - 1))]; };
+  auto pct = [&](double p) {
+    return micros[static_cast<std::size_t>(p * static_cast<double>(micros.size() - 1))];
+  };
   state.counters["p50_us"] = pct(0.50);
   state.counters["p99_us"] = pct(0.99);
   state.counters["max_us"] = micros.back();
@@ -80,13 +83,16 @@ void BM_Batch(benchmark::State& state) {
   const std::vector<std::string_view> views(texts.begin(), texts.end());
   const Analyzer& analyzer = default_analyzer();
   for (auto _ : state) {
-    auto reports = analyzer.analyze_batch(views, Role::agent, static_cast<unsigned>(state.range(0)), nullptr);
+    auto reports =
+        analyzer.analyze_batch(views, Role::agent, static_cast<unsigned>(state.range(0)), nullptr);
     benchmark::DoNotOptimize(reports.data());
   }
   state.counters["messages/s"] = benchmark::Counter(
-      static_cast<double>(state.iterations()) * static_cast<double>(texts.size()), benchmark::Counter::kIsRate);
+      static_cast<double>(state.iterations()) * static_cast<double>(texts.size()),
+      benchmark::Counter::kIsRate);
 }
-BENCHMARK(BM_Batch)->Arg(1)->Arg(2)->ArgName("threads")->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Batch)->Arg(1)->Arg(2)->ArgName("threads")->UseRealTime()->Unit(
+    benchmark::kMillisecond);
 
 // Resident memory in bytes (Linux).
 double rss_bytes() {

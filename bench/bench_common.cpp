@@ -18,7 +18,9 @@ std::size_t count_for(Size size) {
   return 1;
 }
 
-int index_of(Size size) { return static_cast<int>(size); }
+int index_of(Size size) {
+  return static_cast<int>(size);
+}
 
 void die(const Status& status) {
   std::cerr << "tact_bench: " << status.message << "\n";
@@ -84,14 +86,15 @@ const tone::Scorer& default_scorer() {
 }
 
 void set_counters(benchmark::State& state, const std::vector<std::string>& texts) {
-  const double total = std::accumulate(texts.begin(), texts.end(), 0.0,
-                                       [](double sum, const std::string& t) { return sum + static_cast<double>(t.size()); });
+  const double total = std::accumulate(
+      texts.begin(), texts.end(), 0.0,
+      [](double sum, const std::string& t) { return sum + static_cast<double>(t.size()); });
   const double mean = texts.empty() ? 0.0 : total / static_cast<double>(texts.size());
   state.counters["messages/s"] =
       benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
-  state.counters["bytes/s"] = benchmark::Counter(static_cast<double>(state.iterations()) * mean,
-                                                 benchmark::Counter::kIsRate,
-                                                 benchmark::Counter::OneK::kIs1024);
+  state.counters["bytes/s"] =
+      benchmark::Counter(static_cast<double>(state.iterations()) * mean,
+                         benchmark::Counter::kIsRate, benchmark::Counter::OneK::kIs1024);
 }
 
 }  // namespace tact::bench

@@ -114,15 +114,16 @@ void BM_Json(benchmark::State& state) {
   const auto& texts = corpus_texts(size);
   std::vector<Report> reports;
   for (std::size_t k = 0; k < 256 && k < texts.size(); ++k) {
-    reports.push_back(default_analyzer().analyze(texts[k], corpus(size)[k].agent ? Role::agent : Role::customer));
+    reports.push_back(
+        default_analyzer().analyze(texts[k], corpus(size)[k].agent ? Role::agent : Role::customer));
   }
   std::size_t i = 0;
   for (auto _ : state) {
     std::string json = reports[i++ % reports.size()].to_json();
     benchmark::DoNotOptimize(json.data());
   }
-  state.counters["messages/s"] = benchmark::Counter(static_cast<double>(state.iterations()),
-                                                    benchmark::Counter::kIsRate);
+  state.counters["messages/s"] =
+      benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_Json)->Arg(0)->Arg(1)->ArgName("size");
 

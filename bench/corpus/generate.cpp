@@ -25,7 +25,9 @@ const char* const kCustomer[] = {
     "My internet drops every evening around 8pm, it's unusable.",
     "I'll be leaving a review about this experience.",
     "Could you check whether the replacement has shipped yet?",
-    "The invoice shows \xE2\x82\xAC" "49.90 but I was quoted \xE2\x82\xAC" "39.90.",
+    "The invoice shows \xE2\x82\xAC"
+    "49.90 but I was quoted \xE2\x82\xAC"
+    "39.90.",
     "Nobody told me the booking was cancelled \xF0\x9F\x99\x84",
     "My lawyer will be in touch if I don't hear back.",
     "Ok great, appreciate the quick help.",
@@ -44,7 +46,8 @@ const char* const kAgent[] = {
     "Calm down, it's not a big deal.",
     "Thanks for your patience while I looked into this.",
     "Could you confirm the postcode on the account?",
-    "I've added a \xC2\xA3" "10 credit to your account for the trouble.",
+    "I've added a \xC2\xA3"
+    "10 credit to your account for the trouble.",
     "Obviously the tracking page would have told you that.",
     "I promise it will never happen again.",
     "That's not my department, you'll have to call the store.",
@@ -54,12 +57,11 @@ const char* const kAgent[] = {
     "I\xE2\x80\x99m checking the router logs now.",
 };
 
-const char* const kNames[] = {"Ana", "Jos\xC3\xA9", "Priya", "Liam", "Zo\xC3\xAB", "Mei", "Omar",
-                              "S\xC3\xB8ren"};
+const char* const kNames[] = {"Ana",        "Jos\xC3\xA9", "Priya", "Liam",
+                              "Zo\xC3\xAB", "Mei",         "Omar",  "S\xC3\xB8ren"};
 const char* const kDays[] = {"Friday", "tomorrow", "Monday", "the 14th", "tonight", "next week"};
 const char* const kGreetings[] = {"Hi {who},", "Hello,", "Dear {who},", "Good morning,"};
-const char* const kSignoffs[] = {"Best regards, {who}", "Thanks, {who}", "Kind regards",
-                                 "Cheers"};
+const char* const kSignoffs[] = {"Best regards, {who}", "Thanks, {who}", "Kind regards", "Cheers"};
 
 template <std::size_t N>
 const char* pick(std::mt19937_64& rng, const char* const (&bank)[N]) {
@@ -100,7 +102,8 @@ void roughen(std::mt19937_64& rng, std::string* s) {
   }
   if (roll(rng) < 5) {  // shout one word
     const auto at = s->find(' ');
-    for (std::size_t i = at == std::string::npos ? 0 : at + 1; i < s->size() && (*s)[i] != ' '; ++i) {
+    for (std::size_t i = at == std::string::npos ? 0 : at + 1; i < s->size() && (*s)[i] != ' ';
+         ++i) {
       if ((*s)[i] >= 'a' && (*s)[i] <= 'z') (*s)[i] = static_cast<char>((*s)[i] - 32);
     }
   }
@@ -124,7 +127,8 @@ std::vector<Message> generate(Size size, std::size_t count, uint64_t seed) {
     switch (size) {
       case Size::chat: {
         m.text = sentence(rng, m.agent);
-        if (std::uniform_int_distribution<int>(0, 2)(rng) == 0) m.text += " " + sentence(rng, m.agent);
+        if (std::uniform_int_distribution<int>(0, 2)(rng) == 0)
+          m.text += " " + sentence(rng, m.agent);
         break;
       }
       case Size::email: {
