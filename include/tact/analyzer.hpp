@@ -80,6 +80,10 @@ struct Options {
   // fails to load with Code::rules.
   std::size_t max_pack_bytes = std::size_t{16} << 20;
   std::size_t max_rules = 50000;
+  // Findings (triggers, techniques and signals together) kept per message;
+  // past this the first ones in text order are kept and Report::truncated
+  // is set, so pathological input cannot grow a report without bound.
+  std::size_t max_findings = 1000;
 
   // Sections to compute. A section switched off is skipped entirely, and its
   // part of the Report stays empty (scores 0, no edits, rewrite "").

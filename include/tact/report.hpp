@@ -111,6 +111,9 @@ struct Report {
   std::vector<Technique> techniques;
   std::vector<Edit> edits;
   std::string rewrite;  // the whole reply with every edit applied
+  // True when the message had more findings than Options::max_findings and
+  // only the first ones were kept.
+  bool truncated = false;
 
   // The report as one line of JSON in the CLI's shape (DESIGN.md), without a
   // trailing newline. Throws std::bad_alloc only.

@@ -64,6 +64,10 @@ Status Analyzer::Impl::run(std::string_view text, Role role, Report* out) const 
         findings.end());
   }
   out->role = role;
+  if (findings.size() > options.max_findings) {
+    findings.resize(options.max_findings);
+    out->truncated = true;
+  }
 
   std::vector<rules::Finding> triggers;
   for (const rules::Finding& f : findings) {

@@ -90,6 +90,7 @@ std::string Report::to_json() const {
     j["edits"].push_back(std::move(o));
   }
   j["rewrite"] = rewrite;
+  if (truncated) j["truncated"] = true;
   // Invalid UTF-8 can only come from the caller's text; replace it rather
   // than fail, as the rest of Tact does.
   return j.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
