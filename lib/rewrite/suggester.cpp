@@ -1,10 +1,108 @@
-// Placeholder until rewriting lands: no suggestions, the text unchanged.
+// Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
+//
+// The whole-reply rewrite: render every finding's suggestions in the
+// writer's style, stay silent where the writer already says it, pick one
+// finding per overlapping group and splice the best suggestions in.
 #include "rewrite/suggester.hpp"
 
+#include <algorithm>
+
+#include "rewrite/already_said.hpp"
+#include "rewrite/chars.hpp"
+#include "rewrite/cleanup.hpp"
+#include "rewrite/overlap.hpp"
+#include "rewrite/style.hpp"
+#include "rewrite/template.hpp"
+#include "text/unicode.hpp"
+
 namespace tact::rewrite {
+
+namespace {
+
+bool starts_with_capital(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const char32_t c = text::decode_utf8(s, &i);
+    if (text::is_letter(c)) return text::is_upper(c);
+  }
+  return false;
+}
+
+// True when the first non-space byte of r.text came from a capture.
+bool capture_first(const Rendered& r) {
+  std::size_t i = 0;
+  while (i < r.text.size() && text::is_space(static_cast<unsigned char>(r.text[i]))) ++i;
+  return !r.captures.empty() && r.captures.front().begin <= i && i < r.captures.front().end;
+}
+
+}  // namespace
+
 void suggest(const text::Document& doc, const std::vector<rules::Finding>& triggers, Output* out) {
+  const std::string_view original = doc.original();
   out->suggestions.assign(triggers.size(), {});
   out->edits.clear();
-  out->text.assign(doc.original());
+  if (triggers.empty()) {
+    out->text.assign(original);
+    return;
+  }
+
+  Apostrophe message_style = Apostrophe::unknown;
+  bool message_style_known = false;
+  Rendered rendered;
+  std::string scratch;
+  std::vector<Candidate> candidates;
+  std::vector<text::Range> capture_ranges;
+  std::vector<Replacement> best(triggers.size());
+
+  for (std::size_t i = 0; i < triggers.size(); ++i) {
+    const rules::Finding& f = triggers[i];
+    if (f.rule == nullptr || f.rule->suggestions.empty() || f.view.size() == 0) continue;
+    const text::Range span = doc.to_original(f.view);
+    capture_ranges.clear();
+    for (const rules::Capture& c : f.captures) capture_ranges.push_back(doc.to_original(c.view));
+    std::sort(capture_ranges.begin(), capture_ranges.end(),
+              [](const text::Range& a, const text::Range& b) { return a.begin < b.begin; });
+    const Casing casing = casing_for(original, span, capture_ranges);
+    Apostrophe apostrophe = apostrophe_in(original, span);
+    if (apostrophe == Apostrophe::unknown) {
+      if (!message_style_known) {
+        message_style = apostrophe_in(original, {0, static_cast<uint32_t>(original.size())});
+        message_style_known = true;
+      }
+      apostrophe = message_style;
+    }
+
+    std::vector<std::string>& list = out->suggestions[i];
+    bool silent = false;
+    for (const std::string& tmpl : f.rule->suggestions) {
+      if (!render(tmpl, f, doc, &rendered)) continue;
+      apply_casing(casing, &rendered);
+      apply_apostrophe(apostrophe, &rendered);
+      if (already_said(doc, f.view, rendered, &scratch)) {
+        silent = true;
+        break;
+      }
+      if (list.empty()) {
+        best[i].text = rendered.text;
+        best[i].capture_first = capture_first(rendered);
+      }
+      std::string shown = rendered.text;
+      fit_punctuation(original, span, &shown);
+      if (std::find(list.begin(), list.end(), shown) == list.end())
+        list.push_back(std::move(shown));
+    }
+    if (silent) list.clear();
+    if (list.empty()) continue;
+    best[i].original = span;
+    best[i].sentence_start = starts_sentence(original, span.begin);
+    best[i].capital_start = starts_with_capital(original.substr(span.begin, span.size()));
+    candidates.push_back({static_cast<uint32_t>(i), span, f.rule->severity});
+  }
+
+  resolve_overlaps(&candidates);
+  std::vector<Replacement> chosen;
+  chosen.reserve(candidates.size());
+  for (const Candidate& c : candidates) chosen.push_back(std::move(best[c.finding]));
+  splice(original, &chosen, &out->edits, &out->text);
 }
+
 }  // namespace tact::rewrite

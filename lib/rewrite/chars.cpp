@@ -1,0 +1,120 @@
+// Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
+#include "rewrite/chars.hpp"
+
+#include "text/unicode.hpp"
+
+namespace tact::rewrite {
+
+char32_t char_at(std::string_view s, std::size_t i, std::size_t* length) {
+  if (i >= s.size()) {
+    if (length) *length = 0;
+    return 0;
+  }
+  std::size_t end = i;
+  const char32_t c = text::decode_utf8(s, &end);
+  if (length) *length = end - i;
+  return c;
+}
+
+char32_t char_before(std::string_view s, std::size_t i, std::size_t* length) {
+  if (i == 0 || i > s.size()) {
+    if (length) *length = 0;
+    return 0;
+  }
+  // Step back over at most three continuation bytes to a lead byte; if the
+  // bytes do not decode to exactly [start, i), the last byte stands alone.
+  std::size_t start = i - 1;
+  for (int k = 0; k < 3 && start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80;
+       ++k) {
+    --start;
+  }
+  std::size_t end = start;
+  char32_t c = text::decode_utf8(s, &end);
+  if (end != i) {
+    start = i - 1;
+    end = start;
+    c = text::decode_utf8(s, &end);
+  }
+  if (length) *length = i - start;
+  return c;
+}
+
+bool is_hspace(char32_t c) {
+  return c != 0 && text::is_space(c) && !text::is_line_break(c);
+}
+
+bool is_newline(char32_t c) {
+  return c != 0 && text::is_line_break(c);
+}
+
+bool is_terminator(char32_t c) {
+  return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x3002 || c == 0xFF01 ||
+         c == 0xFF1F;
+}
+
+bool is_soft_punct(char32_t c) {
+  return c == ',' || c == ';' || c == ':';
+}
+
+bool is_wordish(char32_t c) {
+  return c != 0 && (text::is_letter(c) || text::is_mark(c) || text::is_digit(c));
+}
+
+bool is_opener(char32_t c) {
+  switch (c) {
+    case '"':
+    case '\'':
+    case '(':
+    case '[':
+    case '{':
+    case '*':
+    case '-':
+    case 0x2018:
+    case 0x201C:
+    case 0x2013:
+    case 0x2014:
+    case 0x2022:
+    case 0x00BF:
+    case 0x00A1: return true;
+    default: return false;
+  }
+}
+
+bool is_closer(char32_t c) {
+  switch (c) {
+    case '"':
+    case '\'':
+    case ')':
+    case ']':
+    case '}':
+    case 0x2019:
+    case 0x201D: return true;
+    default: return false;
+  }
+}
+
+bool is_apostrophe(char32_t c) {
+  return c == '\'' || c == 0x2019;
+}
+
+bool starts_sentence(std::string_view s, std::size_t pos) {
+  std::size_t i = pos;
+  std::size_t n = 0;
+  char32_t c = 0;
+  // Whitespace and openers may sit between the boundary and the word.
+  for (;;) {
+    c = char_before(s, i, &n);
+    if (c == 0) return true;
+    if (is_newline(c)) return true;
+    if (!is_hspace(c) && !is_opener(c)) break;
+    i -= n;
+  }
+  // A terminator, possibly behind closers ("…done.) Next").
+  while (is_closer(c)) {
+    i -= n;
+    c = char_before(s, i, &n);
+  }
+  return is_terminator(c) || text::is_pictographic(c);
+}
+
+}  // namespace tact::rewrite

@@ -1,0 +1,42 @@
+// Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
+//
+// Character classes the rewriter reasons with when it joins a replacement
+// to the text around it, over UTF-8 strings addressed by byte offset.
+#ifndef TACT_LIB_REWRITE_CHARS_HPP_
+#define TACT_LIB_REWRITE_CHARS_HPP_
+
+#include <cstddef>
+#include <string_view>
+
+namespace tact::rewrite {
+
+// The code point that starts at s[i] (0 at or past the end), and the one
+// that ends just before s[i] (0 at the start), with its byte length.
+char32_t char_at(std::string_view s, std::size_t i, std::size_t* length = nullptr);
+char32_t char_before(std::string_view s, std::size_t i, std::size_t* length = nullptr);
+
+// Whitespace within a line (space, tab, NBSP, …), and line breaks.
+bool is_hspace(char32_t c);
+bool is_newline(char32_t c);
+// Ends a sentence: . ! ? … and the ideographic full stop.
+bool is_terminator(char32_t c);
+// Joins clauses inside a sentence: , ; :
+bool is_soft_punct(char32_t c);
+// Letters, marks and digits: the stuff of words.
+bool is_wordish(char32_t c);
+// Opening quotes and brackets, dashes and bullets that may precede the
+// first word of a sentence.
+bool is_opener(char32_t c);
+// Closing quotes and brackets that may follow a sentence's terminator.
+bool is_closer(char32_t c);
+// An apostrophe as writers type it: ' or ’.
+bool is_apostrophe(char32_t c);
+
+// True when byte `pos` of `s` begins a sentence: only openers and
+// whitespace lie between it and the start of the text, a line break, a
+// terminator (possibly followed by closers) or an emoji.
+bool starts_sentence(std::string_view s, std::size_t pos);
+
+}  // namespace tact::rewrite
+
+#endif  // TACT_LIB_REWRITE_CHARS_HPP_

@@ -1,0 +1,311 @@
+// Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
+#include "rewrite/cleanup.hpp"
+
+#include <unicode/uchar.h>
+
+#include <utility>
+
+#include "rewrite/chars.hpp"
+#include "text/unicode.hpp"
+
+namespace tact::rewrite {
+
+namespace {
+
+// Stands for the start of an adjacent replacement that is itself a
+// deletion: whatever it becomes, it is not space or punctuation to merge.
+constexpr char32_t kOpaque = 0xFFFC;
+
+bool is_punct(char32_t c) {
+  return is_terminator(c) || is_soft_punct(c);
+}
+
+void trim_spaces(std::string* s) {
+  std::size_t n = 0;
+  std::size_t e = s->size();
+  while (e > 0 && text::is_space(char_before(*s, e, &n))) e -= n;
+  s->resize(e);
+  std::size_t b = 0;
+  while (b < s->size() && text::is_space(char_at(*s, b, &n))) b += n;
+  s->erase(0, b);
+}
+
+// Replaces the first code point of `s` at `at` with its title case.
+void titlecase_at(std::string* s, std::size_t at) {
+  std::size_t n = 0;
+  const char32_t c = char_at(*s, at, &n);
+  const auto t = static_cast<char32_t>(u_totitle(static_cast<UChar32>(c)));
+  if (t == c) return;
+  std::string encoded;
+  text::append_utf8(&encoded, t);
+  s->replace(at, n, encoded);
+}
+
+// Walks the replacements left to right, building the rewritten text. For
+// each one, `b_`/`e_` is the range of the original it replaces, growing
+// over the seams' spaces and punctuation as needed: it may take back bytes
+// copied since the previous edit (pop) and take bytes up to the next
+// replacement (absorb), never more.
+class Splicer {
+ public:
+  Splicer(std::string_view src, std::vector<Replacement>* reps, std::vector<Edit>* edits,
+          std::string* out)
+      : src_(src), reps_(*reps), edits_(edits), out_(out) {}
+
+  void run() {
+    out_->clear();
+    out_->reserve(src_.size() + 16);
+    for (k_ = 0; k_ < reps_.size(); ++k_) place(reps_[k_]);
+    out_->append(src_.substr(prev_end_));
+  }
+
+ private:
+  void place(Replacement& r) {
+    limit_ =
+        k_ + 1 < reps_.size() ? reps_[k_ + 1].original.begin : static_cast<uint32_t>(src_.size());
+    gap_start_ = out_->size();
+    out_->append(src_.substr(prev_end_, r.original.begin - prev_end_));
+    b_ = r.original.begin;
+    e_ = r.original.end;
+    text_ = std::move(r.text);
+    trim_spaces(&text_);
+    if (text_.empty()) {
+      const bool recap = remove_phrase(r);
+      close_seam();
+      if (recap) recapitalise();
+    } else {
+      fit_replacement();
+    }
+    if (src_.substr(b_, e_ - b_) != text_) edits_->push_back({{b_, e_}, text_});
+    out_->append(text_);
+    prev_end_ = e_;
+  }
+
+  // --- the text around the edit -------------------------------------------
+
+  char32_t left(std::size_t* n) const { return char_before(*out_, out_->size(), n); }
+
+  // The next character after the edit; *n is 0 when it cannot be absorbed
+  // (the end of the text, or an adjacent replacement's text).
+  char32_t right(std::size_t* n) const {
+    if (e_ < limit_) return char_at(src_.substr(0, limit_), e_, n);
+    *n = 0;
+    if (k_ + 1 < reps_.size()) {
+      const std::string& next = reps_[k_ + 1].text;
+      return next.empty() ? kOpaque : char_at(next, 0);
+    }
+    return 0;
+  }
+
+  // As left()/right(), past any spaces within the line; *spaces is their
+  // length in bytes.
+  char32_t left_past_spaces(std::size_t* spaces, std::size_t* n) const {
+    std::size_t at = out_->size();
+    char32_t c = char_before(*out_, at, n);
+    while (is_hspace(c)) {
+      at -= *n;
+      c = char_before(*out_, at, n);
+    }
+    *spaces = out_->size() - at;
+    return c;
+  }
+
+  char32_t right_past_spaces(std::size_t* spaces, std::size_t* n) const {
+    const std::string_view upto = src_.substr(0, limit_);
+    std::size_t at = e_;
+    while (at < limit_) {
+      const char32_t c = char_at(upto, at, n);
+      if (!is_hspace(c)) {
+        *spaces = at - e_;
+        return c;
+      }
+      at += *n;
+    }
+    *spaces = at - e_;
+    *n = 0;
+    if (k_ + 1 < reps_.size()) {
+      const std::string& next = reps_[k_ + 1].text;
+      return next.empty() ? kOpaque : char_at(next, 0);
+    }
+    return 0;
+  }
+
+  bool can_pop(std::size_t n) const { return n > 0 && out_->size() >= gap_start_ + n; }
+  void pop(std::size_t n) {
+    out_->resize(out_->size() - n);
+    b_ -= static_cast<uint32_t>(n);
+  }
+  void absorb(std::size_t n) { e_ = static_cast<uint32_t>(std::min<std::size_t>(e_ + n, limit_)); }
+
+  // --- deletions ------------------------------------------------------------
+
+  // Removes the phrase with the punctuation that belongs to it. Returns
+  // true when the word that now opens the sentence needs a capital.
+  bool remove_phrase(Replacement& r) {
+    // A terminator the phrase ends with also ends the writer's sentence: it
+    // stays unless the phrase was the whole sentence.
+    if (!r.sentence_start) {
+      uint32_t core = e_;
+      std::size_t n = 0;
+      for (char32_t c; core > b_ && (is_punct(c = char_before(src_, core, &n)) || is_hspace(c) ||
+                                     is_closer(c));) {
+        core -= static_cast<uint32_t>(n);
+      }
+      for (uint32_t i = core; i < e_; i += static_cast<uint32_t>(n)) {
+        if (is_terminator(char_at(src_, i, &n))) {
+          e_ = i;
+          break;
+        }
+      }
+    }
+    std::size_t spaces = 0;
+    std::size_t n = 0;
+    char32_t next = right_past_spaces(&spaces, &n);
+    // "obviously, we" -> "we"; "the game, obviously, won't" -> "the game won't".
+    if (is_soft_punct(next) && n > 0) {
+      absorb(spaces + n);
+      std::size_t lspaces = 0;
+      std::size_t ln = 0;
+      const char32_t prev = left_past_spaces(&lspaces, &ln);
+      if (!r.sentence_start && is_soft_punct(prev) && can_pop(lspaces + ln)) pop(lspaces + ln);
+    }
+    if (!r.sentence_start) return false;
+    next = right_past_spaces(&spaces, &n);
+    if (is_terminator(next) && n > 0) {
+      // The phrase was the whole sentence: its terminator and the space
+      // after it go too, and its line when it stood on a line of its own.
+      absorb(spaces);
+      for (char32_t c = right(&n); n > 0 && (is_terminator(c) || is_closer(c)); c = right(&n)) {
+        absorb(n);
+      }
+      for (char32_t c = right(&n); n > 0 && is_hspace(c); c = right(&n)) absorb(n);
+      std::size_t lspaces = 0;
+      std::size_t ln = 0;
+      const char32_t prev = left_past_spaces(&lspaces, &ln);
+      if (is_newline(right(&n)) && (prev == 0 || is_newline(prev))) {
+        if (can_pop(lspaces)) pop(lspaces);
+        for (char32_t c = right(&n); n > 0 && text::is_space(c); c = right(&n)) absorb(n);
+      }
+      return false;
+    }
+    absorb(spaces);
+    return r.capital_start;
+  }
+
+  // Joins what precedes a deletion to what follows it: one space at most,
+  // no space before punctuation or a line break, no ", ." or ",,".
+  void close_seam() {
+    for (int guard = 0; guard < 16; ++guard) {
+      std::size_t ln = 0;
+      std::size_t rn = 0;
+      const char32_t l = left(&ln);
+      const char32_t r = right(&rn);
+      if (is_hspace(l) && is_hspace(r)) {
+        if (rn > 0) {
+          absorb(rn);
+        } else if (can_pop(ln)) {
+          pop(ln);
+        } else {
+          return;
+        }
+      } else if (is_hspace(l) && (r == 0 || is_newline(r) || is_punct(r))) {
+        if (!can_pop(ln)) return;
+        pop(ln);
+      } else if ((l == 0 || is_newline(l)) && is_hspace(r) && rn > 0) {
+        absorb(rn);
+      } else if (is_soft_punct(l) && (r == 0 || is_punct(r))) {
+        if (!can_pop(ln)) return;
+        pop(ln);
+      } else if (is_terminator(l) && is_soft_punct(r) && rn > 0) {
+        absorb(rn);
+      } else {
+        return;
+      }
+    }
+  }
+
+  // Capitalises the word that now starts the sentence: in the original
+  // (the edit grows to cover it) or at the start of the next replacement.
+  void recapitalise() {
+    std::size_t n = 0;
+    const char32_t c = right(&n);
+    if (n == 0) {
+      if (k_ + 1 >= reps_.size() || reps_[k_ + 1].original.begin != e_) return;
+      Replacement& next = reps_[k_ + 1];
+      if (next.text.empty()) {
+        next.sentence_start = true;  // the next deletion opens the sentence now
+        next.capital_start = true;
+      } else if (!next.capture_first && text::is_lower(char_at(next.text, 0))) {
+        titlecase_at(&next.text, 0);
+      }
+      return;
+    }
+    if (!text::is_lower(c)) return;
+    uint32_t end = e_ + static_cast<uint32_t>(n);
+    for (char32_t d;
+         end < limit_ && (text::is_letter(d = char_at(src_, end, &n)) || text::is_mark(d) ||
+                          (is_apostrophe(d) && text::is_letter(char_at(src_, end + n))));) {
+      end += static_cast<uint32_t>(n);
+    }
+    text_.assign(src_.substr(e_, end - e_));
+    titlecase_at(&text_, 0);
+    e_ = end;
+  }
+
+  // --- replacements ---------------------------------------------------------
+
+  void fit_replacement() {
+    std::size_t n = 0;
+    const char32_t last = char_before(text_, text_.size());
+    const char32_t after = right(&n);
+    // "Could you…?" over a phrase followed by "." keeps the question mark.
+    if ((last == '?' || last == '!') && after == '.' && n > 0 && char_at(src_, e_ + 1) != '.') {
+      absorb(n);
+    } else {
+      fit_punctuation(src_.substr(0, limit_), {b_, e_}, &text_);
+    }
+    // A replacement that opens with punctuation does not stack on the
+    // writer's: "fine," + ", which" -> "fine, which".
+    const char32_t first = char_at(text_, 0, &n);
+    std::size_t ln = 0;
+    const char32_t before = left(&ln);
+    if (is_punct(first) && is_punct(before)) {
+      text_.erase(0, n);
+      trim_spaces(&text_);
+    } else if (is_punct(first) && is_hspace(before) && can_pop(ln)) {
+      pop(ln);
+    }
+  }
+
+  std::string_view src_;
+  std::vector<Replacement>& reps_;
+  std::vector<Edit>* edits_;
+  std::string* out_;
+  std::size_t k_ = 0;          // the replacement being placed
+  uint32_t prev_end_ = 0;      // end of the previous edit in src_
+  std::size_t gap_start_ = 0;  // out_ offset of the bytes copied since it
+  uint32_t b_ = 0;
+  uint32_t e_ = 0;
+  uint32_t limit_ = 0;  // start of the next replacement
+  std::string text_;
+};
+
+}  // namespace
+
+void fit_punctuation(std::string_view original, text::Range span, std::string* text) {
+  trim_spaces(text);
+  if (!is_punct(char_at(original, span.end))) return;
+  std::size_t n = 0;
+  std::size_t end = text->size();
+  while (end > 0 && is_punct(char_before(*text, end, &n))) end -= n;
+  if (end == 0) return;  // nothing but punctuation: leave it to the caller
+  text->resize(end);
+  trim_spaces(text);
+}
+
+void splice(std::string_view original, std::vector<Replacement>* replacements,
+            std::vector<Edit>* edits, std::string* out) {
+  Splicer(original, replacements, edits, out).run();
+}
+
+}  // namespace tact::rewrite

@@ -1,0 +1,406 @@
+// Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
+//
+// The rewriter on hand-built findings: case, apostrophes, captures,
+// deletions, seams, overlaps, adjacency and offsets in multi-byte text.
+#include <doctest/doctest.h>
+
+#include "rewrite/findings.hpp"
+#include "rewrite/suggester.hpp"
+
+namespace tact {
+namespace {
+
+using testing::Findings;
+
+struct Expected {
+  uint32_t begin, end;
+  const char* replacement;
+};
+
+void check_edits(const rewrite::Output& out, std::vector<Expected> expected) {
+  REQUIRE(out.edits.size() == expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    CAPTURE(i);
+    CHECK(out.edits[i].original.begin == expected[i].begin);
+    CHECK(out.edits[i].original.end == expected[i].end);
+    CHECK(out.edits[i].replacement == expected[i].replacement);
+  }
+}
+
+TEST_CASE("a capitalised sentence start gets a capitalised replacement") {
+  Findings m("I don't know when the van arrives.");
+  m.add("I don't know", {"let me find out"});
+  const rewrite::Output out = m.run();
+  CHECK(out.text == "Let me find out when the van arrives.");
+  check_edits(out, {{0, 12, "Let me find out"}});
+  REQUIRE(out.suggestions.size() == 1);
+  CHECK(out.suggestions[0] == std::vector<std::string>{"Let me find out"});
+}
+
+TEST_CASE("mid-sentence the replacement starts in lower case, except for I") {
+  Findings m("Thanks for waiting, I don't know when the van arrives. Sorry, calm down.");
+  m.add("I don't know", {"Let me find out"});
+  m.add("calm down", {"I can hear how frustrating this is"});
+  const rewrite::Output out = m.run();
+  CHECK(out.text ==
+        "Thanks for waiting, let me find out when the van arrives. Sorry, I can hear how "
+        "frustrating this is.");
+}
+
+TEST_CASE("mid-sentence lower case keeps acronyms and inner capitals") {
+  Findings m("Sure, no idea about that. Well, no idea either.");
+  m.add("no idea", {"OK, let me check"});
+  m.add("no idea", {"iPhone support can check"}, Severity::warning, 1);
+  CHECK(m.run().text ==
+        "Sure, OK, let me check about that. Well, iPhone support can check either.");
+}
+
+TEST_CASE("a sentence start written in lower case stays in lower case") {
+  Findings m("no idea why the points didnt credit tbh");
+  m.add("no idea", {"Let me find out"});
+  CHECK(m.run().text == "let me find out why the points didnt credit tbh");
+}
+
+TEST_CASE("an ALL CAPS phrase gets an ALL CAPS replacement") {
+  Findings m("I DON'T KNOW WHEN IT SHIPS. Calm down.");
+  m.add("I don't know", {"Let me find out"});
+  m.add("calm down", {"I can hear how frustrating this is"});
+  CHECK(m.run().text == "LET ME FIND OUT WHEN IT SHIPS. I can hear how frustrating this is.");
+}
+
+TEST_CASE("a capitalised sentence start after a line break, an emoji or a quote") {
+  Findings m("Hi Gemma,\n\nI don't know yet. 🙏 I don't know either. (I don't know.)");
+  m.add("I don't know", {"let me check"}, Severity::warning, 0);
+  m.add("I don't know", {"let me check"}, Severity::warning, 1);
+  m.add("I don't know", {"let me check"}, Severity::warning, 2);
+  CHECK(m.run().text == "Hi Gemma,\n\nLet me check yet. 🙏 Let me check either. (Let me check.)");
+}
+
+TEST_CASE("the writer's apostrophe style carries into the replacement") {
+  SUBCASE("curly in the phrase") {
+    Findings m("It’s our policy.");
+    m.add("it's our policy", {"Here's what I can do within our policy"});
+    CHECK(m.run().text == "Here’s what I can do within our policy.");
+  }
+  SUBCASE("straight in the phrase") {
+    Findings m("It's our policy.");
+    m.add("it's our policy", {"Here’s what I can do within our policy"});
+    CHECK(m.run().text == "Here's what I can do within our policy.");
+  }
+  SUBCASE("none in the phrase: the message decides") {
+    Findings m("Calm down, it’s on its way and you’ll have it today.");
+    m.add("calm down", {"I'm sorry it's taking this long"});
+    CHECK(m.run().text ==
+          "I’m sorry it’s taking this long, it’s on its way and you’ll have it today.");
+  }
+  SUBCASE("none in the message: the template's") {
+    Findings m("Calm down please");
+    m.add("calm down", {"I'm on it"});
+    CHECK(m.run().text == "I'm on it please");
+  }
+}
+
+TEST_CASE("captures insert the writer's original bytes") {
+  Findings m("I don't know when order FR-22817 for Mrs Ó Briain will arrive.");
+  rules::Finding& f = m.add("I don't know when order FR-22817 for Mrs Ó Briain will arrive",
+                            {"Let me find out when {thing} will arrive", "{missing}I'll check"});
+  m.capture(f, "thing", "order FR-22817 for Mrs Ó Briain");
+  const rewrite::Output out = m.run();
+  CHECK(out.text == "Let me find out when order FR-22817 for Mrs Ó Briain will arrive.");
+  // A capture that did not take part in the match renders empty.
+  CHECK(out.suggestions[0] ==
+        std::vector<std::string>{"Let me find out when order FR-22817 for Mrs Ó Briain will arrive",
+                                 "I'll check"});
+}
+
+TEST_CASE("captures are never restyled") {
+  SUBCASE("ALL CAPS around a capture in lower case") {
+    Findings m("NO IDEA WHERE the iPad IS");
+    rules::Finding& f = m.add("no idea where the ipad is", {"Let me find {what} for you"});
+    m.capture(f, "what", "the iPad");
+    CHECK(m.run().text == "LET ME FIND the iPad FOR YOU");
+  }
+  SUBCASE("a capture opening a mid-sentence replacement keeps its capital") {
+    Findings m("Sorry, Owen doesn't know.");
+    rules::Finding& f = m.add("Owen doesn't know", {"{who} will find out"});
+    m.capture(f, "who", "Owen");
+    CHECK(m.run().text == "Sorry, Owen will find out.");
+  }
+  SUBCASE("apostrophes inside a capture stay as typed") {
+    Findings m("I don't know when O'Neill’s parcel arrives.");
+    rules::Finding& f =
+        m.add("I don't know when O'Neill's parcel arrives", {"Let me find out when {p} arrives"});
+    m.capture(f, "p", "O'Neill's parcel");
+    CHECK(m.run().text == "Let me find out when O'Neill’s parcel arrives.");
+  }
+}
+
+TEST_CASE("a deletion at a sentence start takes its comma and re-capitalises") {
+  Findings m("Obviously, the game won't launch during maintenance.");
+  m.add("obviously", {""});
+  const rewrite::Output out = m.run();
+  CHECK(out.text == "The game won't launch during maintenance.");
+  check_edits(out, {{0, 14, "The"}});
+  CHECK(out.suggestions[0] == std::vector<std::string>{""});
+}
+
+TEST_CASE("a deletion that includes its comma") {
+  Findings m("Obviously, the game won't launch.");
+  m.add("obviously,", {""});
+  CHECK(m.run().text == "The game won't launch.");
+}
+
+TEST_CASE("deletions mid-sentence leave one space and no stray punctuation") {
+  SUBCASE("between words") {
+    Findings m("It's obviously broken.");
+    m.add("obviously", {""});
+    const rewrite::Output out = m.run();
+    CHECK(out.text == "It's broken.");
+    check_edits(out, {{5, 15, ""}});
+  }
+  SUBCASE("parenthetical commas") {
+    Findings m("The game, obviously, won't launch.");
+    m.add("obviously", {""});
+    CHECK(m.run().text == "The game won't launch.");
+  }
+  SUBCASE("after a comma") {
+    Findings m("Hi Sam, obviously we can't.");
+    m.add("obviously", {""});
+    CHECK(m.run().text == "Hi Sam, we can't.");
+  }
+  SUBCASE("before a comma") {
+    Findings m("I checked and obviously, it works.");
+    m.add("obviously", {""});
+    CHECK(m.run().text == "I checked and it works.");
+  }
+  SUBCASE("before the full stop") {
+    Findings m("That's fine, obviously.");
+    m.add("obviously", {""});
+    CHECK(m.run().text == "That's fine.");
+  }
+  SUBCASE("at the end of the text") {
+    Findings m("That's fine, obviously");
+    m.add("obviously", {""});
+    CHECK(m.run().text == "That's fine");
+  }
+  SUBCASE("a lower-case sentence start stays lower case") {
+    Findings m("obviously the game won't launch");
+    m.add("obviously", {""});
+    CHECK(m.run().text == "the game won't launch");
+  }
+}
+
+TEST_CASE("deleting a whole sentence removes its terminator and spacing") {
+  SUBCASE("before another sentence") {
+    Findings m("Seriously? You've called four times today.");
+    m.add("seriously", {""});
+    CHECK(m.run().text == "You've called four times today.");
+  }
+  SUBCASE("with the terminator in the phrase") {
+    Findings m("Seriously? You've called four times today.");
+    m.add("seriously?", {""});
+    CHECK(m.run().text == "You've called four times today.");
+  }
+  SUBCASE("at the end") {
+    Findings m("It's in the email. Seriously?!");
+    m.add("seriously", {""});
+    CHECK(m.run().text == "It's in the email.");
+  }
+  SUBCASE("on a line of its own") {
+    Findings m("Hi Sam,\n\nSeriously?\n\nIt's in the email.");
+    m.add("seriously", {""});
+    CHECK(m.run().text == "Hi Sam,\n\nIt's in the email.");
+  }
+  SUBCASE("before a line break") {
+    Findings m("Thanks. Seriously?\nIt's in the email.");
+    m.add("seriously", {""});
+    CHECK(m.run().text == "Thanks.\nIt's in the email.");
+  }
+  SUBCASE("mid-sentence the terminator stays") {
+    Findings m("Wow, seriously? It's in the email.");
+    m.add("seriously?", {""});
+    CHECK(m.run().text == "Wow? It's in the email.");
+  }
+}
+
+TEST_CASE("replacements do not double the writer's punctuation") {
+  SUBCASE("a full stop") {
+    Findings m("Please hold.");
+    m.add("please hold", {"Let me check that for you."});
+    const rewrite::Output out = m.run();
+    CHECK(out.text == "Let me check that for you.");
+    CHECK(out.suggestions[0] == std::vector<std::string>{"Let me check that for you"});
+  }
+  SUBCASE("a question replacing a statement keeps its question mark") {
+    Findings m("Please hold. I'll check.");
+    m.add("please hold", {"Could you bear with me for two minutes?"});
+    const rewrite::Output out = m.run();
+    CHECK(out.text == "Could you bear with me for two minutes? I'll check.");
+    check_edits(out, {{0, 12, "Could you bear with me for two minutes?"}});
+  }
+  SUBCASE("a comma after the phrase") {
+    Findings m("Please hold, I'll check.");
+    m.add("please hold", {"Bear with me for a moment."});
+    CHECK(m.run().text == "Bear with me for a moment, I'll check.");
+  }
+  SUBCASE("an ellipsis is the writer's") {
+    Findings m("Please hold... I'll check.");
+    m.add("please hold", {"Bear with me?"});
+    CHECK(m.run().text == "Bear with me... I'll check.");
+  }
+  SUBCASE("spaces around the template are not the writer's") {
+    Findings m("Sorry, calm down please.");
+    m.add("calm down", {"  I hear you  "});
+    CHECK(m.run().text == "Sorry, I hear you please.");
+  }
+}
+
+TEST_CASE("silent when the text already uses the suggested wording next to the phrase") {
+  SUBCASE("after the phrase") {
+    Findings m("I don't know, let me find out for you.");
+    m.add("I don't know", {"Let me find out for you.", "I'll check"});
+    const rewrite::Output out = m.run();
+    CHECK(out.suggestions[0].empty());
+    CHECK(out.edits.empty());
+    CHECK(out.text == "I don't know, let me find out for you.");
+  }
+  SUBCASE("before the phrase, in the other apostrophe style") {
+    Findings m("I’ll check with the depot. Please hold.");
+    m.add("please hold", {"I'll check with the depot"});
+    CHECK(m.run().edits.empty());
+  }
+  SUBCASE("far away it is not next to it") {
+    Findings m(
+        "I don't know. The depot opens at nine and the van leaves at ten, so let me find out.");
+    m.add("I don't know", {"Let me find out"});
+    CHECK(
+        m.run().text ==
+        "Let me find out. The depot opens at nine and the van leaves at ten, so let me find out.");
+  }
+  SUBCASE("inside a longer word it is not the same wording") {
+    Findings m("I don't know, checkout is down.");
+    m.add("I don't know", {"Let me check"});
+    CHECK(m.run().text == "Let me check, checkout is down.");
+  }
+}
+
+TEST_CASE("overlapping findings: the more severe wins, then the longer") {
+  SUBCASE("severity") {
+    Findings m("No, we can't refund that.");
+    m.add("no, we can't refund that", {"Here's what I can do instead"}, Severity::warning);
+    m.add("no", {"Let me see"}, Severity::error);
+    const rewrite::Output out = m.run();
+    CHECK(out.text == "Let me see, we can't refund that.");
+    // Both findings keep their own suggestions.
+    CHECK(out.suggestions[0] == std::vector<std::string>{"Here's what I can do instead"});
+    CHECK(out.suggestions[1] == std::vector<std::string>{"Let me see"});
+  }
+  SUBCASE("length") {
+    Findings m("No, we can't refund that.");
+    m.add("no", {"Let me see"});
+    m.add("no, we can't refund that", {"Here's what I can do instead"});
+    CHECK(m.run().text == "Here's what I can do instead.");
+  }
+  SUBCASE("a loser does not block a third finding") {
+    Findings m("Calm down, it's our policy and I don't know more.");
+    m.add("calm down, it's our policy", {"I hear you"}, Severity::info);
+    m.add("it's our policy", {"here's what our policy allows"}, Severity::error);
+    m.add("calm down", {"I can hear this is frustrating"}, Severity::warning);
+    m.add("I don't know", {"I'll find out"});
+    CHECK(m.run().text ==
+          "I can hear this is frustrating, here's what our policy allows and I'll find out more.");
+  }
+}
+
+TEST_CASE("adjacent findings are both applied cleanly") {
+  SUBCASE("a deletion before a replacement re-capitalises it") {
+    Findings m("Obviously, calm down.");
+    m.add("obviously", {""});
+    m.add("calm down", {"take your time"});
+    const rewrite::Output out = m.run();
+    CHECK(out.text == "Take your time.");
+    check_edits(out, {{0, 11, ""}, {11, 20, "Take your time"}});
+  }
+  SUBCASE("two deletions at a sentence start") {
+    Findings m("Seriously, obviously the tracking number is on the label.");
+    m.add("seriously", {""});
+    m.add("obviously", {""});
+    CHECK(m.run().text == "The tracking number is on the label.");
+  }
+  SUBCASE("two replacements touching") {
+    Findings m("Calm down I don't know.");
+    m.add("calm down", {"I hear you,"});
+    m.add("I don't know", {"let me find out"});
+    CHECK(m.run().text == "I hear you, let me find out.");
+  }
+  SUBCASE("two replacements sharing a comma") {
+    Findings m("As I said, calm down, it's our policy.");
+    m.add("as I said", {"To recap"});
+    m.add("calm down", {"I understand"});
+    m.add("it's our policy", {"here's what I can do"});
+    CHECK(m.run().text == "To recap, I understand, here's what I can do.");
+  }
+}
+
+TEST_CASE("findings next to emoji and multi-byte text have exact byte and UTF-16 offsets") {
+  // "Désolé 😀 " is 14 bytes and 10 UTF-16 units.
+  Findings m("Désolé 😀 I don’t know🚚 when ça arrive. Calm down 😡!");
+  m.add("I don't know", {"let me find out"});
+  m.add("calm down", {"I hear you"});
+  const rewrite::Output out = m.run();
+  CHECK(out.text == "Désolé 😀 Let me find out🚚 when ça arrive. I hear you 😡!");
+  REQUIRE(out.edits.size() == 2);
+  const text::Document& doc = m.doc();
+  CHECK(out.edits[0].original.begin == 14);
+  CHECK(out.edits[0].original.end == 28);  // ’ is three bytes
+  CHECK(doc.utf16_offset(out.edits[0].original.begin) == 10);
+  CHECK(doc.utf16_offset(out.edits[0].original.end) == 22);
+  CHECK(out.edits[1].original.begin == 50);
+  CHECK(out.edits[1].original.end == 59);
+  CHECK(doc.utf16_offset(out.edits[1].original.begin) == 41);
+  CHECK(doc.utf16_offset(out.edits[1].original.end) == 50);
+  CHECK(out.edits[1].replacement == "I hear you");
+}
+
+TEST_CASE("a deletion next to an emoji") {
+  Findings m("Obviously 🙄 the servers are down.");
+  m.add("obviously", {""});
+  CHECK(m.run().text == "🙄 the servers are down.");
+}
+
+TEST_CASE("no findings, or findings without suggestions, leave the text byte for byte") {
+  const std::string text = "Thanks  for\twaiting —\r\n I’ll sort it 😀 ";
+  {
+    Findings m(text);
+    const rewrite::Output out = m.run();
+    CHECK(out.text == text);
+    CHECK(out.edits.empty());
+  }
+  {
+    Findings m(text);
+    m.add("for", {});
+    const rewrite::Output out = m.run();
+    CHECK(out.text == text);
+    CHECK(out.edits.empty());
+    REQUIRE(out.suggestions.size() == 1);
+    CHECK(out.suggestions[0].empty());
+  }
+}
+
+TEST_CASE("text outside the edits is byte-identical, even odd whitespace") {
+  const std::string text = "Hi  there,\t\tI don't know  why.\r\n\r\nBest,\u00a0Owen";
+  Findings m(text);
+  m.add("I don't know", {"let me find out"});
+  const rewrite::Output out = m.run();
+  CHECK(out.text == "Hi  there,\t\tlet me find out  why.\r\n\r\nBest,\u00a0Owen");
+  check_edits(out, {{12, 24, "let me find out"}});
+}
+
+TEST_CASE("a malformed template is skipped, the next one used") {
+  Findings m("I don't know.");
+  m.add("I don't know", {"Let me {check", "Let me find out"});
+  CHECK(m.run().text == "Let me find out.");
+}
+
+}  // namespace
+}  // namespace tact
