@@ -1,17 +1,413 @@
-/* Placeholder; the C ABI lands with its own issue. */
+/* Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
+ *
+ * tact.h: the stable C interface of Tact. Only what this header declares is
+ * the C API; everything else is private and may change.
+ *
+ *   tact_analyzer *a = NULL;
+ *   tact_report *r = NULL;
+ *   if (tact_analyzer_new(&a, NULL) != TACT_OK) fail(tact_last_error());
+ *   if (tact_analyze(&r, a, text, len, TACT_ROLE_AGENT) != TACT_OK) fail(tact_last_error());
+ *   for (size_t i = 0; i < tact_report_trigger_count(r); ++i) {
+ *     const tact_trigger *t = tact_report_trigger_at(r, i);
+ *     use(t->category, t->span.start, t->span.end, t->suggestions, t->suggestion_count);
+ *   }
+ *   tact_report_free(r);
+ *   tact_analyzer_free(a);
+ *
+ * Conventions, which every function below follows:
+ *
+ * - Functions that can fail return an int status: TACT_OK (0) or one of the
+ *   negative TACT_E_* codes, whose values never change (new ones are only
+ *   added). Their results come out through the first parameter, `out`.
+ * - Every function that returns a status clears this thread's last-error
+ *   message on entry and sets it on failure (tact_last_error()). Functions
+ *   that return no status (getters, accessors, the free functions) never
+ *   touch it, so the message of a failed call survives cleaning up after it.
+ * - Text is UTF-8 given as a pointer and a byte length; it need not be
+ *   NUL-terminated and may contain NUL bytes. Invalid UTF-8 is not an error:
+ *   each bad sequence reads as U+FFFD and offsets still refer to the
+ *   caller's bytes. Strings the library returns are NUL-terminated UTF-8.
+ * - Ownership: an object from a tact_*_new() or tact_analyze*() call is the
+ *   caller's and is released with its one tact_*_free() function; passing
+ *   NULL to a free function does nothing. Every other pointer the library
+ *   returns is borrowed from the object it came from and stays valid until
+ *   that object is freed.
+ * - Threads: a tact_analyzer is immutable; any number of threads may use one
+ *   at once. A tact_report may be read from several threads at once; it must
+ *   be freed exactly once, when no thread reads it any more.
+ * - No exception or signal ever leaves the library: every entry point
+ *   catches everything and reports it as a status.
+ *
+ * The header is C99 and C++ compatible and needs only <stddef.h> and
+ * <stdint.h>.
+ */
 #ifndef TACT_H_
 #define TACT_H_
+
+#include <stddef.h>
+#include <stdint.h>
+
 #include "tact_version.h"
-#ifdef __cplusplus
-extern "C" {
-#endif
+
+#if defined(_WIN32)
 #if defined(TACT_BUILDING)
+#define TACT_C_API __declspec(dllexport)
+#elif defined(TACT_STATIC_DEFINE)
+#define TACT_C_API
+#else
+#define TACT_C_API __declspec(dllimport)
+#endif
+#elif defined(__GNUC__)
 #define TACT_C_API __attribute__((visibility("default")))
 #else
 #define TACT_C_API
 #endif
-TACT_C_API int tact_version_number(void);
+
+/* Every entry point is noexcept: C++ callers may rely on it. */
+#if defined(__cplusplus)
+#define TACT_NOEXCEPT noexcept
+#else
+#define TACT_NOEXCEPT
+#endif
+
 #ifdef __cplusplus
-}
+extern "C" {
 #endif
+
+/* ------------------------------------------------------------------------
+ * Versions
+ * ------------------------------------------------------------------------ */
+
+/* The version of the library actually loaded, as TACT_VERSION_NUMBER
+ * (MAJOR * 10000 + MINOR * 100 + PATCH) and as TACT_VERSION_STRING
+ * ("0.1.0"), so a caller can compare them with the header it was compiled
+ * against. The string is static. Thread-safe; never fails. */
+TACT_C_API int tact_version_number(void) TACT_NOEXCEPT;
+TACT_C_API const char* tact_version_string(void) TACT_NOEXCEPT;
+
+/* The binary interface counter of the loaded library (TACT_ABI_VERSION, also
+ * the number in its SONAME, libtact.so.N). It changes only when the C ABI
+ * breaks. Thread-safe; never fails. */
+TACT_C_API int tact_abi_version(void) TACT_NOEXCEPT;
+
+/* ------------------------------------------------------------------------
+ * Status codes and errors
+ * ------------------------------------------------------------------------ */
+
+/* Status codes. The values are pinned and only ever added to. */
+typedef enum tact_status {
+  TACT_OK = 0,
+  TACT_E_INVALID_ARGUMENT = -1, /* NULL or out-of-range argument, bad option */
+  TACT_E_NOMEM = -2,            /* out of memory */
+  TACT_E_INPUT_TOO_LARGE = -3,  /* text longer than max_input_bytes */
+  TACT_E_RULES = -4,            /* a rule pack failed to load */
+  TACT_E_IO = -5,               /* a rule-pack file could not be read */
+  TACT_E_VERSION = -6,          /* an options struct of an unknown version */
+  TACT_E_INTERNAL = -7          /* a bug in Tact; please report it */
+} tact_status;
+
+/* A short static description of a status code: "ok", "invalid argument",
+ * ...; "unknown status" for a value that is not a code. Thread-safe; never
+ * fails; does not touch the last-error message. */
+TACT_C_API const char* tact_status_string(int status) TACT_NOEXCEPT;
+
+/* The message of the last failed call on this thread, e.g.
+ * "my.toml:12: trigger.refusal.flat-no: unknown field 'sugestions'".
+ * Never NULL: "" when the last status-returning call on this thread
+ * succeeded (or none was made). Reporting running out of memory allocates
+ * nothing. The string is owned by the library and stays valid until the
+ * next status-returning call on the same thread. */
+TACT_C_API const char* tact_last_error(void) TACT_NOEXCEPT;
+
+/* ------------------------------------------------------------------------
+ * Analyzer options
+ * ------------------------------------------------------------------------ */
+
+/* The version of tact_options this header describes. Fields are only ever
+ * appended; a struct filled for an older version keeps working with newer
+ * libraries, and a newer version than the library knows is refused with
+ * TACT_E_VERSION.
+ *
+ * Version 1 ends with the field `rewrite`; version 2 appended
+ * `max_pack_bytes`, `max_rules` and `max_findings`. */
+#define TACT_OPTIONS_VERSION 2
+
+/* Everything that shapes an analyzer. Always start from tact_options_init(),
+ * which writes every default; never pass this struct by value. */
+typedef struct tact_options {
+  /* TACT_OPTIONS_VERSION of the header the caller compiled against. */
+  unsigned int version;
+
+  /* Nonzero (default): start from the embedded English rule pack. Zero: use
+   * only the packs below. */
+  int default_pack;
+
+  /* Rule packs (TOML files) layered in order over the default pack: a later
+   * rule with the same id replaces an earlier one, and a pack's `disable`
+   * list removes earlier rules. Paths are NUL-terminated; the library copies
+   * what it needs, so these arrays need only live during
+   * tact_analyzer_new(). Default: none. */
+  const char* const* rule_files;
+  size_t rule_file_count;
+
+  /* Rule packs given as TOML text, layered after rule_files.
+   * rule_text_names[i] names rule_texts[i] in error messages in place of a
+   * file name; rule_text_names may be NULL, as may any of its entries
+   * (the name is then "<text N>"). Default: none. */
+  const char* const* rule_texts;
+  const char* const* rule_text_names;
+  size_t rule_text_count;
+
+  /* Longer input is refused with TACT_E_INPUT_TOO_LARGE, never truncated.
+   * Default: 16 MiB. Input beyond 1 GiB is always refused. */
+  size_t max_input_bytes;
+
+  /* Sections to compute; a section switched off is skipped entirely (not
+   * computed and discarded). Nonzero by default.
+   *   tone:    tone scores and the escalation level, score and cues;
+   *   rewrite: the triggers' suggestions, the edits and the rewrite. */
+  int tone;
+  int rewrite;
+
+  /* ---- version 2 ---- */
+
+  /* A rule-pack source larger than max_pack_bytes, or layered packs with
+   * more than max_rules rules, fail to load with TACT_E_RULES.
+   * Defaults: 16 MiB and 50000. */
+  size_t max_pack_bytes;
+  size_t max_rules;
+
+  /* Findings (triggers, techniques and signals together) kept per message;
+   * past this the first ones in text order are kept and
+   * tact_report_truncated() is nonzero. Default: 1000. */
+  size_t max_findings;
+} tact_options;
+
+/* Writes the defaults of options version `version` into *opts, touching only
+ * the fields that version has (so a struct compiled against an older header
+ * is never overrun), and sets opts->version. Pass TACT_OPTIONS_VERSION.
+ * Errors: TACT_E_INVALID_ARGUMENT if opts is NULL; TACT_E_VERSION if
+ * version is 0 or newer than this library knows. Thread-safe. */
+TACT_C_API int tact_options_init(tact_options* opts, unsigned int version) TACT_NOEXCEPT;
+
+/* ------------------------------------------------------------------------
+ * Analyzer
+ * ------------------------------------------------------------------------ */
+
+/* A compiled rule pack with the tone model: built once, immutable, shared by
+ * any number of threads. */
+typedef struct tact_analyzer tact_analyzer;
+
+/* Builds an analyzer into *out. opts may be NULL for the defaults (the
+ * embedded English pack). All loading and compiling happens here, once.
+ * On failure *out is set to NULL (when out is not NULL) and nothing is
+ * allocated.
+ * Errors: TACT_E_INVALID_ARGUMENT (out is NULL, a NULL entry in rule_files
+ * or rule_texts, a NULL array with a nonzero count); TACT_E_VERSION (an
+ * unknown opts->version); TACT_E_IO (a rule file could not be read);
+ * TACT_E_RULES (a pack is malformed: the message names file:line: rule-id:
+ * reason); TACT_E_NOMEM. Thread-safe. */
+TACT_C_API int tact_analyzer_new(tact_analyzer** out, const tact_options* opts) TACT_NOEXCEPT;
+
+/* Frees an analyzer; NULL does nothing. Reports it produced stay valid. Must
+ * not race with calls using the same analyzer. */
+TACT_C_API void tact_analyzer_free(tact_analyzer* analyzer) TACT_NOEXCEPT;
+
+/* The number of rules after layering; 0 for NULL. Thread-safe. */
+TACT_C_API size_t tact_analyzer_rule_count(const tact_analyzer* analyzer) TACT_NOEXCEPT;
+
+/* ------------------------------------------------------------------------
+ * Analysis
+ * ------------------------------------------------------------------------ */
+
+/* Who wrote a message. TACT_ROLE_AUTO asks the analyzer to guess; the
+ * guess is the report's role, and tact_report_role_guessed() is nonzero. */
+typedef enum tact_role {
+  TACT_ROLE_AGENT = 0,
+  TACT_ROLE_CUSTOMER = 1,
+  TACT_ROLE_AUTO = 2
+} tact_role;
+
+/* One call's result: owned by the caller, freed with tact_report_free(). */
+typedef struct tact_report tact_report;
+
+/* Analyzes one message of `len` bytes at `utf8` into a new report *out.
+ * utf8 may be NULL when len is 0 (an empty message). On failure *out is set
+ * to NULL (when out is not NULL).
+ * Errors: TACT_E_INVALID_ARGUMENT (out or analyzer is NULL, utf8 is NULL
+ * with len > 0, role is not a tact_role); TACT_E_INPUT_TOO_LARGE (len over
+ * the analyzer's max_input_bytes); TACT_E_NOMEM. Thread-safe: any number
+ * of threads may analyze with one analyzer at once. */
+TACT_C_API int tact_analyze(tact_report** out, const tact_analyzer* analyzer, const char* utf8,
+                            size_t len, tact_role role) TACT_NOEXCEPT;
+
+/* Analyzes `count` messages on up to `threads` threads (0: one per core)
+ * into out[0..count), in input order. texts[i] has lens[i] bytes; lens may
+ * be NULL when every text is NUL-terminated. A NULL texts[i] is an empty
+ * message when its length is 0.
+ *
+ * statuses, when not NULL, receives each message's status. A message that
+ * fails gets out[i] = NULL while the others are still analyzed; the call
+ * then returns the status of the first failed message in input order, and
+ * the last-error message names its index ("message 3: ..."). Every non-NULL
+ * out[i] is the caller's to free, whatever the call returns.
+ * Errors of the call as a whole, which analyze nothing and set every out[i]
+ * to NULL: TACT_E_INVALID_ARGUMENT (analyzer is NULL; out or texts is NULL
+ * with count > 0; a NULL texts[i] with a nonzero length; a bad role);
+ * TACT_E_NOMEM. Thread-safe. */
+TACT_C_API int tact_analyze_batch(tact_report** out, const tact_analyzer* analyzer,
+                                  const char* const* texts, const size_t* lens, size_t count,
+                                  tact_role role, unsigned int threads,
+                                  int* statuses) TACT_NOEXCEPT;
+
+/* Frees a report and everything borrowed from it; NULL does nothing. */
+TACT_C_API void tact_report_free(tact_report* report) TACT_NOEXCEPT;
+
+/* ------------------------------------------------------------------------
+ * Reading a report
+ *
+ * None of these fail or touch the last-error message. Given a NULL report
+ * they return 0, NULL or TACT_ROLE_AGENT; an index past the end gives NULL.
+ * Structs returned by pointer belong to the report and may gain fields at
+ * their end in later versions (never by value: only by pointer).
+ * ------------------------------------------------------------------------ */
+
+/* A half-open span [start, end) of the caller's original text: UTF-8 byte
+ * offsets, and UTF-16 code-unit offsets into the same text converted to
+ * UTF-16 (each invalid UTF-8 sequence counting as one U+FFFD). A span never
+ * splits a code point. This struct is fixed and never grows. */
+typedef struct tact_span {
+  size_t start;
+  size_t end;
+  size_t start_utf16;
+  size_t end_utf16;
+} tact_span;
+
+typedef enum tact_severity {
+  TACT_SEVERITY_INFO = 0,
+  TACT_SEVERITY_WARNING = 1,
+  TACT_SEVERITY_ERROR = 2
+} tact_severity;
+
+/* A trigger phrase in an agent draft: something that tends to inflame. */
+typedef struct tact_trigger {
+  const char* rule;     /* rule id, e.g. "trigger.uncertainty.dont-know" */
+  const char* category; /* e.g. "uncertainty" (DESIGN.md's trigger ids) */
+  tact_severity severity;
+  tact_span span;
+  const char* text;    /* the original bytes of the span */
+  const char* message; /* what the phrase does and what to do instead */
+  /* Replacements, best first; none when the rewrite section is off.
+   * suggestions may be NULL when suggestion_count is 0. */
+  const char* const* suggestions;
+  size_t suggestion_count;
+} tact_trigger;
+
+/* A de-escalation technique an agent reply already uses. */
+typedef struct tact_technique {
+  const char* rule;
+  const char* type; /* e.g. "apologize" */
+  tact_span span;
+  const char* text;
+} tact_technique;
+
+/* An escalation signal in a customer message. */
+typedef struct tact_signal {
+  const char* rule;
+  const char* type; /* e.g. "manager_request" */
+  tact_span span;
+  const char* text;
+} tact_signal;
+
+/* One reason behind a score: a finding or a tone cue, with its weight. */
+typedef struct tact_cue {
+  const char* kind; /* "signal", "technique", "trigger" or "tone" */
+  const char* type;
+  tact_span span;
+  double weight;
+} tact_cue;
+
+/* One replacement of a span of the original text. Applying a report's edits
+ * right to left turns the original into tact_report_rewrite(). */
+typedef struct tact_edit {
+  tact_span span;
+  const char* replacement;
+} tact_edit;
+
+typedef struct tact_tone {
+  double sentiment;    /* [-1, 1] */
+  double anger;        /* [0, 1] */
+  double politeness;   /* [0, 1] */
+  double empathy;      /* [0, 1] */
+  double deescalation; /* [0, 1] */
+} tact_tone;
+
+typedef struct tact_escalation {
+  int level;         /* 0 calm, 1 concerned, 2 frustrated, 3 angry, 4 hostile */
+  const char* label; /* "calm" ... "hostile" */
+  double score;      /* [0, 1] */
+} tact_escalation;
+
+/* Who wrote the message (the guess, for TACT_ROLE_AUTO), and whether it
+ * was guessed (nonzero) or given. */
+TACT_C_API tact_role tact_report_role(const tact_report* report) TACT_NOEXCEPT;
+TACT_C_API int tact_report_role_guessed(const tact_report* report) TACT_NOEXCEPT;
+
+/* Nonzero when the message had more findings than the analyzer's
+ * max_findings and only the first ones were kept. */
+TACT_C_API int tact_report_truncated(const tact_report* report) TACT_NOEXCEPT;
+
+/* Tone scores and the escalation level; all zero ("calm") when the tone
+ * section is off. */
+TACT_C_API const tact_tone* tact_report_tone(const tact_report* report) TACT_NOEXCEPT;
+TACT_C_API const tact_escalation* tact_report_escalation(const tact_report* report) TACT_NOEXCEPT;
+
+/* Triggers, in text order. */
+TACT_C_API size_t tact_report_trigger_count(const tact_report* report) TACT_NOEXCEPT;
+TACT_C_API const tact_trigger* tact_report_trigger_at(const tact_report* report,
+                                                      size_t index) TACT_NOEXCEPT;
+
+/* De-escalation techniques, in text order. */
+TACT_C_API size_t tact_report_technique_count(const tact_report* report) TACT_NOEXCEPT;
+TACT_C_API const tact_technique* tact_report_technique_at(const tact_report* report,
+                                                          size_t index) TACT_NOEXCEPT;
+
+/* Escalation signals, in text order. */
+TACT_C_API size_t tact_report_signal_count(const tact_report* report) TACT_NOEXCEPT;
+TACT_C_API const tact_signal* tact_report_signal_at(const tact_report* report,
+                                                    size_t index) TACT_NOEXCEPT;
+
+/* Every contribution to the escalation score (and, for agent replies, to
+ * the de-escalation score); empty when the tone section is off. */
+TACT_C_API size_t tact_report_cue_count(const tact_report* report) TACT_NOEXCEPT;
+TACT_C_API const tact_cue* tact_report_cue_at(const tact_report* report,
+                                              size_t index) TACT_NOEXCEPT;
+
+/* Non-overlapping edits in text order; empty when the rewrite section is
+ * off. */
+TACT_C_API size_t tact_report_edit_count(const tact_report* report) TACT_NOEXCEPT;
+TACT_C_API const tact_edit* tact_report_edit_at(const tact_report* report,
+                                                size_t index) TACT_NOEXCEPT;
+
+/* The whole reply with every edit applied ("" when the rewrite section is
+ * off). *len, when len is not NULL, receives its length in bytes (it may
+ * contain NUL bytes if the input did). */
+TACT_C_API const char* tact_report_rewrite(const tact_report* report, size_t* len) TACT_NOEXCEPT;
+
+/* ------------------------------------------------------------------------
+ * JSON
+ * ------------------------------------------------------------------------ */
+
+/* The whole report as one line of JSON in the CLI's shape (no trailing
+ * newline) into *out, borrowed from the report; *len, when len is not NULL,
+ * receives its length. Built on the first call and kept.
+ * Errors: TACT_E_INVALID_ARGUMENT (out or report is NULL); TACT_E_NOMEM.
+ * Thread-safe, including the first call from several threads at once. */
+TACT_C_API int tact_report_json(const char** out, size_t* len,
+                                const tact_report* report) TACT_NOEXCEPT;
+
+#ifdef __cplusplus
+} /* extern "C" */
 #endif
+
+#endif /* TACT_H_ */

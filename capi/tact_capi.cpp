@@ -1,2 +1,474 @@
+// Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
+//
+// The C ABI over the C++ API: every function converts its arguments,
+// forwards to include/tact/ and converts the result back. No analysis logic
+// lives here. Every entry point is noexcept and catches everything, so no
+// exception crosses into C.
 #include "tact.h"
-extern "C" int tact_version_number(void) { return TACT_VERSION_NUMBER; }
+
+#include <cstddef>
+#include <cstring>
+#include <exception>
+#include <mutex>
+#include <new>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "tact/tact.hpp"
+
+static_assert(TACT_OK == static_cast<int>(tact::Code::ok));
+static_assert(TACT_E_INVALID_ARGUMENT == static_cast<int>(tact::Code::invalid_argument));
+static_assert(TACT_E_NOMEM == static_cast<int>(tact::Code::out_of_memory));
+static_assert(TACT_E_INPUT_TOO_LARGE == static_cast<int>(tact::Code::input_too_large));
+static_assert(TACT_E_RULES == static_cast<int>(tact::Code::rules));
+static_assert(TACT_E_IO == static_cast<int>(tact::Code::io));
+static_assert(TACT_E_VERSION == static_cast<int>(tact::Code::version));
+static_assert(TACT_E_INTERNAL == static_cast<int>(tact::Code::internal));
+static_assert(TACT_SEVERITY_INFO == static_cast<int>(tact::Severity::info));
+static_assert(TACT_SEVERITY_WARNING == static_cast<int>(tact::Severity::warning));
+static_assert(TACT_SEVERITY_ERROR == static_cast<int>(tact::Severity::error));
+static_assert(TACT_VERSION_NUMBER == TACT_CXX_VERSION_MAJOR * 10000 + TACT_CXX_VERSION_MINOR * 100 +
+                                         TACT_CXX_VERSION_PATCH);
+
+struct tact_analyzer {
+  tact::Analyzer analyzer;
+};
+
+// A Report plus the C views of it. The views point into `report`, which is
+// never modified after they are built.
+struct tact_report {
+  tact::Report report;
+  tact_tone tone{};
+  tact_escalation escalation{};
+  std::vector<tact_trigger> triggers;
+  std::vector<std::vector<const char*>> suggestions;  // one per trigger
+  std::vector<tact_technique> techniques;
+  std::vector<tact_signal> signals;
+  std::vector<tact_cue> cues;
+  std::vector<tact_edit> edits;
+  mutable std::once_flag json_once;  // tact_report_json() builds `json` once
+  mutable std::string json;
+};
+
+namespace {
+
+constexpr const char kOutOfMemory[] = "out of memory";
+
+// This thread's last-error message: `t_message` points either at a static
+// string or into `t_storage`, so reporting running out of memory (or
+// clearing) never allocates.
+thread_local const char* t_message = "";
+thread_local std::string t_storage;
+
+void clear_error() noexcept {
+  t_message = "";
+}
+
+int fail(int code, std::string_view message) noexcept {
+  try {
+    t_storage.assign(message.data(), message.size());
+    t_message = t_storage.c_str();
+  } catch (...) {
+    t_message = kOutOfMemory;
+    return TACT_E_NOMEM;
+  }
+  return code;
+}
+
+int fail(const tact::Status& status) noexcept {
+  return fail(static_cast<int>(status.code), status.message);
+}
+
+// The exception firewall around every status-returning entry point.
+template <class Body>
+int guarded(Body&& body) noexcept {
+  clear_error();
+  try {
+    return body();
+  } catch (const std::bad_alloc&) {
+    t_message = kOutOfMemory;
+    return TACT_E_NOMEM;
+  } catch (const std::exception& e) {
+    return fail(TACT_E_INTERNAL, e.what());
+  } catch (...) {
+    return fail(TACT_E_INTERNAL, "unknown exception");
+  }
+}
+
+bool to_role(tact_role role, tact::Role* out) {
+  switch (role) {
+    case TACT_ROLE_AGENT: *out = tact::Role::agent; return true;
+    case TACT_ROLE_CUSTOMER: *out = tact::Role::customer; return true;
+    case TACT_ROLE_AUTO: *out = tact::Role::automatic; return true;
+  }
+  return false;
+}
+
+int bad_role(tact_role role) {
+  return fail(TACT_E_INVALID_ARGUMENT,
+              "role " + std::to_string(static_cast<int>(role)) + " is not a tact_role");
+}
+
+// Bytes of tact_options that each version has; index = version.
+constexpr std::size_t kOptionsSize[] = {
+    0, offsetof(tact_options, max_pack_bytes),  // 1
+    sizeof(tact_options),                       // 2
+};
+static_assert(sizeof(kOptionsSize) / sizeof(kOptionsSize[0]) == TACT_OPTIONS_VERSION + 1);
+
+bool known_version(unsigned int version) {
+  return version >= 1 && version <= TACT_OPTIONS_VERSION;
+}
+
+int bad_version(unsigned int version) {
+  return fail(TACT_E_VERSION, "options version " + std::to_string(version) +
+                                  " is not supported (this library knows 1 to " +
+                                  std::to_string(TACT_OPTIONS_VERSION) + ")");
+}
+
+tact_options default_options() {
+  const tact::Options d;
+  tact_options o;
+  std::memset(&o, 0, sizeof o);
+  o.version = TACT_OPTIONS_VERSION;
+  o.default_pack = d.default_pack;
+  o.max_input_bytes = d.max_input_bytes;
+  o.tone = d.tone;
+  o.rewrite = d.rewrite;
+  o.max_pack_bytes = d.max_pack_bytes;
+  o.max_rules = d.max_rules;
+  o.max_findings = d.max_findings;
+  return o;
+}
+
+// Converts the caller's options (of any known version) into tact::Options;
+// fields the caller's version lacks keep their defaults.
+int convert(const tact_options* in, tact::Options* out) {
+  if (in == nullptr) return TACT_OK;
+  if (!known_version(in->version)) return bad_version(in->version);
+  tact_options o = default_options();
+  std::memcpy(&o, in, kOptionsSize[in->version]);
+
+  if (o.rule_file_count > 0 && o.rule_files == nullptr) {
+    return fail(TACT_E_INVALID_ARGUMENT, "options: rule_files is NULL with a nonzero count");
+  }
+  if (o.rule_text_count > 0 && o.rule_texts == nullptr) {
+    return fail(TACT_E_INVALID_ARGUMENT, "options: rule_texts is NULL with a nonzero count");
+  }
+  out->default_pack = o.default_pack != 0;
+  for (std::size_t i = 0; i < o.rule_file_count; ++i) {
+    if (o.rule_files[i] == nullptr) {
+      return fail(TACT_E_INVALID_ARGUMENT,
+                  "options: rule_files[" + std::to_string(i) + "] is NULL");
+    }
+    out->rule_files.emplace_back(o.rule_files[i]);
+  }
+  for (std::size_t i = 0; i < o.rule_text_count; ++i) {
+    if (o.rule_texts[i] == nullptr) {
+      return fail(TACT_E_INVALID_ARGUMENT,
+                  "options: rule_texts[" + std::to_string(i) + "] is NULL");
+    }
+    const char* name = o.rule_text_names != nullptr ? o.rule_text_names[i] : nullptr;
+    out->rule_texts.push_back(
+        {name != nullptr ? std::string(name) : "<text " + std::to_string(i) + ">",
+         o.rule_texts[i]});
+  }
+  out->max_input_bytes = o.max_input_bytes;
+  out->tone = o.tone != 0;
+  out->rewrite = o.rewrite != 0;
+  out->max_pack_bytes = o.max_pack_bytes;
+  out->max_rules = o.max_rules;
+  out->max_findings = o.max_findings;
+  return TACT_OK;
+}
+
+tact_span to_c(const tact::Span& s) {
+  return {s.start, s.end, s.start_utf16, s.end_utf16};
+}
+
+// Builds the C views of r->report. Throws std::bad_alloc only.
+void build_views(tact_report* r) {
+  const tact::Report& rep = r->report;
+  r->tone = {rep.tone.sentiment, rep.tone.anger, rep.tone.politeness, rep.tone.empathy,
+             rep.tone.deescalation};
+  r->escalation = {rep.escalation.level, rep.escalation.label.c_str(), rep.escalation.score};
+
+  r->suggestions.resize(rep.triggers.size());
+  r->triggers.reserve(rep.triggers.size());
+  for (std::size_t i = 0; i < rep.triggers.size(); ++i) {
+    const tact::Trigger& t = rep.triggers[i];
+    std::vector<const char*>& list = r->suggestions[i];
+    list.reserve(t.suggestions.size());
+    for (const std::string& s : t.suggestions) list.push_back(s.c_str());
+    r->triggers.push_back({t.rule.c_str(), t.category.c_str(),
+                           static_cast<tact_severity>(t.severity), to_c(t.span), t.text.c_str(),
+                           t.message.c_str(), list.empty() ? nullptr : list.data(), list.size()});
+  }
+  r->techniques.reserve(rep.techniques.size());
+  for (const tact::Technique& t : rep.techniques) {
+    r->techniques.push_back({t.rule.c_str(), t.type.c_str(), to_c(t.span), t.text.c_str()});
+  }
+  r->signals.reserve(rep.escalation.signals.size());
+  for (const tact::Signal& s : rep.escalation.signals) {
+    r->signals.push_back({s.rule.c_str(), s.type.c_str(), to_c(s.span), s.text.c_str()});
+  }
+  r->cues.reserve(rep.escalation.cues.size());
+  for (const tact::Cue& c : rep.escalation.cues) {
+    r->cues.push_back({c.kind.c_str(), c.type.c_str(), to_c(c.span), c.weight});
+  }
+  r->edits.reserve(rep.edits.size());
+  for (const tact::Edit& e : rep.edits) {
+    r->edits.push_back({to_c(e.span), e.replacement.c_str()});
+  }
+}
+
+// Wraps a finished Report. Throws std::bad_alloc only.
+tact_report* wrap(tact::Report&& report) {
+  auto* r = new tact_report;
+  try {
+    r->report = std::move(report);
+    build_views(r);
+  } catch (...) {
+    delete r;
+    throw;
+  }
+  return r;
+}
+
+template <class T>
+const T* element_at(const tact_report* r, const std::vector<T> tact_report::*list, size_t i) {
+  if (r == nullptr || i >= (r->*list).size()) return nullptr;
+  return &(r->*list)[i];
+}
+
+template <class T>
+size_t count_of(const tact_report* r, const std::vector<T> tact_report::*list) {
+  return r == nullptr ? 0 : (r->*list).size();
+}
+
+}  // namespace
+
+extern "C" {
+
+int tact_version_number(void) noexcept {
+  return TACT_VERSION_NUMBER;
+}
+
+const char* tact_version_string(void) noexcept {
+  return TACT_VERSION_STRING;
+}
+
+int tact_abi_version(void) noexcept {
+  return TACT_ABI_VERSION;
+}
+
+const char* tact_status_string(int status) noexcept {
+  if (status > 0 || status < TACT_E_INTERNAL) return "unknown status";
+  return tact::code_name(static_cast<tact::Code>(status));
+}
+
+const char* tact_last_error(void) noexcept {
+  return t_message;
+}
+
+int tact_options_init(tact_options* opts, unsigned int version) noexcept {
+  return guarded([&]() -> int {
+    if (opts == nullptr) return fail(TACT_E_INVALID_ARGUMENT, "tact_options_init: opts is NULL");
+    if (!known_version(version)) return bad_version(version);
+    const tact_options d = default_options();
+    std::memcpy(opts, &d, kOptionsSize[version]);
+    opts->version = version;
+    return TACT_OK;
+  });
+}
+
+int tact_analyzer_new(tact_analyzer** out, const tact_options* opts) noexcept {
+  return guarded([&]() -> int {
+    if (out == nullptr) return fail(TACT_E_INVALID_ARGUMENT, "tact_analyzer_new: out is NULL");
+    *out = nullptr;
+    tact::Options options;
+    if (const int rc = convert(opts, &options); rc != TACT_OK) return rc;
+    auto* a = new tact_analyzer{tact::Analyzer(options)};
+    if (!a->analyzer.ok()) {
+      const int rc = fail(a->analyzer.status());
+      delete a;
+      return rc;
+    }
+    *out = a;
+    return TACT_OK;
+  });
+}
+
+void tact_analyzer_free(tact_analyzer* analyzer) noexcept {
+  delete analyzer;
+}
+
+size_t tact_analyzer_rule_count(const tact_analyzer* analyzer) noexcept {
+  return analyzer == nullptr ? 0 : analyzer->analyzer.rule_count();
+}
+
+int tact_analyze(tact_report** out, const tact_analyzer* analyzer, const char* utf8, size_t len,
+                 tact_role role) noexcept {
+  return guarded([&]() -> int {
+    if (out == nullptr) return fail(TACT_E_INVALID_ARGUMENT, "tact_analyze: out is NULL");
+    *out = nullptr;
+    if (analyzer == nullptr) return fail(TACT_E_INVALID_ARGUMENT, "tact_analyze: analyzer is NULL");
+    if (utf8 == nullptr && len > 0) {
+      return fail(TACT_E_INVALID_ARGUMENT, "tact_analyze: text is NULL with a nonzero length");
+    }
+    tact::Role r;
+    if (!to_role(role, &r)) return bad_role(role);
+    tact::Report report;
+    const tact::Status status =
+        analyzer->analyzer.analyze(std::string_view(utf8 == nullptr ? "" : utf8, len), r, &report);
+    if (!status.ok()) return fail(status);
+    *out = wrap(std::move(report));
+    return TACT_OK;
+  });
+}
+
+int tact_analyze_batch(tact_report** out, const tact_analyzer* analyzer, const char* const* texts,
+                       const size_t* lens, size_t count, tact_role role, unsigned int threads,
+                       int* statuses) noexcept {
+  return guarded([&]() -> int {
+    if (count > 0 && out == nullptr) {
+      return fail(TACT_E_INVALID_ARGUMENT, "tact_analyze_batch: out is NULL");
+    }
+    for (std::size_t i = 0; i < count; ++i) out[i] = nullptr;
+    if (analyzer == nullptr) {
+      return fail(TACT_E_INVALID_ARGUMENT, "tact_analyze_batch: analyzer is NULL");
+    }
+    if (count > 0 && texts == nullptr) {
+      return fail(TACT_E_INVALID_ARGUMENT, "tact_analyze_batch: texts is NULL");
+    }
+    tact::Role r;
+    if (!to_role(role, &r)) return bad_role(role);
+    std::vector<std::string_view> views(count);
+    for (std::size_t i = 0; i < count; ++i) {
+      if (texts[i] == nullptr) {
+        if (lens != nullptr && lens[i] > 0) {
+          return fail(TACT_E_INVALID_ARGUMENT, "tact_analyze_batch: texts[" + std::to_string(i) +
+                                                   "] is NULL with a nonzero length");
+        }
+        continue;
+      }
+      views[i] = lens != nullptr ? std::string_view(texts[i], lens[i]) : std::string_view(texts[i]);
+    }
+
+    std::vector<tact::Status> results;
+    std::vector<tact::Report> reports =
+        analyzer->analyzer.analyze_batch(views, r, threads, &results);
+    int first = TACT_OK;
+    try {
+      for (std::size_t i = 0; i < count; ++i) {
+        if (statuses != nullptr) statuses[i] = static_cast<int>(results[i].code);
+        if (results[i].ok()) {
+          out[i] = wrap(std::move(reports[i]));
+        } else if (first == TACT_OK) {
+          first = fail(static_cast<int>(results[i].code),
+                       "message " + std::to_string(i) + ": " + results[i].message);
+        }
+      }
+    } catch (...) {
+      for (std::size_t i = 0; i < count; ++i) {
+        delete out[i];
+        out[i] = nullptr;
+      }
+      throw;
+    }
+    return first;
+  });
+}
+
+void tact_report_free(tact_report* report) noexcept {
+  delete report;
+}
+
+tact_role tact_report_role(const tact_report* report) noexcept {
+  if (report == nullptr) return TACT_ROLE_AGENT;
+  return report->report.role == tact::Role::customer ? TACT_ROLE_CUSTOMER : TACT_ROLE_AGENT;
+}
+
+int tact_report_role_guessed(const tact_report* report) noexcept {
+  return report != nullptr && report->report.role_guessed ? 1 : 0;
+}
+
+int tact_report_truncated(const tact_report* report) noexcept {
+  return report != nullptr && report->report.truncated ? 1 : 0;
+}
+
+const tact_tone* tact_report_tone(const tact_report* report) noexcept {
+  return report == nullptr ? nullptr : &report->tone;
+}
+
+const tact_escalation* tact_report_escalation(const tact_report* report) noexcept {
+  return report == nullptr ? nullptr : &report->escalation;
+}
+
+size_t tact_report_trigger_count(const tact_report* report) noexcept {
+  return count_of(report, &tact_report::triggers);
+}
+
+const tact_trigger* tact_report_trigger_at(const tact_report* report, size_t index) noexcept {
+  return element_at(report, &tact_report::triggers, index);
+}
+
+size_t tact_report_technique_count(const tact_report* report) noexcept {
+  return count_of(report, &tact_report::techniques);
+}
+
+const tact_technique* tact_report_technique_at(const tact_report* report, size_t index) noexcept {
+  return element_at(report, &tact_report::techniques, index);
+}
+
+size_t tact_report_signal_count(const tact_report* report) noexcept {
+  return count_of(report, &tact_report::signals);
+}
+
+const tact_signal* tact_report_signal_at(const tact_report* report, size_t index) noexcept {
+  return element_at(report, &tact_report::signals, index);
+}
+
+size_t tact_report_cue_count(const tact_report* report) noexcept {
+  return count_of(report, &tact_report::cues);
+}
+
+const tact_cue* tact_report_cue_at(const tact_report* report, size_t index) noexcept {
+  return element_at(report, &tact_report::cues, index);
+}
+
+size_t tact_report_edit_count(const tact_report* report) noexcept {
+  return count_of(report, &tact_report::edits);
+}
+
+const tact_edit* tact_report_edit_at(const tact_report* report, size_t index) noexcept {
+  return element_at(report, &tact_report::edits, index);
+}
+
+const char* tact_report_rewrite(const tact_report* report, size_t* len) noexcept {
+  if (report == nullptr) {
+    if (len != nullptr) *len = 0;
+    return nullptr;
+  }
+  if (len != nullptr) *len = report->report.rewrite.size();
+  return report->report.rewrite.c_str();
+}
+
+int tact_report_json(const char** out, size_t* len, const tact_report* report) noexcept {
+  return guarded([&]() -> int {
+    if (out == nullptr) return fail(TACT_E_INVALID_ARGUMENT, "tact_report_json: out is NULL");
+    *out = nullptr;
+    if (len != nullptr) *len = 0;
+    if (report == nullptr) return fail(TACT_E_INVALID_ARGUMENT, "tact_report_json: report is NULL");
+    // The JSON is built once, on first use; call_once makes a concurrent
+    // first use safe and retries after a failed (bad_alloc) attempt.
+    std::call_once(report->json_once, [report] { report->json = report->report.to_json(); });
+    *out = report->json.c_str();
+    if (len != nullptr) *len = report->json.size();
+    return TACT_OK;
+  });
+}
+
+}  // extern "C"

@@ -1,0 +1,300 @@
+// Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
+//
+// The C ABI against the C++ API it forwards to: the same report field by
+// field and the same JSON for every options variant, role and kind of text;
+// pinned codes; the thread-local last error; threads sharing one analyzer.
+#include <doctest/doctest.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <type_traits>
+#include <vector>
+
+#include "tact.h"
+#include "tact/tact.hpp"
+
+namespace {
+
+struct FreeAnalyzer {
+  void operator()(tact_analyzer* a) const { tact_analyzer_free(a); }
+};
+struct FreeReport {
+  void operator()(tact_report* r) const { tact_report_free(r); }
+};
+using AnalyzerPtr = std::unique_ptr<tact_analyzer, FreeAnalyzer>;
+using ReportPtr = std::unique_ptr<tact_report, FreeReport>;
+
+// Texts of every kind the pipeline treats differently.
+const std::vector<std::string>& corpus() {
+  static const std::vector<std::string> texts = {
+      "",
+      "I don't know, calm down.",
+      "I don\xe2\x80\x99t know. It's our policy, you should have read it.",
+      "\xf0\x9f\x98\x80 Sorry for the wait! I'll sort this out for you today.",
+      "THIS IS THE THIRD TIME!!! I want a manager, or I cancel and call my lawyer.",
+      "\xff\xfe bad bytes \xc3\x28 then I don't know \xed\xa0\x80 end \xf0\x9f",
+      std::string("nul\0inside, no idea", 19),
+      "Line one.\r\nLine two: unfortunately we can't refund that.\n\nPlease hold.",
+      "\xef\xbc\xa9 don't know (full-width I), Stra\xc3\x9f"
+      "e, \xc4\xb0stanbul, cafe\xcc\x81.",
+  };
+  return texts;
+}
+
+AnalyzerPtr make_c(const tact_options* opts) {
+  tact_analyzer* a = nullptr;
+  REQUIRE(tact_analyzer_new(&a, opts) == TACT_OK);
+  return AnalyzerPtr(a);
+}
+
+ReportPtr analyze_c(const tact_analyzer* a, std::string_view text, tact_role role) {
+  tact_report* r = nullptr;
+  REQUIRE(tact_analyze(&r, a, text.data(), text.size(), role) == TACT_OK);
+  return ReportPtr(r);
+}
+
+std::string json_of(const tact_report* r) {
+  const char* json = nullptr;
+  size_t len = 0;
+  REQUIRE(tact_report_json(&json, &len, r) == TACT_OK);
+  return std::string(json, len);
+}
+
+void check_span(const tact_span& c, const tact::Span& s) {
+  CHECK(c.start == s.start);
+  CHECK(c.end == s.end);
+  CHECK(c.start_utf16 == s.start_utf16);
+  CHECK(c.end_utf16 == s.end_utf16);
+}
+
+// Every field the C ABI shows equals the C++ Report's.
+void check_same(const tact::Report& want, const tact_report* got) {
+  CHECK(tact_report_role(got) ==
+        (want.role == tact::Role::customer ? TACT_ROLE_CUSTOMER : TACT_ROLE_AGENT));
+  CHECK(tact_report_role_guessed(got) == (want.role_guessed ? 1 : 0));
+  const tact_tone* tone = tact_report_tone(got);
+  CHECK(tone->sentiment == want.tone.sentiment);
+  CHECK(tone->anger == want.tone.anger);
+  CHECK(tone->politeness == want.tone.politeness);
+  CHECK(tone->empathy == want.tone.empathy);
+  CHECK(tone->deescalation == want.tone.deescalation);
+  const tact_escalation* esc = tact_report_escalation(got);
+  CHECK(esc->level == want.escalation.level);
+  CHECK(std::string(esc->label) == want.escalation.label);
+  CHECK(esc->score == want.escalation.score);
+
+  REQUIRE(tact_report_trigger_count(got) == want.triggers.size());
+  for (size_t i = 0; i < want.triggers.size(); ++i) {
+    const tact::Trigger& w = want.triggers[i];
+    const tact_trigger* g = tact_report_trigger_at(got, i);
+    CHECK(g->rule == w.rule);
+    CHECK(g->category == w.category);
+    CHECK(g->severity == static_cast<int>(w.severity));
+    check_span(g->span, w.span);
+    CHECK(g->text == w.text.c_str());  // NUL bytes end the C string early
+    CHECK(g->message == w.message);
+    REQUIRE(g->suggestion_count == w.suggestions.size());
+    for (size_t j = 0; j < w.suggestions.size(); ++j) CHECK(g->suggestions[j] == w.suggestions[j]);
+  }
+  REQUIRE(tact_report_technique_count(got) == want.techniques.size());
+  for (size_t i = 0; i < want.techniques.size(); ++i) {
+    const tact_technique* g = tact_report_technique_at(got, i);
+    CHECK(g->rule == want.techniques[i].rule);
+    CHECK(g->type == want.techniques[i].type);
+    check_span(g->span, want.techniques[i].span);
+    CHECK(g->text == want.techniques[i].text.c_str());
+  }
+  REQUIRE(tact_report_signal_count(got) == want.escalation.signals.size());
+  for (size_t i = 0; i < want.escalation.signals.size(); ++i) {
+    const tact_signal* g = tact_report_signal_at(got, i);
+    CHECK(g->rule == want.escalation.signals[i].rule);
+    CHECK(g->type == want.escalation.signals[i].type);
+    check_span(g->span, want.escalation.signals[i].span);
+    CHECK(g->text == want.escalation.signals[i].text.c_str());
+  }
+  REQUIRE(tact_report_cue_count(got) == want.escalation.cues.size());
+  for (size_t i = 0; i < want.escalation.cues.size(); ++i) {
+    const tact_cue* g = tact_report_cue_at(got, i);
+    CHECK(g->kind == want.escalation.cues[i].kind);
+    CHECK(g->type == want.escalation.cues[i].type);
+    check_span(g->span, want.escalation.cues[i].span);
+    CHECK(g->weight == want.escalation.cues[i].weight);
+  }
+  REQUIRE(tact_report_edit_count(got) == want.edits.size());
+  for (size_t i = 0; i < want.edits.size(); ++i) {
+    const tact_edit* g = tact_report_edit_at(got, i);
+    check_span(g->span, want.edits[i].span);
+    CHECK(g->replacement == want.edits[i].replacement);
+  }
+  size_t len = 0;
+  const char* rewrite = tact_report_rewrite(got, &len);
+  CHECK(std::string(rewrite, len) == want.rewrite);
+  CHECK(json_of(got) == want.to_json());
+}
+
+}  // namespace
+
+static_assert(noexcept(tact_analyze(nullptr, nullptr, nullptr, 0, TACT_ROLE_AGENT)));
+static_assert(noexcept(tact_report_trigger_at(nullptr, 0)));
+static_assert(std::is_standard_layout_v<tact_options> && std::is_trivial_v<tact_options>);
+
+TEST_CASE("the C ABI reports exactly what the C++ API does, for every options variant") {
+  struct Variant {
+    const char* name;
+    bool default_pack, tone, rewrite;
+  };
+  const Variant variants[] = {{"defaults", true, true, true},
+                              {"tone off", true, false, true},
+                              {"rewrite off", true, true, false},
+                              {"both off", true, false, false},
+                              {"no default pack", false, true, true}};
+  for (const Variant& v : variants) {
+    tact_options opts;
+    REQUIRE(tact_options_init(&opts, TACT_OPTIONS_VERSION) == TACT_OK);
+    opts.default_pack = v.default_pack;
+    opts.tone = v.tone;
+    opts.rewrite = v.rewrite;
+    AnalyzerPtr c = make_c(&opts);
+    tact::Options o;
+    o.default_pack = v.default_pack;
+    o.tone = v.tone;
+    o.rewrite = v.rewrite;
+    const tact::Analyzer cxx(o);
+    REQUIRE(cxx.ok());
+    CHECK(tact_analyzer_rule_count(c.get()) == cxx.rule_count());
+
+    const std::pair<tact::Role, tact_role> roles[] = {{tact::Role::agent, TACT_ROLE_AGENT},
+                                                      {tact::Role::customer, TACT_ROLE_CUSTOMER},
+                                                      {tact::Role::automatic, TACT_ROLE_AUTO}};
+    for (const auto& [role, c_role] : roles) {
+      for (const std::string& text : corpus()) {
+        CAPTURE(v.name);
+        CAPTURE(text);
+        CAPTURE(tact::role_name(role));
+        check_same(cxx.analyze(text, role), analyze_c(c.get(), text, c_role).get());
+      }
+    }
+  }
+}
+
+TEST_CASE("options convert field by field, packs given as text included") {
+  tact_options opts;
+  REQUIRE(tact_options_init(&opts, TACT_OPTIONS_VERSION) == TACT_OK);
+  const tact::Options defaults;
+  CHECK(opts.default_pack == defaults.default_pack);
+  CHECK(opts.max_input_bytes == defaults.max_input_bytes);
+  CHECK(opts.max_pack_bytes == defaults.max_pack_bytes);
+  CHECK(opts.max_rules == defaults.max_rules);
+  CHECK(opts.tone == defaults.tone);
+  CHECK(opts.rewrite == defaults.rewrite);
+
+  // An empty pack given as text layers over the default without changing it.
+  const char* texts[] = {"# nothing here\n"};
+  const char* names[] = {"empty.toml"};
+  opts.rule_texts = texts;
+  opts.rule_text_names = names;
+  opts.rule_text_count = 1;
+  opts.max_input_bytes = 64;
+  AnalyzerPtr c = make_c(&opts);
+  const tact::Analyzer plain;
+  CHECK(tact_analyzer_rule_count(c.get()) == plain.rule_count());
+  tact_report* r = nullptr;
+  const std::string long_text(65, 'a');
+  CHECK(tact_analyze(&r, c.get(), long_text.data(), long_text.size(), TACT_ROLE_AGENT) ==
+        TACT_E_INPUT_TOO_LARGE);
+  CHECK(r == nullptr);
+  tact::Options o;
+  o.max_input_bytes = 64;
+  tact::Report report;
+  const tact::Status status = tact::Analyzer(o).analyze(long_text, tact::Role::agent, &report);
+  CHECK(status.code == tact::Code::input_too_large);
+  CHECK(tact_last_error() == status.message);
+}
+
+TEST_CASE("status codes and their names are tact::Code's") {
+  for (int code = 0; code >= -7; --code) {
+    CHECK(std::string(tact_status_string(code)) == tact::code_name(static_cast<tact::Code>(code)));
+  }
+  CHECK(std::string(tact_status_string(-8)) == "unknown status");
+  CHECK(std::string(tact_version_string()) == tact::version_string());
+  CHECK(tact_abi_version() == TACT_CXX_ABI_VERSION);
+}
+
+TEST_CASE("the last error belongs to the thread that failed") {
+  CHECK(tact_analyze(nullptr, nullptr, nullptr, 0, TACT_ROLE_AGENT) == TACT_E_INVALID_ARGUMENT);
+  const std::string mine = tact_last_error();
+  CHECK(mine == "tact_analyze: out is NULL");
+  std::string theirs = "unset";
+  std::thread([&] { theirs = tact_last_error(); }).join();
+  CHECK(theirs.empty());
+  CHECK(tact_last_error() == mine);
+}
+
+TEST_CASE("two threads sharing one analyzer report what one thread does") {
+  AnalyzerPtr a = make_c(nullptr);
+  std::vector<std::string> expected;
+  for (const std::string& text : corpus()) {
+    expected.push_back(json_of(analyze_c(a.get(), text, TACT_ROLE_AUTO).get()));
+  }
+  int mismatches[2] = {0, 0};
+  auto work = [&](int id) {
+    for (int round = 0; round < 25; ++round) {
+      for (size_t i = 0; i < corpus().size(); ++i) {
+        const size_t k = (i + static_cast<size_t>(round * (id + 1))) % corpus().size();
+        const std::string& text = corpus()[k];
+        tact_report* r = nullptr;
+        const char* json = nullptr;
+        if (tact_analyze(&r, a.get(), text.data(), text.size(), TACT_ROLE_AUTO) != TACT_OK ||
+            tact_report_json(&json, nullptr, r) != TACT_OK || expected[k] != json) {
+          ++mismatches[id];
+        }
+        tact_report_free(r);
+      }
+    }
+  };
+  std::thread other(work, 1);
+  work(0);
+  other.join();
+  CHECK(mismatches[0] == 0);
+  CHECK(mismatches[1] == 0);
+}
+
+TEST_CASE("a report's JSON is built once, also when two threads ask first") {
+  AnalyzerPtr a = make_c(nullptr);
+  for (int round = 0; round < 20; ++round) {
+    ReportPtr r = analyze_c(a.get(), corpus()[1], TACT_ROLE_AGENT);
+    const char* seen[2] = {nullptr, nullptr};
+    std::thread other([&] { tact_report_json(&seen[1], nullptr, r.get()); });
+    tact_report_json(&seen[0], nullptr, r.get());
+    other.join();
+    REQUIRE(seen[0] != nullptr);
+    CHECK(seen[0] == seen[1]);
+  }
+}
+
+TEST_CASE("a batch equals one call per message, in input order, on any thread count") {
+  AnalyzerPtr a = make_c(nullptr);
+  std::vector<const char*> texts;
+  std::vector<size_t> lens;
+  for (int copy = 0; copy < 3; ++copy) {
+    for (const std::string& t : corpus()) {
+      texts.push_back(t.data());
+      lens.push_back(t.size());
+    }
+  }
+  for (unsigned threads : {0u, 1u, 2u, 7u, 64u}) {
+    CAPTURE(threads);
+    std::vector<tact_report*> out(texts.size());
+    std::vector<int> statuses(texts.size(), 1);
+    REQUIRE(tact_analyze_batch(out.data(), a.get(), texts.data(), lens.data(), texts.size(),
+                               TACT_ROLE_CUSTOMER, threads, statuses.data()) == TACT_OK);
+    for (size_t i = 0; i < texts.size(); ++i) {
+      CHECK(statuses[i] == TACT_OK);
+      ReportPtr got(out[i]);
+      CHECK(json_of(got.get()) ==
+            json_of(analyze_c(a.get(), {texts[i], lens[i]}, TACT_ROLE_CUSTOMER).get()));
+    }
+  }
+}
