@@ -1,18 +1,119 @@
-// Placeholder until tone scoring lands: every score is zero.
+// Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
+//
+// The tone model: the lexicon and parameters loaded once from the embedded
+// rules/en files, then each message scanned, scored for sentiment, the
+// dimensions, and escalation (customers) or de-escalation (agents).
 #include "tone/scorer.hpp"
 
+#include "core/embedded.hpp"
+#include "tone/analysis.hpp"
+#include "tone/deescalation.hpp"
+#include "tone/dimensions.hpp"
+#include "tone/escalation.hpp"
+#include "tone/items.hpp"
+#include "tone/lexicon.hpp"
+#include "tone/params.hpp"
+#include "tone/role.hpp"
+#include "tone/sentiment.hpp"
+
 namespace tact::tone {
+
 namespace {
-class ZeroScorer final : public Scorer {
- public:
-  Result score(const text::Document&, Role, const std::vector<rules::Finding>&) const override {
-    return {};
-  }
-  Role guess_role(const text::Document&, const std::vector<rules::Finding>&) const override {
-    return Role::agent;
-  }
+
+// Per-thread buffers, so scoring a message allocates little.
+struct Scratch {
+  std::vector<Item> items;
+  Sentiment sentiment;
+  std::vector<Part> anger;
+  std::vector<Part> empathy;
 };
+
+Scratch& scratch() {
+  thread_local Scratch s;
+  return s;
+}
+
+class Model final : public Scorer {
+ public:
+  Status load(std::string_view toml, std::string_view name) {
+    Status status = load_params(toml, name, &params_, &lexicon_);
+    for (const std::string& file : params_.valence_files) {
+      if (!status.ok()) break;
+      bool found = false;
+      const std::string_view data = embedded::find(file, &found);
+      if (!found) return {Code::rules, std::string(name) + ": no embedded lexicon " + file};
+      lexicon_.add_valences(data, file, &status);
+    }
+    for (const std::string& file : params_.anger_files) {
+      if (!status.ok()) break;
+      bool found = false;
+      const std::string_view data = embedded::find(file, &found);
+      if (!found) return {Code::rules, std::string(name) + ": no embedded lexicon " + file};
+      lexicon_.add_anger(data, file, &status);
+    }
+    return status;
+  }
+
+  Result score(const text::Document& doc, Role role,
+               const std::vector<rules::Finding>& findings) const override {
+    Scratch& s = scratch();
+    scan(doc, lexicon_, params_.sentiment.stem_plurals, &s.items);
+    score_sentiment(doc, s.items, findings, params_.sentiment, &s.sentiment);
+    const Analysis a{doc, s.items, s.sentiment, findings};
+
+    Result r;
+    r.tone.sentiment = s.sentiment.compound;
+    const AngerRaw anger = anger_parts(a, params_.anger, &s.anger);
+    r.tone.anger = saturate(anger.total);
+    r.tone.politeness = politeness(a, params_.politeness);
+    s.empathy.clear();
+    r.tone.empathy = saturate(empathy(a, params_.empathy, &s.empathy));
+    if (role == Role::customer) {
+      const EscalationResult e = escalation(a, params_.escalation, s.anger, anger, &r.cues);
+      r.level = e.level;
+      r.score = e.score;
+    } else {
+      r.tone.deescalation = deescalation(a, params_.deescalation, r.tone.empathy, s.empathy,
+                                         r.tone.politeness, &r.cues);
+    }
+    return r;
+  }
+
+  Role guess_role(const text::Document& doc,
+                  const std::vector<rules::Finding>& findings) const override {
+    Scratch& s = scratch();
+    scan(doc, lexicon_, params_.sentiment.stem_plurals, &s.items);
+    s.sentiment.items.assign(s.items.size(), ItemScore{});
+    const Analysis a{doc, s.items, s.sentiment, findings};
+    return agent_evidence(a, params_.role) > 0 ? Role::agent : Role::customer;
+  }
+
+ private:
+  Lexicon lexicon_;
+  Params params_;
+};
+
 }  // namespace
 
-std::shared_ptr<const Scorer> Scorer::load_default(Status*) { return std::make_shared<ZeroScorer>(); }
+std::shared_ptr<const Scorer> Scorer::load(std::string_view toml, std::string_view name,
+                                           Status* status) {
+  auto model = std::make_shared<Model>();
+  Status s = model->load(toml, name);
+  if (!s.ok()) {
+    if (status != nullptr) *status = std::move(s);
+    return nullptr;
+  }
+  return model;
+}
+
+std::shared_ptr<const Scorer> Scorer::load_default(Status* status) {
+  bool found = false;
+  const std::string_view toml = embedded::find("en/tone.toml", &found);
+  if (!found) {
+    if (status != nullptr) *status = {Code::internal, "the embedded en/tone.toml is missing"};
+    return nullptr;
+  }
+  return load(toml, "en/tone.toml", status);
+}
+
 }  // namespace tact::tone

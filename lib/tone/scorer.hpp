@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "rules/pack.hpp"
@@ -37,6 +38,12 @@ class Scorer {
   // Throws std::bad_alloc only; a malformed embedded file is a build-time
   // bug caught by the tests.
   static std::shared_ptr<const Scorer> load_default(Status* status);
+
+  // A tone model from a tone.toml text (`name` for error messages) whose
+  // lexicon files name embedded files ("en/lexicon.tsv"). On failure
+  // returns null and sets *status (Code::rules, "file:line: why").
+  static std::shared_ptr<const Scorer> load(std::string_view toml, std::string_view name,
+                                            Status* status);
 
   // Scores `doc` written by `role` (agent or customer). `findings` are the
   // pack's findings for that role. Thread-safe.

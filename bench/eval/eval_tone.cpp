@@ -1,0 +1,119 @@
+// Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
+//
+// tact_eval_tone: Tact's tone figures on the labelled data in ../shared,
+// next to a plain VADER-style baseline (the same lexicon without Tact's
+// customer-service entries and heuristics, negated sentiment as anger).
+//
+//   tact_eval_tone [--no-baseline] [--lines]
+//
+// --lines also prints each cs_dev.jsonl customer line's gold and predicted
+// escalation level and sentiment. Exit status 0, or 77 when ../shared is
+// absent.
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "dataset.hpp"
+#include "tact/tact.hpp"
+#include "text/document.hpp"
+#include "tone/scorer.hpp"
+#include "tone_metrics.hpp"
+
+namespace {
+
+void print(const char* name, const tact::eval::ToneMetrics& m, bool escalation) {
+  std::printf("%s\n", name);
+  if (m.customer_lines > 0) {
+    if (escalation) {
+      std::printf("  cs_dev customer lines (%d): escalation exact %.3f, within one %.3f\n",
+                  m.customer_lines, m.escalation_exact, m.escalation_within_one);
+    }
+    std::printf("  cs_dev customer lines (%d): sentiment 3-way accuracy %.3f\n", m.customer_lines,
+                m.sentiment_accuracy);
+  }
+  if (m.tweets > 0) std::printf("  vader_tweets (%d): Pearson r %.3f\n", m.tweets, m.tweets_r);
+  if (m.comments > 0) {
+    std::printf("  goemotions_dev (%d, %d angry): anger AUROC %.3f\n", m.comments, m.angry_comments,
+                m.anger_auroc);
+  }
+}
+
+void print_confusion(const tact::eval::ToneMetrics& m) {
+  std::printf("  escalation confusion (rows gold 0-4, columns predicted 0-4):\n");
+  for (const auto& row : m.escalation_confusion) {
+    std::printf("   ");
+    for (int v : row) std::printf(" %3d", v);
+    std::printf("\n");
+  }
+  std::printf("  sentiment confusion (rows gold neg/neu/pos, columns predicted):\n");
+  for (const auto& row : m.sentiment_confusion) {
+    std::printf("   ");
+    for (int v : row) std::printf(" %3d", v);
+    std::printf("\n");
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  bool baseline = true;
+  bool lines = false;
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--no-baseline") == 0) {
+      baseline = false;
+    } else if (std::strcmp(argv[i], "--lines") == 0) {
+      lines = true;
+    } else {
+      std::fprintf(stderr, "usage: tact_eval_tone [--no-baseline] [--lines]\n");
+      return 2;
+    }
+  }
+  const std::string shared = tact::eval::shared_dir();
+  if (shared.empty()) {
+    std::puts("skipped: ../shared (labelled data) is not beside the source tree");
+    return 77;
+  }
+
+  const tact::Analyzer analyzer;
+  const tact::eval::ToneFn tact_fn = [&](std::string_view text, tact::Role role) {
+    return analyzer.analyze(text, role);
+  };
+  if (lines) {
+    if (auto data = tact::eval::load_cs_dev(shared)) {
+      for (const auto& l : *data) {
+        if (l.role != "customer") continue;
+        const tact::Report r = analyzer.analyze(l.text, tact::Role::customer);
+        std::printf("%s gold %d %s  got %d %+.2f (score %.2f anger %.2f)\n", l.id.c_str(),
+                    l.escalation, l.sentiment.c_str(), r.escalation.level, r.tone.sentiment,
+                    r.escalation.score, r.tone.anger);
+      }
+    }
+  }
+  const tact::eval::ToneMetrics m = tact::eval::tone_metrics(shared, tact_fn);
+  print("tact", m, true);
+  print_confusion(m);
+
+  if (baseline) {
+    std::ifstream in(std::string(TACT_SOURCE_DIR) + "/bench/eval/vader_baseline.toml");
+    std::stringstream toml;
+    toml << in.rdbuf();
+    tact::Status status;
+    const auto scorer = tact::tone::Scorer::load(toml.str(), "vader_baseline.toml", &status);
+    if (!scorer) {
+      std::fprintf(stderr, "tact_eval_tone: %s\n", status.message.c_str());
+      return 1;
+    }
+    const tact::eval::ToneFn vader_fn = [&](std::string_view text, tact::Role role) {
+      const tact::text::Document doc = tact::text::Document::build(text);
+      tact::Report r;
+      r.tone = scorer->score(doc, role, {}).tone;
+      return r;
+    };
+    const auto negated = [](const tact::Report& r) { return -r.tone.sentiment; };
+    print("VADER-style baseline (its lexicon and rules only; anger = -sentiment)",
+          tact::eval::tone_metrics(shared, vader_fn, negated), false);
+  }
+  return 0;
+}

@@ -1,0 +1,71 @@
+// Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
+#include "tone/deescalation.hpp"
+
+#include <cmath>
+#include <cstring>
+
+namespace tact::tone {
+
+namespace {
+
+// How many earlier findings share f's category: each repeat of a category
+// counts `decay` times less than the one before it.
+int earlier_of_category(const std::vector<rules::Finding>& findings, std::size_t i) {
+  int n = 0;
+  for (std::size_t k = 0; k < i; ++k) {
+    if (findings[k].rule != nullptr && findings[k].rule->family == findings[i].rule->family &&
+        findings[k].rule->category == findings[i].rule->category) {
+      ++n;
+    }
+  }
+  return n;
+}
+
+}  // namespace
+
+double deescalation(const Analysis& a, const DeescalationParams& p, double empathy,
+                    const std::vector<Part>& empathy_parts, double politeness,
+                    std::vector<Cue>* cues) {
+  double raw = p.base;
+  for (std::size_t i = 0; i < a.findings.size(); ++i) {
+    const rules::Finding& f = a.findings[i];
+    if (f.rule == nullptr || f.rule->family == rules::Family::signal) continue;
+    const bool technique = f.rule->family == rules::Family::technique;
+    const auto& table = technique ? p.techniques : p.triggers;
+    const auto w = table.find(f.rule->category);
+    double weight = w == table.end() ? 0.0 : w->second;
+    if (!technique) weight *= -p.severity[static_cast<std::size_t>(f.rule->severity)];
+    weight *= std::pow(p.repeat_decay, earlier_of_category(a.findings, i));
+    cues->push_back({technique ? "technique" : "trigger", f.rule->category, f.view, weight});
+    raw += weight;
+  }
+
+  // Empathy, shared out over the statements and feelings behind it (the
+  // technique findings already have their own cues).
+  double lexical = 0;
+  for (const Part& part : empathy_parts) {
+    if (std::strcmp(part.type, "technique") != 0) lexical += part.raw;
+  }
+  const double from_empathy = p.empathy * empathy;
+  double total = 0;
+  for (const Part& part : empathy_parts) total += part.raw;
+  for (const Part& part : empathy_parts) {
+    if (std::strcmp(part.type, "technique") == 0 || total <= 0) continue;
+    cues->push_back({"tone", part.type, part.view, from_empathy * part.raw / total});
+  }
+  if (lexical == 0 && total > 0) {
+    // All of it came from technique findings: say so once, on the message.
+    cues->push_back({"tone", "empathy", a.whole(), from_empathy});
+  }
+  raw += from_empathy;
+
+  const double from_politeness = p.politeness * (politeness - 0.5);
+  if (from_politeness != 0) cues->push_back({"tone", "politeness", a.whole(), from_politeness});
+  raw += from_politeness;
+  const double from_sentiment = p.sentiment * a.sentiment.compound;
+  if (from_sentiment != 0) cues->push_back({"tone", "sentiment", a.whole(), from_sentiment});
+  raw += from_sentiment;
+  return 1.0 / (1.0 + std::exp(-raw));
+}
+
+}  // namespace tact::tone

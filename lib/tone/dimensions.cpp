@@ -1,0 +1,188 @@
+// Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
+#include "tone/dimensions.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+namespace tact::tone {
+
+namespace {
+
+// Emphatic capitals: acronyms and codes ("ISP", "UK") are short and unknown
+// to the lexicon, shouted words are neither.
+bool shouted(const Item& it) {
+  return it.kind == ItemKind::word && it.all_caps && (it.view.size() >= 4 || it.entry != nullptr);
+}
+
+// The first lexical item of each sentence.
+template <typename Fn>
+void for_each_opening(const std::vector<Item>& items, Fn fn) {
+  uint32_t sentence = UINT32_MAX;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (!items[i].lexical() || items[i].sentence == sentence) continue;
+    sentence = items[i].sentence;
+    fn(i);
+  }
+}
+
+}  // namespace
+
+double saturate(double raw) {
+  return raw <= 0 ? 0.0 : 1.0 - std::exp(-raw);
+}
+
+AngerRaw anger_parts(const Analysis& a, const AngerParams& p, std::vector<Part>* parts) {
+  const std::vector<Item>& items = a.items;
+  const Sentiment& s = a.sentiment;
+  const bool negative = s.compound < 0;
+  parts->clear();
+  double sum = 0;
+  auto add = [&](text::Range view, const char* type, double raw) {
+    if (raw <= 0) return;
+    parts->push_back({view, type, raw});
+    sum += raw;
+  };
+
+  double negative_mass = 0;
+  for (const ItemScore& x : s.items) negative_mass += std::max(0.0f, -x.valence);
+  const double negative_share = p.negative * std::max(0.0, -s.compound);
+  int caps = 0;
+  bool second_person = false;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const Item& it = items[i];
+    const ItemScore& x = s.items[i];
+    if (it.entry != nullptr && it.entry->anger > 0 && !x.in_frame && x.valence <= 0) {
+      add(it.view, "anger_word",
+          p.lexicon * it.entry->anger * x.emphasis * (x.negated ? 0.2 : 1.0));
+    }
+    if (x.valence < 0 && negative_mass > 0) {
+      add(it.view, "negative_word", negative_share * -x.valence / negative_mass);
+    }
+    if (x.sarcastic) add(it.view, "sarcasm", p.sarcasm);
+    if (shouted(it) && caps < p.caps_max && (negative || s.sarcasm > 0)) {
+      ++caps;
+      add(it.view, "caps", p.caps);
+    }
+    if (negative && it.punct == '!') add(it.view, "exclamation", p.exclamation);
+    if (negative && it.punct == '?' && i > 0 && items[i - 1].punct == '?') {
+      add(it.view, "questions", p.questions);
+    }
+    if (negative && !second_person && it.is(kSecondPerson) && !x.in_frame) {
+      second_person = true;
+      add(it.view, "second_person", p.second_person);
+    }
+  }
+  AngerRaw r;
+  r.text = sum;
+  r.text_parts = parts->size();
+  for (const rules::Finding& f : a.findings) {
+    if (is_finding(f, rules::Family::signal, "insult") ||
+        is_finding(f, rules::Family::signal, "profanity") ||
+        is_finding(f, rules::Family::trigger, "hostile")) {
+      add(f.view, f.rule->category.c_str(), p.insult);
+    } else if (is_finding(f, rules::Family::signal, "frustration")) {
+      add(f.view, "frustration", p.frustration);
+    }
+  }
+  r.total = sum;
+  return r;
+}
+
+double politeness(const Analysis& a, const PolitenessParams& p) {
+  const std::vector<Item>& items = a.items;
+  auto weight = [&](const char* strategy) {
+    const auto it = p.strategies.find(strategy);
+    return it == p.strategies.end() ? 0.0 : it->second;
+  };
+  double gratitude = 0, please = 0, please_start = 0, greeting = 0, apology = 0, hedge = 0;
+  double deference = 0, modal = 0, factuality = 0, profanity = 0, shouting = 0;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const Item& it = items[i];
+    if (it.entry == nullptr) {
+      if (shouted(it)) ++shouting;
+      continue;
+    }
+    if (it.is(kGratitude)) gratitude = 1;
+    if (it.is(kApology)) apology = 1;
+    if (it.is(kHedge)) ++hedge;
+    if (it.is(kDeference)) deference = 1;
+    if (it.is(kModalRequest)) modal = 1;
+    if (it.is(kFactuality)) ++factuality;
+    if (it.is(kProfanity)) ++profanity;
+    if (it.is(kGreeting) && it.sentence == 0) greeting = 1;
+    if (it.is(kPlease)) please = 1;
+    if (shouted(it)) ++shouting;
+  }
+  double imperative = 0, second_start = 0;
+  for_each_opening(items, [&](std::size_t i) {
+    const Item& it = items[i];
+    if (it.is(kPlease)) please_start = 1;
+    if (it.is(kImperative)) ++imperative;
+    if (it.is(kSecondPerson)) ++second_start;
+  });
+  if (please_start > 0) please = 0;
+  double insults = 0;
+  for (const rules::Finding& f : a.findings) {
+    if (is_finding(f, rules::Family::signal, "insult") ||
+        is_finding(f, rules::Family::trigger, "hostile")) {
+      ++insults;
+    }
+  }
+  const double compound = a.sentiment.compound;
+  double raw = p.base;
+  raw +=
+      weight("gratitude") * gratitude + weight("please") * please +
+      weight("please_start") * please_start + weight("greeting") * greeting +
+      weight("apology") * apology + weight("hedge") * std::min(hedge, 2.0) +
+      weight("deference") * deference + weight("modal_request") * modal +
+      weight("factuality") * std::min(factuality, 2.0) +
+      weight("profanity") * std::min(profanity, 2.0) +
+      weight("imperative") * std::min(imperative, 2.0) +
+      weight("second_person_start") * std::min(second_start, 2.0) +
+      weight("insult") * std::min(insults, 2.0) + weight("shouting") * (shouting >= 2 ? 1.0 : 0.0) +
+      weight("exclamations") * (a.sentiment.exclamations >= 2 ? 1.0 : 0.0) +
+      weight("positive") * std::max(0.0, compound) + weight("negative") * std::max(0.0, -compound);
+  return 1.0 / (1.0 + std::exp(-raw));
+}
+
+double empathy(const Analysis& a, const EmpathyParams& p, std::vector<Part>* parts) {
+  const std::vector<Item>& items = a.items;
+  const Sentiment& s = a.sentiment;
+  double sum = 0;
+  int frames = 0;
+  int feelings = 0;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const Item& it = items[i];
+    if (it.is(kEmpathyFrame) && frames < 2) {
+      ++frames;
+      parts->push_back({it.view, "empathy_statement", p.frame});
+      sum += p.frame;
+    }
+    if (!it.is(kFeeling) || feelings >= 2) continue;
+    // A feeling counts when it is acknowledged (inside an empathy statement)
+    // or aimed at the other person ("you must be so worried").
+    bool aimed = s.items[i].in_frame;
+    for (std::size_t k = 0; k < items.size() && !aimed; ++k) {
+      aimed = items[k].sentence == it.sentence && items[k].is(kSecondPerson) && k != i;
+    }
+    if (!aimed) continue;
+    ++feelings;
+    parts->push_back({it.view, "feeling", p.feeling});
+    sum += p.feeling;
+  }
+  std::vector<const std::string*> seen;
+  for (const rules::Finding& f : a.findings) {
+    if (f.rule == nullptr || f.rule->family != rules::Family::technique) continue;
+    const auto w = p.techniques.find(f.rule->category);
+    if (w == p.techniques.end() || w->second <= 0) continue;
+    const auto same = [&](const std::string* c) { return *c == f.rule->category; };
+    if (std::any_of(seen.begin(), seen.end(), same)) continue;
+    seen.push_back(&f.rule->category);
+    parts->push_back({f.view, "technique", w->second});
+    sum += w->second;
+  }
+  return sum;
+}
+
+}  // namespace tact::tone

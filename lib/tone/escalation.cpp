@@ -1,0 +1,73 @@
+// Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
+#include "tone/escalation.hpp"
+
+#include <algorithm>
+
+namespace tact::tone {
+
+namespace {
+
+// Adds `weight` to the tone cue of `type` on `view`, merging repeats.
+void add_tone_cue(std::vector<Cue>* cues, text::Range view, const char* type, double weight) {
+  if (weight <= 0) return;
+  for (Cue& c : *cues) {
+    if (c.kind == "tone" && c.view == view && c.type == type) {
+      c.weight += weight;
+      return;
+    }
+  }
+  cues->push_back({"tone", type, view, weight});
+}
+
+}  // namespace
+
+EscalationResult escalation(const Analysis& a, const EscalationParams& p,
+                            const std::vector<Part>& anger, const AngerRaw& anger_raw,
+                            std::vector<Cue>* cues) {
+  double raw = 0;
+  int floor = 0;
+  bool hostile = false;
+  std::vector<const std::string*> counted;
+  for (const rules::Finding& f : a.findings) {
+    if (f.rule == nullptr || f.rule->family != rules::Family::signal) continue;
+    const std::string& category = f.rule->category;
+    const auto same = [&](const std::string* c) { return *c == category; };
+    // A category counts once however often it is found; its other findings
+    // are still shown, with weight 0.
+    const bool repeat = std::any_of(counted.begin(), counted.end(), same);
+    const auto w = p.signals.find(category);
+    const double weight = repeat || w == p.signals.end() ? 0.0 : w->second;
+    if (!repeat) counted.push_back(&category);
+    cues->push_back({"signal", category, f.view, weight});
+    raw += weight;
+    if (const auto m = p.min_level.find(category); m != p.min_level.end()) {
+      floor = std::max(floor, m->second);
+    }
+    hostile = hostile || std::find(p.hostile.begin(), p.hostile.end(), category) != p.hostile.end();
+  }
+
+  // Anger and negative sentiment, shared out over the words behind them.
+  const double from_anger = p.anger * saturate(anger_raw.text);
+  for (std::size_t i = 0; i < anger_raw.text_parts && anger_raw.text > 0; ++i) {
+    const Part& part = anger[i];
+    add_tone_cue(cues, part.view, part.type, from_anger * part.raw / anger_raw.text);
+  }
+  raw += from_anger;
+  const double negative = p.negative * std::max(0.0, -a.sentiment.compound);
+  double mass = 0;
+  for (const ItemScore& s : a.sentiment.items) mass += std::max(0.0f, -s.valence);
+  for (std::size_t i = 0; i < a.items.size() && mass > 0; ++i) {
+    const double v = -a.sentiment.items[i].valence;
+    if (v > 0) add_tone_cue(cues, a.items[i].view, "negative_word", negative * v / mass);
+  }
+  raw += negative;
+
+  EscalationResult r;
+  r.score = saturate(raw);
+  for (double t : p.thresholds) r.level += r.score >= t ? 1 : 0;
+  r.level = std::max(r.level, floor);
+  if (!hostile) r.level = std::min(r.level, 3);
+  return r;
+}
+
+}  // namespace tact::tone

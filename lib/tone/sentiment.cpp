@@ -1,0 +1,245 @@
+// Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
+#include "tone/sentiment.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace tact::tone {
+
+namespace {
+
+double sign(double v) {
+  return v < 0 ? -1.0 : 1.0;
+}
+
+// Single letters ("a", "i") do not count towards a negator's reach, as in
+// VADER, which drops them.
+bool counts_as_word(const Item& it) {
+  return it.kind != ItemKind::punct && !(it.kind == ItemKind::word && it.view.size() == 1);
+}
+
+bool same_clause_back(const Item& from, const Item& p) {
+  return p.sentence == from.sentence && !p.clause_end && !p.is(kContrast);
+}
+
+// True when the next item is a lexical item of the same clause that carries
+// valence: the current word modifies it rather than scoring on its own.
+bool modifies_next(const std::vector<Item>& items, std::size_t i) {
+  for (std::size_t j = i + 1; j < items.size(); ++j) {
+    const Item& n = items[j];
+    if (n.kind == ItemKind::punct) {
+      if (n.clause_end) return false;
+      continue;
+    }
+    if (n.kind == ItemKind::word && n.view.size() == 1) continue;
+    return n.has_valence() && n.entry->valence != 0;
+  }
+  return false;
+}
+
+// Pass 1: each item's valence after caps, boosters and negation.
+void valences(const std::vector<Item>& items, const SentimentParams& p, Sentiment* out) {
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const Item& it = items[i];
+    if (!it.has_valence() || it.entry->valence == 0) continue;
+    if ((it.entry->booster != 0 || it.is(kNegator)) && modifies_next(items, i)) continue;
+    const double lexical = it.entry->valence;
+    double v = lexical;
+    if (it.all_caps && out->cap_diff) v += sign(v) * p.caps;
+    bool negated = false;
+    int distance = 0;
+    for (std::size_t k = i; k-- > 0 && distance < p.window;) {
+      const Item& q = items[k];
+      if (!same_clause_back(it, q)) break;
+      if (!counts_as_word(q)) continue;
+      ++distance;
+      if (q.entry == nullptr) continue;
+      if (q.entry->booster != 0) {
+        double s = p.booster * q.entry->booster * sign(v);
+        if (q.all_caps && out->cap_diff) s += sign(v) * p.caps;
+        v += s * p.decay[static_cast<std::size_t>(distance - 1)];
+      }
+      if (q.is(kNegator)) {
+        v *= p.negation;
+        negated = !negated;
+      }
+    }
+    ItemScore& s = out->items[i];
+    s.valence = static_cast<float>(v);
+    s.emphasis = static_cast<float>(std::fabs(v) / std::max(1e-9, std::fabs(lexical)));
+    s.negated = negated;
+  }
+}
+
+// Pass 2: inside an empathy statement the negative words name the other
+// person's feeling ("I understand how frustrating this is"), so they keep
+// only `empathy_frame` of their weight. The statement runs to the end of its
+// clause.
+void frame_from(const std::vector<Item>& items, std::size_t start, const SentimentParams& p,
+                Sentiment* out) {
+  for (std::size_t k = start; k < items.size(); ++k) {
+    const Item& it = items[k];
+    if (k > start && (it.clause_end || it.is(kContrast) || it.sentence != items[start].sentence))
+      break;
+    ItemScore& s = out->items[k];
+    s.in_frame = true;
+    if (s.valence < 0) s.valence = static_cast<float>(s.valence * p.empathy_frame);
+  }
+}
+
+void frames(const std::vector<Item>& items, const std::vector<rules::Finding>& findings,
+            const SentimentParams& p, Sentiment* out) {
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (!items[i].is(kEmpathyFrame) || out->items[i].in_frame) continue;
+    ++out->frames;
+    frame_from(items, i, p, out);
+  }
+  for (const rules::Finding& f : findings) {
+    if (f.rule == nullptr || f.rule->family != rules::Family::technique) continue;
+    const std::string& c = f.rule->category;
+    if (c != "empathize" && c != "acknowledge" && c != "apologize") continue;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (items[i].view.begin < f.view.begin) continue;
+      if (items[i].view.begin >= f.view.end) break;
+      if (!out->items[i].in_frame) {
+        ++out->frames;
+        frame_from(items, i, p, out);
+      }
+      break;
+    }
+  }
+}
+
+// Pass 3: sarcasm. Praise that opens a sentence as an interjection ("Oh
+// perfect, …", "Great.") in a message that also reports a failure ("again",
+// "another", a negative word, 🙃) is irony; once one is, every sentence-
+// opening praise of the message is ("Really glad I paid for this").
+struct Opening {
+  bool initial = false;  // only markers and boosters before it in its sentence
+  bool marked = false;   // a sarcasm marker among them
+};
+
+Opening opening(const std::vector<Item>& items, std::size_t i) {
+  Opening o{true, false};
+  for (std::size_t k = i; k-- > 0;) {
+    const Item& q = items[k];
+    if (q.sentence != items[i].sentence) break;
+    if (q.kind == ItemKind::punct) {
+      if (q.punct == ',' || q.punct == '\'' || q.punct == '"' || q.punct == '.' || q.punct == '!') {
+        continue;
+      }
+      o.initial = false;
+      break;
+    }
+    if (q.is(kSarcasmMarker)) {
+      o.marked = true;
+    } else if (q.entry == nullptr || q.entry->booster == 0) {
+      o.initial = false;
+      break;
+    }
+  }
+  return o;
+}
+
+bool followed_by_break(const std::vector<Item>& items, std::size_t i) {
+  if (i + 1 >= items.size()) return true;
+  const Item& n = items[i + 1];
+  return n.sentence != items[i].sentence || n.clause_end || n.kind == ItemKind::emoji;
+}
+
+void sarcasm(const std::vector<Item>& items, const SentimentParams& p, Sentiment* out) {
+  auto evidence_besides = [&](std::size_t i) {
+    for (std::size_t k = 0; k < items.size(); ++k) {
+      if (k == i) continue;
+      const Item& it = items[k];
+      if (it.is(kFailure) || (it.kind == ItemKind::emoji && it.is(kSarcasmMarker))) return true;
+      if (out->items[k].valence <= -1.0f && !out->items[k].in_frame) return true;
+    }
+    return false;
+  };
+  auto praise = [&](std::size_t i) {
+    return items[i].is(kSarcasmPraise) && out->items[i].valence > 0 && !out->items[i].negated;
+  };
+  bool ironic = false;
+  for (std::size_t i = 0; i < items.size() && !ironic; ++i) {
+    if (!praise(i)) continue;
+    const Opening o = opening(items, i);
+    ironic = o.initial && (o.marked || followed_by_break(items, i)) && evidence_besides(i);
+  }
+  if (!ironic) return;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (!praise(i) || !opening(items, i).initial) continue;
+    ItemScore& s = out->items[i];
+    s.valence = static_cast<float>(s.valence * p.sarcasm);
+    s.sarcastic = true;
+    ++out->sarcasm;
+    // A marker that carries praise of its own ("wow") is part of the irony.
+    for (std::size_t k = i; k-- > 0 && items[k].sentence == items[i].sentence;) {
+      if (items[k].is(kSarcasmMarker) && out->items[k].valence > 0) out->items[k].valence = 0;
+    }
+  }
+}
+
+// Pass 4: contrast. Before "but" weighs less, after it more; a contrast word
+// that opens a sentence contrasts with the previous sentence.
+void contrast(const std::vector<Item>& items, const SentimentParams& p, Sentiment* out) {
+  for (std::size_t c = 0; c < items.size(); ++c) {
+    if (!items[c].is(kContrast)) continue;
+    const uint32_t sentence = items[c].sentence;
+    bool opens = true;
+    for (std::size_t k = c; k-- > 0 && items[k].sentence == sentence;) {
+      if (items[k].lexical()) opens = false;
+    }
+    const uint32_t from = opens && sentence > 0 ? sentence - 1 : sentence;
+    for (std::size_t k = c; k-- > 0 && items[k].sentence >= from;) {
+      out->items[k].valence = static_cast<float>(out->items[k].valence * p.contrast_before);
+    }
+    for (std::size_t k = c + 1; k < items.size() && items[k].sentence == sentence; ++k) {
+      out->items[k].valence = static_cast<float>(out->items[k].valence * p.contrast_after);
+    }
+  }
+}
+
+}  // namespace
+
+double squash(double sum, double alpha) {
+  const double s = sum / std::sqrt(sum * sum + alpha);
+  return std::clamp(s, -1.0, 1.0);
+}
+
+void score_sentiment(const text::Document& doc, const std::vector<Item>& items,
+                     const std::vector<rules::Finding>& findings, const SentimentParams& params,
+                     Sentiment* out) {
+  out->items.assign(items.size(), ItemScore{});
+  out->compound = out->sum = 0;
+  out->sarcasm = out->frames = out->caps_words = out->exclamations = out->questions = 0;
+  int words = 0;
+  for (const Item& it : items) {
+    if (it.kind != ItemKind::word) continue;
+    ++words;
+    if (it.all_caps) ++out->caps_words;
+  }
+  out->cap_diff = out->caps_words > 0 && out->caps_words < words;
+  for (char c : doc.view()) {
+    if (c == '!') ++out->exclamations;
+    if (c == '?') ++out->questions;
+  }
+
+  valences(items, params, out);
+  frames(items, findings, params, out);
+  sarcasm(items, params, out);
+  contrast(items, params, out);
+
+  double sum = 0;
+  for (const ItemScore& s : out->items) sum += s.valence;
+  double emphasis = std::min(out->exclamations, params.exclamation_max) * params.exclamation;
+  if (out->questions > 1) {
+    emphasis += out->questions <= 3 ? out->questions * params.question : params.question_max;
+  }
+  if (sum > 0) sum += emphasis;
+  if (sum < 0) sum -= emphasis;
+  out->sum = sum;
+  out->compound = squash(sum, params.alpha);
+}
+
+}  // namespace tact::tone
