@@ -241,11 +241,16 @@ class Splicer {
       return;
     }
     if (!text::is_lower(c)) return;
+    const std::size_t first = n;
     uint32_t end = e_ + static_cast<uint32_t>(n);
     for (char32_t d;
          end < limit_ && (text::is_letter(d = char_at(src_, end, &n)) || text::is_mark(d) ||
                           (is_apostrophe(d) && text::is_letter(char_at(src_, end + n))));) {
       end += static_cast<uint32_t>(n);
+    }
+    // A word with a capital inside ("iPhone", "eBay") is a name: left alone.
+    for (std::size_t i = e_ + first; i < end;) {
+      if (text::is_upper(text::decode_utf8(src_, &i))) return;
     }
     text_.assign(src_.substr(e_, end - e_));
     titlecase_at(&text_, 0);
