@@ -183,6 +183,11 @@ TEST_CASE("deletions mid-sentence leave one space and no stray punctuation") {
     m.add("obviously", {""});
     CHECK(m.run().text == "That's fine");
   }
+  SUBCASE("a name with an inner capital keeps its case") {
+    Findings m("Obviously, iPhone apps need the update.");
+    m.add("obviously", {""});
+    CHECK(m.run().text == "iPhone apps need the update.");
+  }
   SUBCASE("a lower-case sentence start stays lower case") {
     Findings m("obviously the game won't launch");
     m.add("obviously", {""});
