@@ -136,6 +136,7 @@ static void test_options_init(void) {
   CHECK(opts.tone == 1 && opts.rewrite == 1);
   CHECK(opts.max_pack_bytes == (size_t)16 << 20);
   CHECK(opts.max_rules == 50000);
+  CHECK(opts.max_findings == 1000);
 
   /* Version 1 writes only version 1's fields: the bytes after them keep
    * their canary. */
@@ -222,13 +223,19 @@ static void test_analyzer_new_errors(void) {
   CHECK(a == NULL);
 }
 
-/* [pack] Packs that fail to load name the file and line. */
+/* [pack] Packs that fail to load name the file, the line and the rule. */
 static void test_bad_packs(void) {
   tact_options opts;
   tact_analyzer* a = NULL;
   const char* missing[1] = {"/nonexistent/tact/pack.toml"};
-  const char* bad[1] = {"# a comment\nid = = 'broken'\n"};
-  const char* names[1] = {"broken.toml"};
+  const char* bad[2] = {"# not TOML\nid = = 'broken'\n",
+                        "[[rule]]\n"
+                        "id = \"trigger.uncertainty.bad-regex\"\n"
+                        "patterns = [\"(unclosed\"]\n"
+                        "message = \"Says nothing useful.\"\n"
+                        "examples = [\"unclosed\"]\n"
+                        "counterexamples = [\"closed\"]\n"};
+  const char* names[2] = {"syntax.toml", "regex.toml"};
   if (!need_pack("rule-pack load errors")) return;
 
   tact_options_init(&opts, TACT_OPTIONS_VERSION);
@@ -244,10 +251,53 @@ static void test_bad_packs(void) {
   opts.rule_text_count = 1;
   CHECK(tact_analyzer_new(&a, &opts) == TACT_E_RULES);
   CHECK(a == NULL);
-  CHECK(strncmp(tact_last_error(), "broken.toml:2:", 14) == 0);
+  CHECK(strncmp(tact_last_error(), "syntax.toml:2: ", 15) == 0);
   opts.rule_text_names = NULL;
   CHECK(tact_analyzer_new(&a, &opts) == TACT_E_RULES);
-  CHECK(strncmp(tact_last_error(), "<text 0>:2:", 11) == 0);
+  CHECK(strncmp(tact_last_error(), "<text 0>:2: ", 12) == 0);
+
+  opts.rule_texts = bad + 1;
+  opts.rule_text_names = names + 1;
+  CHECK(tact_analyzer_new(&a, &opts) == TACT_E_RULES);
+  CHECK(a == NULL);
+  CHECK(strncmp(tact_last_error(), "regex.toml:3: trigger.uncertainty.bad-regex: ", 45) == 0);
+}
+
+/* [pack] A pack given as text layers a rule over the default pack. */
+static void test_layered_pack(void) {
+  tact_options opts;
+  tact_analyzer *a = NULL, *plain = new_default();
+  tact_report* r;
+  const tact_trigger* t;
+  const char* text = "Per our terms and conditions, that is final.";
+  const char* packs[1] = {
+      "[[rule]]\n"
+      "id = \"trigger.policy_shield.terms\"\n"
+      "patterns = [\"per our terms and conditions\"]\n"
+      "message = \"Quoting the terms sounds like a wall.\"\n"
+      "suggestions = [\"here is what I can do\"]\n"
+      "examples = [\"Per our terms and conditions, no.\"]\n"
+      "counterexamples = [\"Our terms are on the site.\"]\n"};
+  if (!need_pack("a pack layered from text")) {
+    tact_analyzer_free(plain);
+    return;
+  }
+  tact_options_init(&opts, TACT_OPTIONS_VERSION);
+  opts.rule_texts = packs;
+  opts.rule_text_count = 1;
+  CHECK(tact_analyzer_new(&a, &opts) == TACT_OK);
+  CHECK(tact_analyzer_rule_count(a) == tact_analyzer_rule_count(plain) + 1);
+  r = analyze(a, text, TACT_ROLE_AGENT);
+  t = find_trigger(r, "policy_shield");
+  CHECK(t != NULL);
+  if (t != NULL) {
+    CHECK_STR(t->rule, "trigger.policy_shield.terms");
+    CHECK(t->span.start == 0 && t->span.end == 28);
+    CHECK_STR(t->text, "Per our terms and conditions");
+  }
+  tact_report_free(r);
+  tact_analyzer_free(a);
+  tact_analyzer_free(plain);
 }
 
 static void test_analyze_errors(void) {
@@ -454,6 +504,7 @@ static void test_accessors(void) {
 
   /* NULL reports. */
   CHECK(tact_report_role(NULL) == TACT_ROLE_AGENT && tact_report_role_guessed(NULL) == 0);
+  CHECK(tact_report_truncated(NULL) == 0);
   CHECK(tact_report_tone(NULL) == NULL && tact_report_escalation(NULL) == NULL);
   CHECK(tact_report_trigger_count(NULL) == 0 && tact_report_trigger_at(NULL, 0) == NULL);
   CHECK(tact_report_technique_count(NULL) == 0 && tact_report_technique_at(NULL, 0) == NULL);
@@ -497,6 +548,21 @@ static void test_sections(void) {
     CHECK(tact_report_trigger_count(r) >= 1);
     CHECK(tact_report_trigger_at(r, 0)->suggestion_count == 0);
   }
+  tact_report_free(r);
+  tact_analyzer_free(a);
+
+  /* Findings past max_findings are dropped and the report says so. */
+  tact_options_init(&opts, TACT_OPTIONS_VERSION);
+  opts.max_findings = 1;
+  CHECK(tact_analyzer_new(&a, &opts) == TACT_OK);
+  r = analyze(a, "Calm down. I don't know. It's our policy.", TACT_ROLE_AGENT);
+  if (need_pack("max_findings")) {
+    CHECK(tact_report_trigger_count(r) == 1);
+    CHECK(tact_report_truncated(r) == 1);
+  }
+  tact_report_free(r);
+  r = analyze(a, "Thanks!", TACT_ROLE_AGENT);
+  CHECK(tact_report_truncated(r) == 0);
   tact_report_free(r);
   tact_analyzer_free(a);
 
@@ -652,6 +718,7 @@ int main(void) {
   test_older_options();
   test_analyzer_new_errors();
   test_bad_packs();
+  test_layered_pack();
   test_analyze_errors();
   test_input_limit();
   test_odd_input();

@@ -74,6 +74,7 @@ void check_same(const tact::Report& want, const tact_report* got) {
   CHECK(tact_report_role(got) ==
         (want.role == tact::Role::customer ? TACT_ROLE_CUSTOMER : TACT_ROLE_AGENT));
   CHECK(tact_report_role_guessed(got) == (want.role_guessed ? 1 : 0));
+  CHECK(tact_report_truncated(got) == (want.truncated ? 1 : 0));
   const tact_tone* tone = tact_report_tone(got);
   CHECK(tone->sentiment == want.tone.sentiment);
   CHECK(tone->anger == want.tone.anger);
@@ -187,6 +188,7 @@ TEST_CASE("options convert field by field, packs given as text included") {
   CHECK(opts.max_input_bytes == defaults.max_input_bytes);
   CHECK(opts.max_pack_bytes == defaults.max_pack_bytes);
   CHECK(opts.max_rules == defaults.max_rules);
+  CHECK(opts.max_findings == defaults.max_findings);
   CHECK(opts.tone == defaults.tone);
   CHECK(opts.rewrite == defaults.rewrite);
 

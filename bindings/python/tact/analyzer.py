@@ -1,0 +1,213 @@
+# Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
+"""tact.Analyzer: a compiled rule pack, shared by any number of threads."""
+
+import ctypes
+import os
+import threading
+from typing import Any, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
+
+from . import _library as C
+from .errors import InvalidArgumentError, error_for
+from .report import Report, from_c
+
+Text = Union[str, bytes]
+PathLike = Union[str, "os.PathLike[str]"]
+
+_ROLES = {"agent": 0, "customer": 1, "auto": 2}
+
+
+def _role(role: str) -> int:
+    try:
+        return _ROLES[role]
+    except (KeyError, TypeError):
+        raise InvalidArgumentError(
+            "role must be 'agent', 'customer' or 'auto', not %r" % (role,), -1
+        ) from None
+
+
+def _encode(text: Text) -> bytes:
+    if isinstance(text, str):
+        # Lone surrogates pass through as bytes the library reads as U+FFFD.
+        return text.encode("utf-8", "surrogatepass")
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        return bytes(text)
+    raise TypeError("text must be str or bytes, not %s" % type(text).__name__)
+
+
+def _c_strings(items: Sequence[bytes]) -> Any:
+    return (ctypes.c_char_p * len(items))(*items) if items else None
+
+
+class Analyzer:
+    """Builds once (the embedded English pack, plus ``rules`` layered over
+    it), then analyzes any number of messages from any number of threads.
+
+    ``rules``: paths of rule packs (TOML files) layered in order over the
+    default pack. ``rule_texts``: packs given as text, as a mapping of name
+    (used in error messages) to TOML, or a sequence of TOML strings.
+    ``default_pack=False`` starts from no rules. ``tone=False`` or
+    ``rewrite=False`` skip those sections. ``max_input_bytes``,
+    ``max_findings``: limits (None: the library's defaults).
+
+    Raises RulePackError (message: file:line: rule-id: reason),
+    RuleFileError, InvalidArgumentError, or LibraryError if libtact cannot be
+    loaded. Use ``with`` or ``close()`` to free the analyzer at once.
+    """
+
+    def __init__(
+        self,
+        rules: Optional[Iterable[PathLike]] = None,
+        *,
+        rule_texts: Optional[Union[Mapping[str, str], Sequence[str]]] = None,
+        default_pack: bool = True,
+        tone: bool = True,
+        rewrite: bool = True,
+        max_input_bytes: Optional[int] = None,
+        max_findings: Optional[int] = None,
+    ) -> None:
+        self._handle: Optional[Any] = None
+        self._lock = threading.Lock()
+        self._busy = 0  # calls in flight; close() frees after the last one
+        self._closing: Optional[Any] = None
+        lib = C.library()
+        self._lib = lib
+        self._free = lib.tact_analyzer_free  # kept for __del__ at shutdown
+
+        if isinstance(rules, (str, bytes, os.PathLike)):
+            rules = [rules]  # type: ignore[list-item]
+        files = [os.fsencode(p) for p in (rules or [])]
+        if isinstance(rule_texts, Mapping):
+            named: List[Tuple[Optional[str], str]] = list(rule_texts.items())
+        elif isinstance(rule_texts, str):
+            named = [(None, rule_texts)]
+        else:
+            named = [(None, t) for t in (rule_texts or [])]
+        texts = [t.encode("utf-8") for _, t in named]
+        names = [(n if n is not None else "<text %d>" % i).encode("utf-8")
+                 for i, (n, _) in enumerate(named)]
+
+        opts = C.Options()
+        lib.tact_options_init(ctypes.byref(opts), C.OPTIONS_VERSION)
+        opts.default_pack = 1 if default_pack else 0
+        opts.tone = 1 if tone else 0
+        opts.rewrite = 1 if rewrite else 0
+        c_files, c_texts, c_names = _c_strings(files), _c_strings(texts), _c_strings(names)
+        opts.rule_files, opts.rule_file_count = c_files, len(files)
+        opts.rule_texts, opts.rule_text_count = c_texts, len(texts)
+        opts.rule_text_names = c_names
+        if max_input_bytes is not None:
+            opts.max_input_bytes = max_input_bytes
+        if max_findings is not None:
+            opts.max_findings = max_findings
+        handle = C.AnalyzerP()
+        lib.tact_analyzer_new(ctypes.byref(handle), ctypes.byref(opts))
+        self._handle = handle
+
+    # -- lifetime ----------------------------------------------------------
+
+    def close(self) -> None:
+        """Frees the analyzer (after any call still running in another
+        thread). Further calls raise InvalidArgumentError. Idempotent."""
+        with self._lock:
+            handle, self._handle = self._handle, None
+            if handle is None:
+                return
+            if self._busy:
+                self._closing = handle
+                return
+        self._free(handle)
+
+    @property
+    def closed(self) -> bool:
+        return self._handle is None
+
+    def __enter__(self) -> "Analyzer":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        # At interpreter shutdown module globals may already be gone: use
+        # only what the instance holds, and never raise.
+        try:
+            handle = self.__dict__.get("_handle")
+            if handle:
+                self._handle = None
+                self._free(handle)
+        except Exception:
+            pass
+
+    def _acquire(self) -> Any:
+        with self._lock:
+            if self._handle is None:
+                raise InvalidArgumentError("the analyzer is closed", -1)
+            self._busy += 1
+            return self._handle
+
+    def _release(self) -> None:
+        with self._lock:
+            self._busy -= 1
+            handle = self._closing if self._busy == 0 else None
+            if handle is not None:
+                self._closing = None
+        if handle is not None:
+            self._free(handle)
+
+    # -- analysis ----------------------------------------------------------
+
+    @property
+    def rule_count(self) -> int:
+        """The number of rules after layering."""
+        handle = self._acquire()
+        try:
+            return int(self._lib.tact_analyzer_rule_count(handle))
+        finally:
+            self._release()
+
+    def analyze(self, text: Text, role: str = "agent") -> Report:
+        """Analyzes one message. ``role`` is "agent", "customer" or "auto"
+        (guess). Invalid UTF-8 in ``bytes`` is not an error.
+        Raises InputTooLargeError past max_input_bytes."""
+        data = _encode(text)
+        c_role = _role(role)
+        lib = self._lib
+        handle = self._acquire()
+        report = C.ReportP()
+        try:
+            lib.tact_analyze(ctypes.byref(report), handle, data, len(data), c_role)
+            return from_c(lib, report, text, data)
+        finally:
+            lib.tact_report_free(report)
+            self._release()
+
+    def analyze_many(
+        self, texts: Iterable[Text], role: str = "agent", threads: int = 0
+    ) -> List[Report]:
+        """Analyzes many messages on up to ``threads`` threads (0: one per
+        core); reports come back in input order. If a message fails, raises
+        the error of the first one that did (its message names the index)."""
+        sources = list(texts)
+        datas = [_encode(t) for t in sources]
+        c_role = _role(role)
+        if threads < 0:
+            raise InvalidArgumentError("threads must be >= 0", -1)
+        n = len(datas)
+        if n == 0:
+            return []
+        lib = self._lib
+        c_texts = (ctypes.c_char_p * n)(*datas)
+        c_lens = (ctypes.c_size_t * n)(*[len(d) for d in datas])
+        out = (C.ReportP * n)()
+        statuses = (ctypes.c_int * n)()
+        handle = self._acquire()
+        try:
+            status = lib.tact_analyze_batch(out, handle, c_texts, c_lens, n, c_role, threads,
+                                            statuses)
+            if status != 0:
+                raise error_for(status, lib.tact_last_error().decode("utf-8", "replace"))
+            return [from_c(lib, out[i], sources[i], datas[i]) for i in range(n)]
+        finally:
+            for i in range(n):
+                lib.tact_report_free(out[i])
+            self._release()
