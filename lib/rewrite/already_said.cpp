@@ -67,7 +67,16 @@ bool occurs(std::string_view view, std::string_view needle, std::size_t from, st
 bool already_said(const text::Document& doc, text::Range phrase, const Rendered& suggestion,
                   std::string* scratch) {
   fold(suggestion.text, scratch);
-  const std::string_view needle = words_of(*scratch);
+  std::string_view needle = words_of(*scratch);
+  // The opening words carry the wording: "let me find out" already says
+  // "Let me find out for you".
+  std::size_t words = 1;
+  for (std::size_t i = 0; i < needle.size(); ++i) {
+    if (needle[i] == ' ' && ++words > kSameWords) {
+      needle = words_of(needle.substr(0, i));
+      break;
+    }
+  }
   if (needle.empty()) return false;  // a deletion, or nothing but punctuation
   const std::string_view view = doc.view();
   const std::size_t reach = needle.size() + kNearBytes;

@@ -15,11 +15,14 @@ namespace tact::rewrite {
 
 // How far from the phrase, in view bytes, the wording may start or end.
 constexpr uint32_t kNearBytes = 32;
+// How many of a suggestion's opening words make the same wording.
+constexpr std::size_t kSameWords = 4;
 
-// True when `suggestion`, folded the way the Document's view is (case
-// folded, ASCII apostrophes, whitespace collapsed, outer punctuation
-// dropped), occurs as whole words in doc.view() within kNearBytes before or
-// after the view range `phrase`. `scratch` holds the folded suggestion.
+// True when the opening kSameWords words of `suggestion` (all of it when
+// shorter), folded the way the Document's view is (case folded, ASCII
+// apostrophes, whitespace collapsed, outer punctuation dropped), occur as
+// whole words in doc.view() within kNearBytes before or after the view
+// range `phrase`. `scratch` holds the folded suggestion.
 bool already_said(const text::Document& doc, text::Range phrase, const Rendered& suggestion,
                   std::string* scratch);
 

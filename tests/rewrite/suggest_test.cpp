@@ -269,6 +269,16 @@ TEST_CASE("silent when the text already uses the suggested wording next to the p
     CHECK(out.edits.empty());
     CHECK(out.text == "I don't know, let me find out for you.");
   }
+  SUBCASE("its opening words are enough") {
+    Findings m("I don't know, but let me find out.");
+    m.add("I don't know", {"Let me find out for you and get back to you"});
+    CHECK(m.run().edits.empty());
+  }
+  SUBCASE("a few shared words are not") {
+    Findings m("I can see why. Calm down.");
+    m.add("calm down", {"I can see how frustrating this is"});
+    CHECK(m.run().text == "I can see why. I can see how frustrating this is.");
+  }
   SUBCASE("before the phrase, in the other apostrophe style") {
     Findings m("I’ll check with the depot. Please hold.");
     m.add("please hold", {"I'll check with the depot"});
