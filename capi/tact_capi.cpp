@@ -97,7 +97,16 @@ int guarded(Body&& body) noexcept {
   }
 }
 
-bool to_role(tact_role role, tact::Role* out) {
+// A C caller may pass any int as a tact_role, but in C++ loading an enum
+// value outside its enumerators' range is undefined: read the bits instead.
+int role_value(const tact_role& role) {
+  static_assert(sizeof(tact_role) == sizeof(int));
+  int value;
+  std::memcpy(&value, &role, sizeof value);
+  return value;
+}
+
+bool to_role(int role, tact::Role* out) {
   switch (role) {
     case TACT_ROLE_AGENT: *out = tact::Role::agent; return true;
     case TACT_ROLE_CUSTOMER: *out = tact::Role::customer; return true;
@@ -106,9 +115,8 @@ bool to_role(tact_role role, tact::Role* out) {
   return false;
 }
 
-int bad_role(tact_role role) {
-  return fail(TACT_E_INVALID_ARGUMENT,
-              "role " + std::to_string(static_cast<int>(role)) + " is not a tact_role");
+int bad_role(int role) {
+  return fail(TACT_E_INVALID_ARGUMENT, "role " + std::to_string(role) + " is not a tact_role");
 }
 
 // Bytes of tact_options that each version has; index = version.
@@ -319,7 +327,7 @@ int tact_analyze(tact_report** out, const tact_analyzer* analyzer, const char* u
       return fail(TACT_E_INVALID_ARGUMENT, "tact_analyze: text is NULL with a nonzero length");
     }
     tact::Role r;
-    if (!to_role(role, &r)) return bad_role(role);
+    if (!to_role(role_value(role), &r)) return bad_role(role_value(role));
     tact::Report report;
     const tact::Status status =
         analyzer->analyzer.analyze(std::string_view(utf8 == nullptr ? "" : utf8, len), r, &report);
@@ -344,7 +352,7 @@ int tact_analyze_batch(tact_report** out, const tact_analyzer* analyzer, const c
       return fail(TACT_E_INVALID_ARGUMENT, "tact_analyze_batch: texts is NULL");
     }
     tact::Role r;
-    if (!to_role(role, &r)) return bad_role(role);
+    if (!to_role(role_value(role), &r)) return bad_role(role_value(role));
     std::vector<std::string_view> views(count);
     for (std::size_t i = 0; i < count; ++i) {
       if (texts[i] == nullptr) {
