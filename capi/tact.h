@@ -26,7 +26,9 @@
  * - Text is UTF-8 given as a pointer and a byte length; it need not be
  *   NUL-terminated and may contain NUL bytes. Invalid UTF-8 is not an error:
  *   each bad sequence reads as U+FFFD and offsets still refer to the
- *   caller's bytes. Strings the library returns are NUL-terminated UTF-8.
+ *   caller's bytes. Strings the library returns are NUL-terminated UTF-8,
+ *   except that text copied from the caller's (a finding's text, the
+ *   rewrite) keeps the caller's bytes as they were, invalid UTF-8 included.
  * - Ownership: an object from a tact_*_new() or tact_analyze*() call is the
  *   caller's and is released with its one tact_*_free() function; passing
  *   NULL to a free function does nothing. Every other pointer the library
@@ -35,8 +37,8 @@
  * - Threads: a tact_analyzer is immutable; any number of threads may use one
  *   at once. A tact_report may be read from several threads at once; it must
  *   be freed exactly once, when no thread reads it any more.
- * - No exception or signal ever leaves the library: every entry point
- *   catches everything and reports it as a status.
+ * - No C++ exception ever leaves the library: every entry point catches
+ *   everything and reports it as a status (std::bad_alloc as TACT_E_NOMEM).
  *
  * The header is C99 and C++ compatible and needs only <stddef.h> and
  * <stdint.h>.
