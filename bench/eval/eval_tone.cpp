@@ -4,10 +4,12 @@
 // next to a plain VADER-style baseline (the same lexicon without Tact's
 // customer-service entries and heuristics, negated sentiment as anger).
 //
-//   tact_eval_tone [--no-baseline] [--lines]
+//   tact_eval_tone [--no-baseline] [--lines] [--toml FILE]
 //
 // --lines also prints each cs_dev.jsonl customer line's gold and predicted
-// escalation level and sentiment. Exit status 0, or 77 when ../shared is
+// escalation level and sentiment. --toml scores with the tone parameters in
+// FILE (the embedded lexicons and rule pack) instead of rules/en/tone.toml,
+// for tuning without a rebuild. Exit status 0, or 77 when ../shared is
 // absent.
 #include <cstdio>
 #include <cstring>
@@ -16,6 +18,7 @@
 #include <string>
 
 #include "dataset.hpp"
+#include "rules/pack.hpp"
 #include "tact/tact.hpp"
 #include "text/document.hpp"
 #include "tone/scorer.hpp"
@@ -55,18 +58,28 @@ void print_confusion(const tact::eval::ToneMetrics& m) {
   }
 }
 
+std::string read(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   bool baseline = true;
   bool lines = false;
+  std::string toml_path;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--no-baseline") == 0) {
       baseline = false;
     } else if (std::strcmp(argv[i], "--lines") == 0) {
       lines = true;
+    } else if (std::strcmp(argv[i], "--toml") == 0 && i + 1 < argc) {
+      toml_path = argv[++i];
     } else {
-      std::fprintf(stderr, "usage: tact_eval_tone [--no-baseline] [--lines]\n");
+      std::fprintf(stderr, "usage: tact_eval_tone [--no-baseline] [--lines] [--toml FILE]\n");
       return 2;
     }
   }
@@ -77,14 +90,36 @@ int main(int argc, char** argv) {
   }
 
   const tact::Analyzer analyzer;
-  const tact::eval::ToneFn tact_fn = [&](std::string_view text, tact::Role role) {
+  tact::eval::ToneFn tact_fn = [&](std::string_view text, tact::Role role) {
     return analyzer.analyze(text, role);
   };
+  // --toml: the same pipeline (pack findings, then tone) with other parameters.
+  std::shared_ptr<const tact::rules::Pack> pack;
+  std::shared_ptr<const tact::tone::Scorer> tuned;
+  if (!toml_path.empty()) {
+    tact::Status status = tact::rules::Pack::load(tact::Options(), &pack);
+    if (status.ok()) tuned = tact::tone::Scorer::load(read(toml_path), toml_path, &status);
+    if (!status.ok()) {
+      std::fprintf(stderr, "tact_eval_tone: %s\n", status.message.c_str());
+      return 1;
+    }
+    tact_fn = [&](std::string_view text, tact::Role role) {
+      const tact::text::Document doc = tact::text::Document::build(text);
+      std::vector<tact::rules::Finding> findings;
+      pack->match(doc, role, &findings);
+      const tact::tone::Result scored = tuned->score(doc, role, findings);
+      tact::Report r;
+      r.tone = scored.tone;
+      r.escalation.level = scored.level;
+      r.escalation.score = scored.score;
+      return r;
+    };
+  }
   if (lines) {
     if (auto data = tact::eval::load_cs_dev(shared)) {
       for (const auto& l : *data) {
         if (l.role != "customer") continue;
-        const tact::Report r = analyzer.analyze(l.text, tact::Role::customer);
+        const tact::Report r = tact_fn(l.text, tact::Role::customer);
         std::printf("%s gold %d %s  got %d %+.2f (score %.2f anger %.2f)\n", l.id.c_str(),
                     l.escalation, l.sentiment.c_str(), r.escalation.level, r.tone.sentiment,
                     r.escalation.score, r.tone.anger);
@@ -96,11 +131,10 @@ int main(int argc, char** argv) {
   print_confusion(m);
 
   if (baseline) {
-    std::ifstream in(std::string(TACT_SOURCE_DIR) + "/bench/eval/vader_baseline.toml");
-    std::stringstream toml;
-    toml << in.rdbuf();
     tact::Status status;
-    const auto scorer = tact::tone::Scorer::load(toml.str(), "vader_baseline.toml", &status);
+    const auto scorer = tact::tone::Scorer::load(
+        read(std::string(TACT_SOURCE_DIR) + "/bench/eval/vader_baseline.toml"),
+        "vader_baseline.toml", &status);
     if (!scorer) {
       std::fprintf(stderr, "tact_eval_tone: %s\n", status.message.c_str());
       return 1;

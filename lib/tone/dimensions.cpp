@@ -32,6 +32,11 @@ double saturate(double raw) {
   return raw <= 0 ? 0.0 : 1.0 - std::exp(-raw);
 }
 
+double anger_score(const AngerRaw& raw, double compound, const AngerParams& p) {
+  const double x = p.bias + raw.total - p.positive * std::max(0.0, compound);
+  return 1.0 / (1.0 + std::exp(-x));
+}
+
 AngerRaw anger_parts(const Analysis& a, const AngerParams& p, std::vector<Part>* parts) {
   const std::vector<Item>& items = a.items;
   const Sentiment& s = a.sentiment;
@@ -48,6 +53,7 @@ AngerRaw anger_parts(const Analysis& a, const AngerParams& p, std::vector<Part>*
   for (const ItemScore& x : s.items) negative_mass += std::max(0.0f, -x.valence);
   const double negative_share = p.negative * std::max(0.0, -s.compound);
   int caps = 0;
+  int negators = 0;
   bool second_person = false;
   for (std::size_t i = 0; i < items.size(); ++i) {
     const Item& it = items[i];
@@ -57,22 +63,33 @@ AngerRaw anger_parts(const Analysis& a, const AngerParams& p, std::vector<Part>*
           p.lexicon * it.entry->anger * x.emphasis * (x.negated ? 0.2 : 1.0));
     }
     if (x.valence < 0 && negative_mass > 0) {
-      add(it.view, "negative_word", negative_share * -x.valence / negative_mass);
+      // Sadness and fear words (a negative anger weight) are negative
+      // without being angry.
+      const double not_anger = it.entry != nullptr ? std::min(0.0f, it.entry->anger) : 0.0;
+      add(it.view, "negative_word", negative_share * (1 + not_anger) * -x.valence / negative_mass);
     }
     if (x.sarcastic) add(it.view, "sarcasm", p.sarcasm);
-    if (shouted(it) && caps < p.caps_max && (negative || s.sarcasm > 0)) {
+    // Disagreement reads in negation whatever the words' valence.
+    if (it.is(kNegator) && negators < 2 && !x.in_frame) {
+      ++negators;
+      add(it.view, "negation", p.negator);
+    }
+    if (shouted(it) && caps < p.caps_max) {
       ++caps;
-      add(it.view, "caps", p.caps);
+      add(it.view, "caps", negative || s.sarcasm > 0 ? p.caps : p.caps * p.neutral);
     }
-    if (negative && it.punct == '!') add(it.view, "exclamation", p.exclamation);
-    if (negative && it.punct == '?' && i > 0 && items[i - 1].punct == '?') {
-      add(it.view, "questions", p.questions);
+    if (it.punct == '!') add(it.view, "exclamation", negative ? p.exclamation : 0.0);
+    if (it.punct == '?' && i > 0 && items[i - 1].punct == '?') {
+      add(it.view, "questions", negative ? p.questions : p.questions * p.neutral);
     }
-    if (negative && !second_person && it.is(kSecondPerson) && !x.in_frame) {
+    if (!second_person && it.is(kSecondPerson) && !x.in_frame) {
       second_person = true;
-      add(it.view, "second_person", p.second_person);
+      add(it.view, "second_person", negative ? p.second_person : p.second_person * p.neutral);
     }
   }
+  for_each_opening(items, [&](std::size_t i) {
+    if (items[i].is(kImperative)) add(items[i].view, "imperative", p.imperative);
+  });
   AngerRaw r;
   r.text = sum;
   r.text_parts = parts->size();

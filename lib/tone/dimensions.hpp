@@ -29,6 +29,10 @@ struct AngerRaw {
 // Fills *parts with anger's parts: the text's, then the findings'.
 AngerRaw anger_parts(const Analysis& a, const AngerParams& p, std::vector<Part>* parts);
 
+// Tone::anger: logistic(bias + raw.total - positive x max(0, compound)), so
+// that praise ranks below neutral text and neutral below hostile.
+double anger_score(const AngerRaw& raw, double compound, const AngerParams& p);
+
 // 1 - exp(-raw): a non-negative sum squashed into [0, 1).
 double saturate(double raw);
 

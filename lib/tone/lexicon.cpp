@@ -64,6 +64,12 @@ Entry* Lexicon::entry(std::string_view key) {
   if (emoticon) {
     max_emoticon_bytes_ = std::max(max_emoticon_bytes_, view.size());
   } else if (tokens.size() > 1) {
+    Phrase phrase{keys_.back(), {}};
+    for (const text::Token& t : tokens) {
+      if (t.kind == text::TokenKind::word)
+        phrase.words.push_back(phrase.key.substr(t.view.begin, t.view.size()));
+    }
+    phrases_.push_back(std::move(phrase));
     // The first word learns how long a phrase may start with it.
     const std::string_view head(view.data() + tokens[0].view.begin, tokens[0].view.size());
     Entry* first = entry(head);
@@ -92,8 +98,8 @@ bool Lexicon::add_valences(std::string_view tsv, std::string_view name, Status* 
 
 bool Lexicon::add_anger(std::string_view tsv, std::string_view name, Status* status) {
   return for_each_row(tsv, name, status, [&](int line, std::string_view key, double v) {
-    if (v < 0.0 || v > 1.0) {
-      *status = error(name, line, "anger weight outside 0 .. 1");
+    if (v < -1.0 || v > 1.0) {
+      *status = error(name, line, "anger weight outside -1 .. 1");
       return false;
     }
     Entry* e = entry(key);
@@ -104,6 +110,28 @@ bool Lexicon::add_anger(std::string_view tsv, std::string_view name, Status* sta
     e->anger = static_cast<float>(v);
     return true;
   });
+}
+
+void Lexicon::finish() {
+  for (const Phrase& p : phrases_) {
+    Entry& e = map_.find(p.key)->second;
+    if (e.has_valence || e.booster != 0 || e.is(kNegator)) continue;
+    float sum = 0;
+    bool any = false;
+    for (std::string_view w : p.words) {
+      const auto it = map_.find(w);
+      if (it == map_.end() || !it->second.has_valence || it->second.is(kNegator) ||
+          it->second.booster != 0) {
+        continue;
+      }
+      sum += it->second.valence;
+      any = true;
+    }
+    if (any) {
+      e.valence = std::clamp(sum, -4.0f, 4.0f);
+      e.has_valence = true;
+    }
+  }
 }
 
 void Lexicon::add_class(std::string_view key, uint32_t classes) {

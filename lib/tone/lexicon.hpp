@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "tact/analyzer.hpp"
 
@@ -59,8 +60,13 @@ class Lexicon {
   // line for the same key replaces the earlier valence. `name` is used in
   // error messages. Returns false with *status = rules "name:line: why".
   bool add_valences(std::string_view tsv, std::string_view name, Status* status);
-  // Adds `entry<TAB>weight` anger weights in [0, 1], same format.
+  // Adds `entry<TAB>weight` anger weights in [-1, 1], same format.
   bool add_anger(std::string_view tsv, std::string_view name, Status* status);
+
+  // After every file is added: a phrase with no valence of its own ("brain
+  // dead", "i understand") reads as the sum of its words' valences, as it
+  // would have unmatched (negators and boosters aside).
+  void finish();
 
   // Adds classes / a booster scale to the entry for `key` (normalized here).
   void add_class(std::string_view key, uint32_t classes);
@@ -83,6 +89,11 @@ class Lexicon {
   // The entry for `key`, created if new; keys are normalized and stored once.
   Entry* entry(std::string_view key);
 
+  struct Phrase {
+    std::string_view key;
+    std::vector<std::string_view> words;
+  };
+  std::vector<Phrase> phrases_;   // multi-token keys, for finish()
   std::deque<std::string> keys_;  // stable storage the maps' views point into
   std::unordered_map<std::string_view, Entry> map_;
   std::unordered_map<std::string_view, Entry> emoticons_;

@@ -176,6 +176,7 @@ Status load_params(std::string_view text, std::string_view name, Params* out, Le
   r.number(st, "question_max", &s.question_max);
   r.number(st, "empathy_frame", &s.empathy_frame);
   r.number(st, "sarcasm", &s.sarcasm);
+  r.number(st, "courtesy", &s.courtesy);
   r.boolean(st, "stem_plurals", &s.stem_plurals);
   if (r.ok() &&
       (s.alpha <= 0 || s.window < 0 || s.decay.size() < static_cast<std::size_t>(s.window))) {
@@ -194,6 +195,11 @@ Status load_params(std::string_view text, std::string_view name, Params* out, Le
   r.number(at, "sarcasm", &a.sarcasm);
   r.number(at, "insult", &a.insult);
   r.number(at, "frustration", &a.frustration);
+  r.number(at, "negator", &a.negator);
+  r.number(at, "imperative", &a.imperative);
+  r.number(at, "neutral", &a.neutral);
+  r.number(at, "bias", &a.bias);
+  r.number(at, "positive", &a.positive);
 
   const toml::table& pt = section("politeness");
   r.number(pt, "base", &out->politeness.base);

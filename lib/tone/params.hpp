@@ -34,6 +34,8 @@ struct SentimentParams {
   // What a negative word keeps inside an empathy statement ("I understand
   // how frustrating this is"): the feeling is the other person's.
   double empathy_frame = 0.0;
+  // What "Thanks!" closing a request keeps: it is politeness, not praise.
+  double courtesy = 0.0;
   // Praise turned over by sarcasm is multiplied by this.
   double sarcasm = -1.0;
   bool stem_plurals = true;  // "idiots" falls back to "idiot"
@@ -50,6 +52,11 @@ struct AngerParams {
   double sarcasm = 0.6;        // per sarcastic praise
   double insult = 1.0;         // per insult / profanity / hostile finding
   double frustration = 0.4;    // per frustration finding
+  double negator = 0.3;        // per negation (at most two): disagreement
+  double imperative = 0.3;     // per sentence opening with a command
+  double neutral = 0.5;        // caps, "??" and "you" outside a negative text count this much
+  double bias = -3.0;          // anger = logistic(bias + raw - positive x max(0, sentiment))
+  double positive = 2.0;
 };
 
 // Politeness: logistic(base + sum of strategy weights), after Danescu-

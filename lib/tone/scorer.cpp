@@ -51,6 +51,7 @@ class Model final : public Scorer {
       if (!found) return {Code::rules, std::string(name) + ": no embedded lexicon " + file};
       lexicon_.add_anger(data, file, &status);
     }
+    if (status.ok()) lexicon_.finish();
     return status;
   }
 
@@ -64,7 +65,7 @@ class Model final : public Scorer {
     Result r;
     r.tone.sentiment = s.sentiment.compound;
     const AngerRaw anger = anger_parts(a, params_.anger, &s.anger);
-    r.tone.anger = saturate(anger.total);
+    r.tone.anger = anger_score(anger, s.sentiment.compound, params_.anger);
     r.tone.politeness = politeness(a, params_.politeness);
     s.empathy.clear();
     r.tone.empathy = saturate(empathy(a, params_.empathy, &s.empathy));

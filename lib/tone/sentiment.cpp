@@ -110,6 +110,39 @@ void frames(const std::vector<Item>& items, const std::vector<rules::Finding>& f
   }
 }
 
+// Pass 2b: courtesy. "Thanks!" closing a question or a request is
+// politeness, not praise: a short sentence of nothing but thanks, greetings
+// and words without valence (names) keeps `courtesy` of its valence when the
+// message asks for something.
+void courtesy(const std::vector<Item>& items, const SentimentParams& p, Sentiment* out) {
+  bool request = false;
+  for (const Item& it : items)
+    request = request || it.punct == '?' || it.is(kModalRequest) || it.is(kPlease);
+  if (!request) return;
+  for (std::size_t b = 0; b < items.size();) {
+    std::size_t e = b;
+    int words = 0;
+    bool thanks = false;
+    bool other = false;
+    for (; e < items.size() && items[e].sentence == items[b].sentence; ++e) {
+      const Item& it = items[e];
+      if (!it.lexical()) continue;
+      ++words;
+      if (it.is(kGratitude)) {
+        thanks = true;
+      } else if (!it.is(kGreeting) && (it.has_valence() || it.kind == ItemKind::emoji)) {
+        other = true;
+      }
+    }
+    if (thanks && !other && words <= 4) {
+      for (std::size_t k = b; k < e; ++k) {
+        out->items[k].valence = static_cast<float>(out->items[k].valence * p.courtesy);
+      }
+    }
+    b = e;
+  }
+}
+
 // Pass 3: sarcasm. Praise that opens a sentence as an interjection ("Oh
 // perfect, …", "Great.") in a message that also reports a failure ("again",
 // "another", a negative word, 🙃) is irony; once one is, every sentence-
@@ -227,6 +260,7 @@ void score_sentiment(const text::Document& doc, const std::vector<Item>& items,
 
   valences(items, params, out);
   frames(items, findings, params, out);
+  courtesy(items, params, out);
   sarcasm(items, params, out);
   contrast(items, params, out);
 
