@@ -94,7 +94,7 @@ void check_same(const tact::Report& want, const tact_report* got) {
     CHECK(g->category == w.category);
     CHECK(g->severity == static_cast<int>(w.severity));
     check_span(g->span, w.span);
-    CHECK(g->text == w.text.c_str());  // NUL bytes end the C string early
+    CHECK(std::string(g->text) == w.text.c_str());  // a NUL byte ends the C string
     CHECK(g->message == w.message);
     REQUIRE(g->suggestion_count == w.suggestions.size());
     for (size_t j = 0; j < w.suggestions.size(); ++j) CHECK(g->suggestions[j] == w.suggestions[j]);
@@ -105,7 +105,7 @@ void check_same(const tact::Report& want, const tact_report* got) {
     CHECK(g->rule == want.techniques[i].rule);
     CHECK(g->type == want.techniques[i].type);
     check_span(g->span, want.techniques[i].span);
-    CHECK(g->text == want.techniques[i].text.c_str());
+    CHECK(std::string(g->text) == want.techniques[i].text.c_str());
   }
   REQUIRE(tact_report_signal_count(got) == want.escalation.signals.size());
   for (size_t i = 0; i < want.escalation.signals.size(); ++i) {
@@ -113,7 +113,7 @@ void check_same(const tact::Report& want, const tact_report* got) {
     CHECK(g->rule == want.escalation.signals[i].rule);
     CHECK(g->type == want.escalation.signals[i].type);
     check_span(g->span, want.escalation.signals[i].span);
-    CHECK(g->text == want.escalation.signals[i].text.c_str());
+    CHECK(std::string(g->text) == want.escalation.signals[i].text.c_str());
   }
   REQUIRE(tact_report_cue_count(got) == want.escalation.cues.size());
   for (size_t i = 0; i < want.escalation.cues.size(); ++i) {
@@ -171,9 +171,10 @@ TEST_CASE("the C ABI reports exactly what the C++ API does, for every options va
                                                       {tact::Role::automatic, TACT_ROLE_AUTO}};
     for (const auto& [role, c_role] : roles) {
       for (const std::string& text : corpus()) {
-        CAPTURE(v.name);
+        const std::string variant = v.name, role_name = tact::role_name(role);
+        CAPTURE(variant);
+        CAPTURE(role_name);
         CAPTURE(text);
-        CAPTURE(tact::role_name(role));
         check_same(cxx.analyze(text, role), analyze_c(c.get(), text, c_role).get());
       }
     }
