@@ -34,7 +34,7 @@ __version__ = "0.1.0"
 
 def library_version() -> str:
     """The version of the loaded libtact, e.g. "0.1.0"."""
-    return _load_library().tact_version_string().decode("ascii")
+    return str(_load_library().tact_version_string().decode("ascii"))
 
 
 def library_path() -> str:

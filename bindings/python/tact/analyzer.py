@@ -74,7 +74,7 @@ class Analyzer:
         self._free = lib.tact_analyzer_free  # kept for __del__ at shutdown
 
         if isinstance(rules, (str, bytes, os.PathLike)):
-            rules = [rules]  # type: ignore[list-item]
+            rules = [rules]
         files = [os.fsencode(p) for p in (rules or [])]
         if isinstance(rule_texts, Mapping):
             named: List[Tuple[Optional[str], str]] = list(rule_texts.items())

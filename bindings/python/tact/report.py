@@ -270,5 +270,5 @@ def from_c(lib: ctypes.CDLL, r: Any, source: Union[str, bytes], data: bytes) -> 
         techniques=techniques,
         edits=edits,
         rewrite=_decode(rewrite, errors),
-        _json=_text(ctypes.string_at(json.value, length.value)),
+        _json=_text(ctypes.string_at(json.value, length.value)) if json.value else "",
     )
