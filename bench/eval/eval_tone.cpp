@@ -5,12 +5,14 @@
 // customer-service entries and heuristics, negated sentiment as anger).
 //
 //   tact_eval_tone [--no-baseline] [--lines] [--toml FILE]
+//   tact_eval_tone --explain TEXT
 //
 // --lines also prints each cs_dev.jsonl customer line's gold and predicted
 // escalation level and sentiment. --toml scores with the tone parameters in
 // FILE (the embedded lexicons and rule pack) instead of rules/en/tone.toml,
-// for tuning without a rebuild. Exit status 0, or 77 when ../shared is
-// absent.
+// for tuning without a rebuild. --explain prints how the default model reads
+// TEXT as a customer: each word's valence, the cues and the scores. Exit status 0, or 77 when
+// ../shared is absent.
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -35,6 +37,10 @@ void print(const char* name, const tact::eval::ToneMetrics& m, bool escalation) 
     }
     std::printf("  cs_dev customer lines (%d): sentiment 3-way accuracy %.3f\n", m.customer_lines,
                 m.sentiment_accuracy);
+    if (escalation) {
+      std::printf("  cs_dev all lines (%d): role guess accuracy %.3f\n", m.role_lines,
+                  m.role_accuracy);
+    }
   }
   if (m.tweets > 0) std::printf("  vader_tweets (%d): Pearson r %.3f\n", m.tweets, m.tweets_r);
   if (m.comments > 0) {
@@ -65,6 +71,30 @@ std::string read(const std::string& path) {
   return s.str();
 }
 
+int explain(const char* text) {
+  std::shared_ptr<const tact::rules::Pack> pack;
+  tact::Status status = tact::rules::Pack::load(tact::Options(), &pack);
+  const auto scorer = tact::tone::Scorer::load_default(&status);
+  if (!status.ok()) {
+    std::fprintf(stderr, "tact_eval_tone: %s\n", status.message.c_str());
+    return 1;
+  }
+  const tact::text::Document doc = tact::text::Document::build(text);
+  std::vector<tact::rules::Finding> findings;
+  pack->match(doc, tact::Role::customer, &findings);
+  for (const auto& f : findings) {
+    std::printf("finding %s [%u, %u)\n", f.rule->id.c_str(), f.view.begin, f.view.end);
+  }
+  const tact::tone::Result r = scorer->score(doc, tact::Role::customer, findings);
+  for (const auto& c : r.cues) {
+    std::printf("cue %s %s '%s' %.3f\n", c.kind.c_str(), c.type.c_str(),
+                doc.view().substr(c.view.begin, c.view.size()).c_str(), c.weight);
+  }
+  std::printf("sentiment %+.3f anger %.3f politeness %.3f empathy %.3f level %d score %.3f\n",
+              r.tone.sentiment, r.tone.anger, r.tone.politeness, r.tone.empathy, r.level, r.score);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -76,6 +106,8 @@ int main(int argc, char** argv) {
       baseline = false;
     } else if (std::strcmp(argv[i], "--lines") == 0) {
       lines = true;
+    } else if (std::strcmp(argv[i], "--explain") == 0 && i + 1 < argc) {
+      return explain(argv[i + 1]);
     } else if (std::strcmp(argv[i], "--toml") == 0 && i + 1 < argc) {
       toml_path = argv[++i];
     } else {
@@ -109,6 +141,7 @@ int main(int argc, char** argv) {
       pack->match(doc, role, &findings);
       const tact::tone::Result scored = tuned->score(doc, role, findings);
       tact::Report r;
+      r.role = role == tact::Role::automatic ? tuned->guess_role(doc, findings) : role;
       r.tone = scored.tone;
       r.escalation.level = scored.level;
       r.escalation.score = scored.score;

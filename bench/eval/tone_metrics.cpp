@@ -75,6 +75,13 @@ ToneMetrics tone_metrics(const std::string& shared, const ToneFn& fn,
       sentiment += want == got ? 1 : 0;
       ++m.sentiment_confusion[want][got];
     }
+    int roles = 0;
+    for (const LabelledLine& l : *lines) {
+      const Role want = l.role == "agent" ? Role::agent : Role::customer;
+      roles += fn(l.text, Role::automatic).role == want ? 1 : 0;
+      ++m.role_lines;
+    }
+    if (m.role_lines > 0) m.role_accuracy = static_cast<double>(roles) / m.role_lines;
     if (m.customer_lines > 0) {
       m.escalation_exact = static_cast<double>(exact) / m.customer_lines;
       m.escalation_within_one = static_cast<double>(within) / m.customer_lines;

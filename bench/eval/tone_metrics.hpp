@@ -28,6 +28,9 @@ struct ToneMetrics {
   double sentiment_accuracy = 0.0;
   int escalation_confusion[5][5] = {};  // [gold][predicted]
   int sentiment_confusion[3][3] = {};   // neg, neu, pos
+  // Role::automatic's guess over every cs_dev.jsonl line, agents' too.
+  int role_lines = 0;
+  double role_accuracy = 0.0;
   // data/vader_tweets (tweets == 0 when absent).
   int tweets = 0;
   double tweets_r = 0.0;

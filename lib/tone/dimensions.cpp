@@ -9,12 +9,6 @@ namespace tact::tone {
 
 namespace {
 
-// Emphatic capitals: acronyms and codes ("ISP", "UK") are short and unknown
-// to the lexicon, shouted words are neither.
-bool shouted(const Item& it) {
-  return it.kind == ItemKind::word && it.all_caps && (it.view.size() >= 4 || it.entry != nullptr);
-}
-
 // The first lexical item of each sentence.
 template <typename Fn>
 void for_each_opening(const std::vector<Item>& items, Fn fn) {
@@ -74,7 +68,7 @@ AngerRaw anger_parts(const Analysis& a, const AngerParams& p, std::vector<Part>*
       ++negators;
       add(it.view, "negation", p.negator);
     }
-    if (shouted(it) && caps < p.caps_max) {
+    if (it.shouted > 0 && caps < p.caps_max) {
       ++caps;
       add(it.view, "caps", negative || s.sarcasm > 0 ? p.caps : p.caps * p.neutral);
     }
@@ -116,10 +110,8 @@ double politeness(const Analysis& a, const PolitenessParams& p) {
   double deference = 0, modal = 0, factuality = 0, profanity = 0, shouting = 0;
   for (std::size_t i = 0; i < items.size(); ++i) {
     const Item& it = items[i];
-    if (it.entry == nullptr) {
-      if (shouted(it)) ++shouting;
-      continue;
-    }
+    shouting += it.shouted;
+    if (it.entry == nullptr) continue;
     if (it.is(kGratitude)) gratitude = 1;
     if (it.is(kApology)) apology = 1;
     if (it.is(kHedge)) ++hedge;
@@ -129,7 +121,6 @@ double politeness(const Analysis& a, const PolitenessParams& p) {
     if (it.is(kProfanity)) ++profanity;
     if (it.is(kGreeting) && it.sentence == 0) greeting = 1;
     if (it.is(kPlease)) please = 1;
-    if (shouted(it)) ++shouting;
   }
   double imperative = 0, second_start = 0;
   for_each_opening(items, [&](std::size_t i) {

@@ -2,6 +2,7 @@
 #include "tone/escalation.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace tact::tone {
 
@@ -47,10 +48,17 @@ EscalationResult escalation(const Analysis& a, const EscalationParams& p,
   }
 
   // Anger and negative sentiment, shared out over the words behind them.
-  const double from_anger = p.anger * saturate(anger_raw.text);
-  for (std::size_t i = 0; i < anger_raw.text_parts && anger_raw.text > 0; ++i) {
+  // Negative words count once, through sentiment below: a calm report of a
+  // problem ("my parcel is missing") is a concern, not anger.
+  double expressed = 0;
+  for (std::size_t i = 0; i < anger_raw.text_parts; ++i) {
+    if (std::strcmp(anger[i].type, "negative_word") != 0) expressed += anger[i].raw;
+  }
+  const double from_anger = p.anger * saturate(expressed);
+  for (std::size_t i = 0; i < anger_raw.text_parts && expressed > 0; ++i) {
     const Part& part = anger[i];
-    add_tone_cue(cues, part.view, part.type, from_anger * part.raw / anger_raw.text);
+    if (std::strcmp(part.type, "negative_word") == 0) continue;
+    add_tone_cue(cues, part.view, part.type, from_anger * part.raw / expressed);
   }
   raw += from_anger;
   const double negative = p.negative * std::max(0.0, -a.sentiment.compound);
@@ -60,6 +68,7 @@ EscalationResult escalation(const Analysis& a, const EscalationParams& p,
     const double v = -a.sentiment.items[i].valence;
     if (v > 0) add_tone_cue(cues, a.items[i].view, "negative_word", negative * v / mass);
   }
+  if (mass == 0) add_tone_cue(cues, a.whole(), "negative_sentiment", negative);
   raw += negative;
 
   EscalationResult r;

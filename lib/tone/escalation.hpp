@@ -21,8 +21,9 @@ struct EscalationResult {
   double score = 0.0;
 };
 
-// `anger` holds anger's parts; the first `anger_raw.text_parts` of them
-// (the text's; signals count on their own) add up to `anger_raw.text`.
+// `anger` holds anger's parts; the first `anger_raw.text_parts` of them are
+// the text's (signals count on their own). Of those, the negative words
+// count through sentiment instead.
 EscalationResult escalation(const Analysis& a, const EscalationParams& p,
                             const std::vector<Part>& anger, const AngerRaw& anger_raw,
                             std::vector<Cue>* cues);

@@ -40,6 +40,13 @@ bool emoticon_end(std::string_view view, std::size_t at) {
   return c == ' ' || c == '.' || c == ',' || c == '!' || c == '?' || c == ';';
 }
 
+// Emphatic capitals: acronyms and codes ("ISP", "UK") are short and unknown
+// to the lexicon, shouted words are neither.
+bool shouted(const Token& t, std::string_view text, const Lexicon& lexicon) {
+  return t.kind == TokenKind::word && t.all_caps &&
+         (text.size() >= 4 || lexicon.find(text) != nullptr);
+}
+
 std::size_t utf8_length(unsigned char lead) {
   return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
 }
@@ -85,6 +92,7 @@ void scan(const text::Document& doc, const Lexicon& lexicon, bool stem_plurals,
       case TokenKind::word: {
         item.kind = ItemKind::word;
         item.all_caps = t.all_caps;
+        item.shouted = shouted(t, text, lexicon) ? 1 : 0;
         const Entry* e = lexicon.find(text);
         if (e == nullptr && stem_plurals && text.size() > 3 && text.back() == 's' &&
             text[text.size() - 2] != 's') {

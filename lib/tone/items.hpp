@@ -22,6 +22,7 @@ struct Item {
   const Entry* entry = nullptr;  // null when the lexicon does not know it
   ItemKind kind = ItemKind::word;
   bool all_caps = false;    // every word of it is ALL CAPS in the original
+  uint8_t shouted = 0;      // its emphatic ALL-CAPS words (not acronyms or codes)
   bool clause_end = false;  // punctuation that ends a negation or booster scope
   char punct = 0;           // the ASCII mark for punct items, else 0
   uint32_t sentence = 0;    // index into Document::sentences()

@@ -178,6 +178,7 @@ Status load_params(std::string_view text, std::string_view name, Params* out, Le
   r.number(st, "sarcasm", &s.sarcasm);
   r.number(st, "courtesy", &s.courtesy);
   r.boolean(st, "stem_plurals", &s.stem_plurals);
+  r.map(st, "signals", &s.signals);
   if (r.ok() &&
       (s.alpha <= 0 || s.window < 0 || s.decay.size() < static_cast<std::size_t>(s.window))) {
     r.fail(1, "[sentiment]: alpha must be > 0 and decay needs one weight per window word");

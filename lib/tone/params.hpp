@@ -39,6 +39,8 @@ struct SentimentParams {
   // Praise turned over by sarcasm is multiplied by this.
   double sarcasm = -1.0;
   bool stem_plurals = true;  // "idiots" falls back to "idiot"
+  // Valence a customer's signal finding adds, once per category.
+  std::unordered_map<std::string, double> signals;
 };
 
 struct AngerParams {

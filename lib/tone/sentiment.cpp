@@ -18,8 +18,13 @@ bool counts_as_word(const Item& it) {
   return it.kind != ItemKind::punct && !(it.kind == ItemKind::word && it.view.size() == 1);
 }
 
+// Emoji and emoticons close a clause the way punctuation does in chat.
+bool pictorial(const Item& it) {
+  return it.kind == ItemKind::emoji || it.kind == ItemKind::emoticon;
+}
+
 bool same_clause_back(const Item& from, const Item& p) {
-  return p.sentence == from.sentence && !p.clause_end && !p.is(kContrast);
+  return p.sentence == from.sentence && !p.clause_end && !p.is(kContrast) && !pictorial(p);
 }
 
 // True when the next item is a lexical item of the same clause that carries
@@ -47,7 +52,7 @@ void valences(const std::vector<Item>& items, const SentimentParams& p, Sentimen
     double v = lexical;
     if (it.all_caps && out->cap_diff) v += sign(v) * p.caps;
     bool negated = false;
-    int distance = 0;
+    int distance = pictorial(it) ? p.window : 0;  // a face is not negated ("not mine 😕")
     for (std::size_t k = i; k-- > 0 && distance < p.window;) {
       const Item& q = items[k];
       if (!same_clause_back(it, q)) break;
@@ -266,6 +271,17 @@ void score_sentiment(const text::Document& doc, const std::vector<Item>& items,
 
   double sum = 0;
   for (const ItemScore& s : out->items) sum += s.valence;
+  // A customer's signals are complaints whatever the words ("I've rung
+  // three times"): each category found adds its valence once.
+  std::vector<const std::string*> counted;
+  for (const rules::Finding& f : findings) {
+    if (f.rule == nullptr || f.rule->family != rules::Family::signal) continue;
+    const std::string& c = f.rule->category;
+    const auto same = [&](const std::string* x) { return *x == c; };
+    if (std::any_of(counted.begin(), counted.end(), same)) continue;
+    counted.push_back(&c);
+    if (const auto v = params.signals.find(c); v != params.signals.end()) sum += v->second;
+  }
   double emphasis = std::min(out->exclamations, params.exclamation_max) * params.exclamation;
   if (out->questions > 1) {
     emphasis += out->questions <= 3 ? out->questions * params.question : params.question_max;
