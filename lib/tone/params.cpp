@@ -240,6 +240,7 @@ Status load_params(std::string_view text, std::string_view name, Params* out, Le
   r.number(rt, "technique", &ro.technique);
   r.number(rt, "trigger", &ro.trigger);
   r.number(rt, "signal", &ro.signal);
+  r.number(rt, "second_person", &ro.second_person);
   r.number(rt, "bias", &ro.bias);
 
   // Word classes and boosters go straight into the lexicon.

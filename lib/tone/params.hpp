@@ -100,6 +100,7 @@ struct RoleParams {
   double technique = 1.0;
   double trigger = 0.5;
   double signal = 1.0;
+  double second_person = 0.3;  // per "you"/"your"
   double bias = 0.0;  // > 0 leans towards agent
 };
 

@@ -8,6 +8,8 @@ double agent_evidence(const Analysis& a, const RoleParams& p) {
   for (const Item& it : a.items) {
     if (it.is(kAgentMarker)) score += p.agent_marker;
     if (it.is(kCustomerMarker)) score -= p.customer_marker;
+    // Agents address the customer; customers talk about their own things.
+    if (it.is(kSecondPerson)) score += p.second_person;
   }
   for (const rules::Finding& f : a.findings) {
     if (f.rule == nullptr) continue;
