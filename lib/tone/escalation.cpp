@@ -41,7 +41,9 @@ EscalationResult escalation(const Analysis& a, const EscalationParams& p,
     if (!repeat) counted.push_back(&category);
     cues->push_back({"signal", category, f.view, weight});
     raw += weight;
-    if (const auto m = p.min_level.find(category); m != p.min_level.end()) {
+    // A floor holds unless the message is clearly positive ("Thanks!!!").
+    if (const auto m = p.min_level.find(category);
+        m != p.min_level.end() && a.sentiment.compound < p.positive) {
       floor = std::max(floor, m->second);
     }
     hostile = hostile || std::find(p.hostile.begin(), p.hostile.end(), category) != p.hostile.end();

@@ -220,6 +220,7 @@ Status load_params(std::string_view text, std::string_view name, Params* out, Le
   r.strings(esc, "hostile", &e.hostile);
   r.number(esc, "anger", &e.anger);
   r.number(esc, "negative", &e.negative);
+  r.number(esc, "positive", &e.positive);
   r.numbers(esc, "thresholds", &e.thresholds, 4);
 
   DeescalationParams& d = out->deescalation;

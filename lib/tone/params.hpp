@@ -80,6 +80,7 @@ struct EscalationParams {
   std::vector<std::string> hostile;                 // only these reach the top level
   double anger = 1.0;
   double negative = 1.0;
+  double positive = 0.05;  // floors hold while sentiment is below this
   std::array<double, 4> thresholds = {0.1, 0.3, 0.5, 0.8};  // score for levels 1..4
 };
 
@@ -101,7 +102,7 @@ struct RoleParams {
   double trigger = 0.5;
   double signal = 1.0;
   double second_person = 0.3;  // per "you"/"your"
-  double bias = 0.0;  // > 0 leans towards agent
+  double bias = 0.0;           // > 0 leans towards agent
 };
 
 struct Params {
