@@ -3,30 +3,19 @@
 
 #include <cmath>
 #include <cstring>
+#include <string_view>
+#include <unordered_map>
 
 namespace tact::tone {
 
-namespace {
-
-// How many earlier findings share f's category: each repeat of a category
-// counts `decay` times less than the one before it.
-int earlier_of_category(const std::vector<rules::Finding>& findings, std::size_t i) {
-  int n = 0;
-  for (std::size_t k = 0; k < i; ++k) {
-    if (findings[k].rule != nullptr && findings[k].rule->family == findings[i].rule->family &&
-        findings[k].rule->category == findings[i].rule->category) {
-      ++n;
-    }
-  }
-  return n;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 double deescalation(const Analysis& a, const DeescalationParams& p, double empathy,
                     const std::vector<Part>& empathy_parts, double politeness,
                     std::vector<Cue>* cues) {
   double raw = p.base;
+  // Each repeat of a category counts `repeat_decay` times the one before.
+  std::unordered_map<std::string_view, int> seen;
   for (std::size_t i = 0; i < a.findings.size(); ++i) {
     const rules::Finding& f = a.findings[i];
     if (f.rule == nullptr || f.rule->family == rules::Family::signal) continue;
@@ -35,7 +24,8 @@ double deescalation(const Analysis& a, const DeescalationParams& p, double empat
     const auto w = table.find(f.rule->category);
     double weight = w == table.end() ? 0.0 : w->second;
     if (!technique) weight *= -p.severity[static_cast<std::size_t>(f.rule->severity)];
-    weight *= std::pow(p.repeat_decay, earlier_of_category(a.findings, i));
+    int& earlier = seen[f.rule->category];
+    weight *= std::pow(p.repeat_decay, earlier++);
     cues->push_back({technique ? "technique" : "trigger", f.rule->category, f.view, weight});
     raw += weight;
   }

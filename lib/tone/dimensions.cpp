@@ -160,6 +160,8 @@ double empathy(const Analysis& a, const EmpathyParams& p, std::vector<Part>* par
   double sum = 0;
   int frames = 0;
   int feelings = 0;
+  uint32_t you_sentence = UINT32_MAX;  // the sentence `you` describes
+  bool you = false;                    // it addresses the other person
   for (std::size_t i = 0; i < items.size(); ++i) {
     const Item& it = items[i];
     if (it.is(kEmpathyFrame) && frames < 2) {
@@ -170,10 +172,16 @@ double empathy(const Analysis& a, const EmpathyParams& p, std::vector<Part>* par
     if (!it.is(kFeeling) || feelings >= 2) continue;
     // A feeling counts when it is acknowledged (inside an empathy statement)
     // or aimed at the other person ("you must be so worried").
-    bool aimed = s.items[i].in_frame;
-    for (std::size_t k = 0; k < items.size() && !aimed; ++k) {
-      aimed = items[k].sentence == it.sentence && items[k].is(kSecondPerson) && k != i;
+    if (it.sentence != you_sentence) {  // each sentence is scanned once
+      you_sentence = it.sentence;
+      you = false;
+      std::size_t k = i;
+      while (k > 0 && items[k - 1].sentence == it.sentence) --k;
+      for (; k < items.size() && items[k].sentence == it.sentence; ++k) {
+        you = you || items[k].is(kSecondPerson);
+      }
     }
+    const bool aimed = s.items[i].in_frame || you;
     if (!aimed) continue;
     ++feelings;
     parts->push_back({it.view, "feeling", p.feeling});

@@ -8,16 +8,8 @@ namespace tact::tone {
 
 namespace {
 
-// Adds `weight` to the tone cue of `type` on `view`, merging repeats.
 void add_tone_cue(std::vector<Cue>* cues, text::Range view, const char* type, double weight) {
-  if (weight <= 0) return;
-  for (Cue& c : *cues) {
-    if (c.kind == "tone" && c.view == view && c.type == type) {
-      c.weight += weight;
-      return;
-    }
-  }
-  cues->push_back({"tone", type, view, weight});
+  if (weight > 0) cues->push_back({"tone", type, view, weight});
 }
 
 }  // namespace

@@ -103,14 +103,14 @@ void frames(const std::vector<Item>& items, const std::vector<rules::Finding>& f
     if (f.rule == nullptr || f.rule->family != rules::Family::technique) continue;
     const std::string& c = f.rule->category;
     if (c != "empathize" && c != "acknowledge" && c != "apologize") continue;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-      if (items[i].view.begin < f.view.begin) continue;
-      if (items[i].view.begin >= f.view.end) break;
-      if (!out->items[i].in_frame) {
-        ++out->frames;
-        frame_from(items, i, p, out);
-      }
-      break;
+    const auto first =
+        std::lower_bound(items.begin(), items.end(), f.view.begin,
+                         [](const Item& it, uint32_t at) { return it.view.begin < at; });
+    if (first == items.end() || first->view.begin >= f.view.end) continue;
+    const auto i = static_cast<std::size_t>(first - items.begin());
+    if (!out->items[i].in_frame) {
+      ++out->frames;
+      frame_from(items, i, p, out);
     }
   }
 }
@@ -186,15 +186,14 @@ bool followed_by_break(const std::vector<Item>& items, std::size_t i) {
 }
 
 void sarcasm(const std::vector<Item>& items, const SentimentParams& p, Sentiment* out) {
-  auto evidence_besides = [&](std::size_t i) {
-    for (std::size_t k = 0; k < items.size(); ++k) {
-      if (k == i) continue;
-      const Item& it = items[k];
-      if (it.is(kFailure) || (it.kind == ItemKind::emoji && it.is(kSarcasmMarker))) return true;
-      if (out->items[k].valence <= -1.0f && !out->items[k].in_frame) return true;
-    }
-    return false;
+  auto is_evidence = [&](std::size_t k) {
+    const Item& it = items[k];
+    return it.is(kFailure) || (it.kind == ItemKind::emoji && it.is(kSarcasmMarker)) ||
+           (out->items[k].valence <= -1.0f && !out->items[k].in_frame);
   };
+  int evidence = 0;
+  for (std::size_t k = 0; k < items.size(); ++k) evidence += is_evidence(k) ? 1 : 0;
+  if (evidence == 0) return;
   auto praise = [&](std::size_t i) {
     return items[i].is(kSarcasmPraise) && out->items[i].valence > 0 && !out->items[i].negated;
   };
@@ -202,7 +201,8 @@ void sarcasm(const std::vector<Item>& items, const SentimentParams& p, Sentiment
   for (std::size_t i = 0; i < items.size() && !ironic; ++i) {
     if (!praise(i)) continue;
     const Opening o = opening(items, i);
-    ironic = o.initial && (o.marked || followed_by_break(items, i)) && evidence_besides(i);
+    ironic = o.initial && (o.marked || followed_by_break(items, i)) &&
+             evidence > (is_evidence(i) ? 1 : 0);
   }
   if (!ironic) return;
   for (std::size_t i = 0; i < items.size(); ++i) {
@@ -211,8 +211,13 @@ void sarcasm(const std::vector<Item>& items, const SentimentParams& p, Sentiment
     s.valence = static_cast<float>(s.valence * p.sarcasm);
     s.sarcastic = true;
     ++out->sarcasm;
-    // A marker that carries praise of its own ("wow") is part of the irony.
+    // A marker that carries praise of its own ("wow") is part of the irony;
+    // the opening is only markers, boosters and punctuation.
     for (std::size_t k = i; k-- > 0 && items[k].sentence == items[i].sentence;) {
+      if (items[k].lexical() && !items[k].is(kSarcasmMarker) &&
+          (items[k].entry == nullptr || items[k].entry->booster == 0)) {
+        break;
+      }
       if (items[k].is(kSarcasmMarker) && out->items[k].valence > 0) out->items[k].valence = 0;
     }
   }
@@ -221,12 +226,16 @@ void sarcasm(const std::vector<Item>& items, const SentimentParams& p, Sentiment
 // Pass 4: contrast. Before "but" weighs less, after it more; a contrast word
 // that opens a sentence contrasts with the previous sentence.
 void contrast(const std::vector<Item>& items, const SentimentParams& p, Sentiment* out) {
+  // Only the first contrast word of a sentence counts, so each item is
+  // weighed at most twice and long texts stay linear.
+  uint32_t done = UINT32_MAX;  // the last sentence whose contrast was applied
   for (std::size_t c = 0; c < items.size(); ++c) {
-    if (!items[c].is(kContrast)) continue;
-    const uint32_t sentence = items[c].sentence;
+    if (!items[c].is(kContrast) || items[c].sentence == done) continue;
+    const uint32_t sentence = done = items[c].sentence;
     bool opens = true;
-    for (std::size_t k = c; k-- > 0 && items[k].sentence == sentence;) {
-      if (items[k].lexical()) opens = false;
+    std::size_t start = c;
+    for (; start > 0 && items[start - 1].sentence == sentence; --start) {
+      if (items[start - 1].lexical()) opens = false;
     }
     const uint32_t from = opens && sentence > 0 ? sentence - 1 : sentence;
     for (std::size_t k = c; k-- > 0 && items[k].sentence >= from;) {
