@@ -38,6 +38,8 @@ void print(const char* name, const tact::eval::ToneMetrics& m, bool escalation) 
     std::printf("  cs_dev customer lines (%d): sentiment 3-way accuracy %.3f\n", m.customer_lines,
                 m.sentiment_accuracy);
     if (escalation) {
+      std::printf("  cs_dev agent lines (%d): de-escalation AUROC, clean vs with a trigger %.3f\n",
+                  m.agent_lines, m.deescalation_auroc);
       std::printf("  cs_dev all lines (%d): role guess accuracy %.3f\n", m.role_lines,
                   m.role_accuracy);
     }

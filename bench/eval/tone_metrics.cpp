@@ -75,6 +75,15 @@ ToneMetrics tone_metrics(const std::string& shared, const ToneFn& fn,
       sentiment += want == got ? 1 : 0;
       ++m.sentiment_confusion[want][got];
     }
+    std::vector<double> calm;
+    std::vector<bool> clean;
+    for (const LabelledLine& l : *lines) {
+      if (l.role != "agent") continue;
+      calm.push_back(fn(l.text, Role::agent).tone.deescalation);
+      clean.push_back(l.triggers.empty());
+    }
+    m.agent_lines = static_cast<int>(calm.size());
+    m.deescalation_auroc = auroc(calm, clean);
     int roles = 0;
     for (const LabelledLine& l : *lines) {
       const Role want = l.role == "agent" ? Role::agent : Role::customer;

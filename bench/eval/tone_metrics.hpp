@@ -28,6 +28,10 @@ struct ToneMetrics {
   double sentiment_accuracy = 0.0;
   int escalation_confusion[5][5] = {};  // [gold][predicted]
   int sentiment_confusion[3][3] = {};   // neg, neu, pos
+  // cs_dev.jsonl agent lines: how well de-escalation ranks clean replies
+  // above replies with a trigger (AUROC).
+  int agent_lines = 0;
+  double deescalation_auroc = 0.0;
   // Role::automatic's guess over every cs_dev.jsonl line, agents' too.
   int role_lines = 0;
   double role_accuracy = 0.0;

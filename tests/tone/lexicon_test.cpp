@@ -5,6 +5,7 @@
 
 #include "text/document.hpp"
 #include "tone/items.hpp"
+#include "tone/scorer.hpp"
 
 using tact::Code;
 using tact::Status;
@@ -112,4 +113,28 @@ TEST_CASE("plural words fall back to the singular entry") {
   REQUIRE(items.size() == 2);
   CHECK(items[0].entry == lexicon.find("idiot"));
   CHECK(items[1].entry == nullptr);  // "-ses" is not a plural of "class" here
+}
+
+TEST_CASE("a malformed tone model names the file and line") {
+  auto load = [](const char* toml) {
+    Status status;
+    const auto scorer = tact::tone::Scorer::load(toml, "bad.toml", &status);
+    CHECK(scorer.get() == nullptr);
+    CHECK(status.code == Code::rules);
+    return status.message;
+  };
+  CHECK(load("[sentiment]\nalpha = \"x\"\n") == "bad.toml:2: alpha: expected a number");
+  CHECK(load("[classes]\nnegatr = [\"not\"]\n") ==
+        "bad.toml:2: classes.negatr: unknown word class");
+  CHECK(load("[lexicon]\nvalences = [\"en/nope.tsv\"]\n") ==
+        "bad.toml: no embedded lexicon en/nope.tsv");
+  CHECK(load("[escalation]\nthresholds = [0.1, 0.2]\n") ==
+        "bad.toml:2: thresholds: expected an array of 4 numbers");
+  CHECK(load("[sentiment\n").rfind("bad.toml:1: ", 0) == 0);
+}
+
+TEST_CASE("the embedded model loads") {
+  Status status;
+  CHECK(static_cast<bool>(tact::tone::Scorer::load_default(&status)));
+  CHECK(status.ok());
 }
