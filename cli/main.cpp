@@ -147,9 +147,7 @@ void add_common(CLI::App* cmd, Settings* s) {
   cmd->add_option("files", s->files, "Input files; - or none reads stdin");
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run_main(int argc, char** argv) {
   CLI::App app{"Tact: tone, trigger phrases and positive rewrites for customer service", "tact"};
   app.set_version_flag("--version", std::string("tact ") + tact::version_string());
   app.require_subcommand(1);
@@ -177,13 +175,21 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? 0 : kExitError;
   }
+  if (analyze->parsed()) return run(analyze_settings, false);
+  if (rewrite->parsed()) return run(rewrite_settings, true);
+  if (check->parsed()) return check_rules(check_files, check_no_default);
+  return kExitError;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
   try {
-    if (analyze->parsed()) return run(analyze_settings, false);
-    if (rewrite->parsed()) return run(rewrite_settings, true);
-    if (check->parsed()) return check_rules(check_files, check_no_default);
+    return run_main(argc, argv);
   } catch (const std::exception& e) {
     std::cerr << "tact: " << e.what() << "\n";
-    return kExitError;
+  } catch (...) {
+    std::cerr << "tact: unexpected error\n";
   }
   return kExitError;
 }
