@@ -5,6 +5,8 @@
 // dimensions, and escalation (customers) or de-escalation (agents).
 #include "tone/scorer.hpp"
 
+#include <mutex>
+
 #include "core/embedded.hpp"
 #include "tone/analysis.hpp"
 #include "tone/deescalation.hpp"
@@ -108,13 +110,21 @@ std::shared_ptr<const Scorer> Scorer::load(std::string_view toml, std::string_vi
 }
 
 std::shared_ptr<const Scorer> Scorer::load_default(Status* status) {
+  // The embedded model is immutable, so every Analyzer shares one, parsed on
+  // first use. (toml++ without exceptions cannot report running out of
+  // memory while parsing; parsing once keeps that to the first build.)
+  static std::mutex mutex;
+  static std::shared_ptr<const Scorer> shared;
+  const std::lock_guard<std::mutex> lock(mutex);
+  if (shared) return shared;
   bool found = false;
   const std::string_view toml = embedded::find("en/tone.toml", &found);
   if (!found) {
     if (status != nullptr) *status = {Code::internal, "the embedded en/tone.toml is missing"};
     return nullptr;
   }
-  return load(toml, "en/tone.toml", status);
+  shared = load(toml, "en/tone.toml", status);
+  return shared;
 }
 
 }  // namespace tact::tone
