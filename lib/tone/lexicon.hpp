@@ -34,20 +34,19 @@ enum Class : uint32_t {
   kHedge = 1u << 10,
   kDeference = 1u << 11,
   kSecondPerson = 1u << 12,
-  kFirstPerson = 1u << 13,
-  kImperative = 1u << 14,  // verbs that start a command ("give", "fix", "calm")
-  kProfanity = 1u << 15,
-  kFeeling = 1u << 16,         // "frustrating", "worried": a feeling an agent can name
-  kAgentMarker = 1u << 17,     // service language: "let me", "our team", "happy to help"
-  kCustomerMarker = 1u << 18,  // complaint language: "my order", "i paid", "you people"
-  kFactuality = 1u << 19,      // "actually", "in fact": politeness-negative
-  kModalRequest = 1u << 20,    // "could you", "would you": indirect requests
+  kImperative = 1u << 13,  // verbs that start a command ("give", "fix", "calm")
+  kProfanity = 1u << 14,
+  kFeeling = 1u << 15,         // "frustrating", "worried": a feeling an agent can name
+  kAgentMarker = 1u << 16,     // service language: "let me", "our team", "happy to help"
+  kCustomerMarker = 1u << 17,  // complaint language: "my order", "i paid", "you people"
+  kFactuality = 1u << 18,      // "actually", "in fact": politeness-negative
+  kModalRequest = 1u << 19,    // "could you", "would you": indirect requests
 };
 
 struct Entry {
   float valence = 0.0f;  // -4 .. 4 when has_valence
   float booster = 0.0f;  // in booster units; < 0 for downtoners
-  float anger = 0.0f;    // 0 .. 1
+  float anger = 0.0f;    // -1 .. 1: > 0 hostility; < 0 sadness or fear, not anger
   uint32_t classes = 0;
   uint8_t phrase_tokens = 0;  // longest phrase starting with this word, in tokens
   bool has_valence = false;

@@ -29,7 +29,6 @@ constexpr ClassName kClassNames[] = {
     {"hedge", kHedge},
     {"deference", kDeference},
     {"second_person", kSecondPerson},
-    {"first_person", kFirstPerson},
     {"imperative", kImperative},
     {"profanity", kProfanity},
     {"feeling", kFeeling},
