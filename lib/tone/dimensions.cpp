@@ -102,10 +102,6 @@ AngerRaw anger_parts(const Analysis& a, const AngerParams& p, std::vector<Part>*
 
 double politeness(const Analysis& a, const PolitenessParams& p) {
   const std::vector<Item>& items = a.items;
-  auto weight = [&](const char* strategy) {
-    const auto it = p.strategies.find(strategy);
-    return it == p.strategies.end() ? 0.0 : it->second;
-  };
   double gratitude = 0, please = 0, please_start = 0, greeting = 0, apology = 0, hedge = 0;
   double deference = 0, modal = 0, factuality = 0, profanity = 0, shouting = 0;
   for (std::size_t i = 0; i < items.size(); ++i) {
@@ -138,19 +134,15 @@ double politeness(const Analysis& a, const PolitenessParams& p) {
     }
   }
   const double compound = a.sentiment.compound;
-  double raw = p.base;
-  raw +=
-      weight("gratitude") * gratitude + weight("please") * please +
-      weight("please_start") * please_start + weight("greeting") * greeting +
-      weight("apology") * apology + weight("hedge") * std::min(hedge, 2.0) +
-      weight("deference") * deference + weight("modal_request") * modal +
-      weight("factuality") * std::min(factuality, 2.0) +
-      weight("profanity") * std::min(profanity, 2.0) +
-      weight("imperative") * std::min(imperative, 2.0) +
-      weight("second_person_start") * std::min(second_start, 2.0) +
-      weight("insult") * std::min(insults, 2.0) + weight("shouting") * (shouting >= 2 ? 1.0 : 0.0) +
-      weight("exclamations") * (a.sentiment.exclamations >= 2 ? 1.0 : 0.0) +
-      weight("positive") * std::max(0.0, compound) + weight("negative") * std::max(0.0, -compound);
+  const double raw =
+      p.base + p.gratitude * gratitude + p.please * please + p.please_start * please_start +
+      p.greeting * greeting + p.apology * apology + p.hedge * std::min(hedge, 2.0) +
+      p.deference * deference + p.modal_request * modal + p.factuality * std::min(factuality, 2.0) +
+      p.profanity * std::min(profanity, 2.0) + p.imperative * std::min(imperative, 2.0) +
+      p.second_person_start * std::min(second_start, 2.0) + p.insult * std::min(insults, 2.0) +
+      p.shouting * (shouting >= 2 ? 1.0 : 0.0) +
+      p.exclamations * (a.sentiment.exclamations >= 2 ? 1.0 : 0.0) +
+      p.positive * std::max(0.0, compound) + p.negative * std::max(0.0, -compound);
   return 1.0 / (1.0 + std::exp(-raw));
 }
 

@@ -201,9 +201,41 @@ Status load_params(std::string_view text, std::string_view name, Params* out, Le
   r.number(at, "bias", &a.bias);
   r.number(at, "positive", &a.positive);
 
+  PolitenessParams& po = out->politeness;
   const toml::table& pt = section("politeness");
-  r.number(pt, "base", &out->politeness.base);
-  r.map(pt, "strategies", &out->politeness.strategies);
+  r.number(pt, "base", &po.base);
+  if (const toml::table* strategy_table = r.table(pt, "strategies")) {
+    const std::pair<const char*, double*> strategies[] = {
+        {"gratitude", &po.gratitude},
+        {"please", &po.please},
+        {"please_start", &po.please_start},
+        {"greeting", &po.greeting},
+        {"apology", &po.apology},
+        {"hedge", &po.hedge},
+        {"deference", &po.deference},
+        {"modal_request", &po.modal_request},
+        {"factuality", &po.factuality},
+        {"imperative", &po.imperative},
+        {"second_person_start", &po.second_person_start},
+        {"profanity", &po.profanity},
+        {"insult", &po.insult},
+        {"shouting", &po.shouting},
+        {"exclamations", &po.exclamations},
+        {"positive", &po.positive},
+        {"negative", &po.negative},
+    };
+    for (const auto& [k, v] : *strategy_table) {
+      double* target = nullptr;
+      for (const auto& [strategy, field] : strategies) {
+        if (k.str() == strategy) target = field;
+      }
+      if (target == nullptr) {
+        r.fail(v, "politeness.strategies." + std::string(k.str()) + ": unknown strategy");
+        break;
+      }
+      r.number(*strategy_table, std::string(k.str()).c_str(), target);
+    }
+  }
 
   const toml::table& et = section("empathy");
   r.number(et, "frame", &out->empathy.frame);

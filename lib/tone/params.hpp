@@ -61,11 +61,28 @@ struct AngerParams {
   double positive = 2.0;
 };
 
-// Politeness: logistic(base + sum of strategy weights), after Danescu-
+// Politeness: logistic(base + the strategies' weights), after Danescu-
 // Niculescu-Mizil et al. (2013), "A computational approach to politeness".
+// Counted strategies (hedges, commands …) count at most twice.
 struct PolitenessParams {
   double base = 0.0;
-  std::unordered_map<std::string, double> strategies;
+  double gratitude = 0.0;            // "thanks", "appreciate"
+  double please = 0.0;               // "please" inside a sentence …
+  double please_start = 0.0;         // … or opening it (a softened command)
+  double greeting = 0.0;             // "hi", "good morning" in the first sentence
+  double apology = 0.0;              // "sorry", "apologies"
+  double hedge = 0.0;                // "i think", "maybe"
+  double deference = 0.0;            // "good question", "you're right"
+  double modal_request = 0.0;        // "could you", "would it be possible"
+  double factuality = 0.0;           // "actually", "obviously"
+  double imperative = 0.0;           // a sentence opening with a command
+  double second_person_start = 0.0;  // a sentence opening with "you"
+  double profanity = 0.0;
+  double insult = 0.0;        // insult signals, hostile triggers
+  double shouting = 0.0;      // two or more shouted words
+  double exclamations = 0.0;  // two or more '!'
+  double positive = 0.0;      // x max(0, sentiment)
+  double negative = 0.0;      // x max(0, -sentiment)
 };
 
 struct EmpathyParams {

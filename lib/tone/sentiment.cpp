@@ -121,8 +121,9 @@ void frames(const std::vector<Item>& items, const std::vector<rules::Finding>& f
 // message asks for something.
 void courtesy(const std::vector<Item>& items, const SentimentParams& p, Sentiment* out) {
   bool request = false;
-  for (const Item& it : items)
+  for (const Item& it : items) {
     request = request || it.punct == '?' || it.is(kModalRequest) || it.is(kPlease);
+  }
   if (!request) return;
   for (std::size_t b = 0; b < items.size();) {
     std::size_t e = b;

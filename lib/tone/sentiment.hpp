@@ -4,8 +4,9 @@
 // Gilbert 2014): negation within its clause, boosters and downtoners,
 // ALL-CAPS and '!' emphasis, contrast ("but"), idioms and a squashing
 // normalisation — plus what support conversations need: empathy statements
-// ("I understand how frustrating this is") are not negative, and praise that
-// sarcasm turns over ("Oh perfect, another late parcel") is.
+// ("I understand how frustrating this is") are not negative, "Thanks!"
+// closing a request is courtesy, and praise that sarcasm turns over ("Oh
+// perfect, another late parcel") is negative.
 #ifndef TACT_LIB_TONE_SENTIMENT_HPP_
 #define TACT_LIB_TONE_SENTIMENT_HPP_
 
@@ -38,8 +39,10 @@ struct Sentiment {
   int frames = 0;   // empathy statements
 };
 
-// Scores `items` of `doc`. `findings` (may be empty) mark empathy statements
-// the rule pack found (empathize, acknowledge, apologize techniques).
+// Scores `items` of `doc`. Of `findings` (may be empty), the empathize,
+// acknowledge and apologize techniques mark empathy statements, and each
+// signal category adds its valence from `params.signals` once (a customer
+// who "rang three times" is complaining whatever the words).
 void score_sentiment(const text::Document& doc, const std::vector<Item>& items,
                      const std::vector<rules::Finding>& findings, const SentimentParams& params,
                      Sentiment* out);

@@ -130,6 +130,8 @@ TEST_CASE("a malformed tone model names the file and line") {
         "bad.toml: no embedded lexicon en/nope.tsv");
   CHECK(load("[escalation]\nthresholds = [0.1, 0.2]\n") ==
         "bad.toml:2: thresholds: expected an array of 4 numbers");
+  CHECK(load("[politeness.strategies]\nthanks = 1.0\n") ==
+        "bad.toml:2: politeness.strategies.thanks: unknown strategy");
   CHECK(load("[sentiment\n").rfind("bad.toml:1: ", 0) == 0);
 }
 
