@@ -17,10 +17,16 @@
 
 namespace tact::tone {
 
-// One reason behind a score, in view coordinates.
+// One reason behind a score, in view coordinates. For a customer, the
+// weights add up to the escalation score's raw sum (score = 1 - exp(-sum));
+// for an agent, they are what moved de-escalation (a logistic of the sum).
+// Tone cue types: negative_word, negative_sentiment, anger_word, caps,
+// exclamation, questions, second_person, imperative, negation and sarcasm
+// (escalation); empathy_statement, feeling, empathy, politeness and
+// sentiment (de-escalation).
 struct Cue {
   std::string kind;  // "signal", "technique", "trigger" or "tone"
-  std::string type;  // the category id, or a tone cue such as "negative_word"
+  std::string type;  // the category id, or a tone cue type (above)
   text::Range view;
   double weight = 0.0;
 };
