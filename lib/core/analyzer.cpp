@@ -110,7 +110,7 @@ Status Analyzer::Impl::run(std::string_view text, Role role, Report* out) const 
 
   if (options.rewrite) {
     rewrite::Output rewritten;
-    rewrite::suggest(doc, triggers, &rewritten);
+    rewrite::suggest(doc, triggers, *pack, role, &rewritten);
     for (std::size_t i = 0; i < out->triggers.size() && i < rewritten.suggestions.size(); ++i) {
       out->triggers[i].suggestions = std::move(rewritten.suggestions[i]);
     }

@@ -10,6 +10,7 @@
 #include "rewrite/already_said.hpp"
 #include "rewrite/chars.hpp"
 #include "rewrite/cleanup.hpp"
+#include "rewrite/compose.hpp"
 #include "rewrite/overlap.hpp"
 #include "rewrite/style.hpp"
 #include "rewrite/template.hpp"
@@ -103,6 +104,32 @@ void suggest(const text::Document& doc, const std::vector<rules::Finding>& trigg
   chosen.reserve(candidates.size());
   for (const Candidate& c : candidates) chosen.push_back(std::move(best[c.finding]));
   splice(original, &chosen, &out->edits, &out->text);
+}
+
+void suggest(const text::Document& doc, const std::vector<rules::Finding>& triggers,
+             const rules::Pack& pack, Role role, Output* out) {
+  suggest(doc, triggers, out);
+  std::string current;
+  std::vector<rules::Finding> found;
+  std::vector<Edit> composed;
+  Output next;
+  for (int pass = 1; pass < kMaxPasses && !out->edits.empty(); ++pass) {
+    current = out->text;  // the Document below reads it
+    const text::Document rewritten = text::Document::build(current);
+    found.clear();
+    pack.match(rewritten, role, &found);
+    found.erase(std::remove_if(found.begin(), found.end(),
+                               [](const rules::Finding& f) {
+                                 return f.rule->family != rules::Family::trigger;
+                               }),
+                found.end());
+    if (found.empty()) return;
+    suggest(rewritten, found, &next);
+    if (next.edits.empty()) return;
+    compose(doc.original().size(), out->edits, next.edits, next.text, &composed);
+    out->edits.swap(composed);
+    out->text.swap(next.text);
+  }
 }
 
 }  // namespace tact::rewrite

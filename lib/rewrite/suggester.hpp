@@ -29,6 +29,17 @@ struct Output {
 // order) and the whole-reply rewrite. Thread-safe; throws std::bad_alloc only.
 void suggest(const text::Document& doc, const std::vector<rules::Finding>& triggers, Output* out);
 
+// How many times the re-checking suggest() below rewrites at most.
+constexpr int kMaxPasses = 3;
+
+// As above, then re-checks: matches the rewrite with `pack` for `role` and,
+// while that finds triggers it can fix (a phrase that lost an overlap, one
+// formed across a seam), rewrites the rewrite, up to kMaxPasses rounds in
+// all. Edits and text always refer to doc.original(); suggestions are the
+// first round's, for `triggers`.
+void suggest(const text::Document& doc, const std::vector<rules::Finding>& triggers,
+             const rules::Pack& pack, Role role, Output* out);
+
 }  // namespace tact::rewrite
 
 #endif  // TACT_LIB_REWRITE_SUGGESTER_HPP_
