@@ -143,13 +143,15 @@ const toml::table kEmpty;
 Status load_params(std::string_view text, std::string_view name, Params* out, Lexicon* lexicon) {
   Status status;
   Reader r(name, &status);
-  toml::parse_result parsed = toml::parse(text, name);
-  if (!parsed) {
-    const toml::parse_error& e = parsed.error();
+  // toml++ runs with exceptions (lib/CMakeLists.txt): a parse error arrives
+  // as toml::parse_error, std::bad_alloc passes through.
+  toml::table root;
+  try {
+    root = toml::parse(text, name);
+  } catch (const toml::parse_error& e) {
     r.fail(static_cast<int>(e.source().begin.line), std::string(e.description()));
     return status;
   }
-  const toml::table& root = parsed.table();
   auto section = [&](const char* key) -> const toml::table& {
     const toml::table* t = r.table(root, key);
     return t ? *t : kEmpty;

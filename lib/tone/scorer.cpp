@@ -110,9 +110,8 @@ std::shared_ptr<const Scorer> Scorer::load(std::string_view toml, std::string_vi
 }
 
 std::shared_ptr<const Scorer> Scorer::load_default(Status* status) {
-  // The embedded model is immutable, so every Analyzer shares one, parsed on
-  // first use. (toml++ without exceptions cannot report running out of
-  // memory while parsing; parsing once keeps that to the first build.)
+  // The embedded model is immutable, so every Analyzer shares one, built on
+  // first use.
   static std::mutex mutex;
   static std::shared_ptr<const Scorer> shared;
   const std::lock_guard<std::mutex> lock(mutex);
