@@ -41,6 +41,37 @@ void titlecase_at(std::string* s, std::size_t at) {
   s->replace(at, n, encoded);
 }
 
+bool is_word_char(char32_t c) {
+  return is_wordish(c) || is_apostrophe(c);
+}
+
+// The word ending at `end` of `s`, past any spaces within the line; empty
+// when punctuation or the start comes first.
+std::string_view last_word(std::string_view s, std::size_t end) {
+  std::size_t n = 0;
+  while (end > 0 && is_hspace(char_before(s, end, &n))) end -= n;
+  std::size_t begin = end;
+  while (begin > 0 && is_word_char(char_before(s, begin, &n))) begin -= n;
+  return s.substr(begin, end - begin);
+}
+
+// The word starting at `begin` of `s`; empty when there is none.
+std::string_view first_word(std::string_view s, std::size_t begin) {
+  std::size_t end = begin;
+  std::size_t n = 0;
+  while (end < s.size() && is_word_char(char_at(s, end, &n))) end += n;
+  return s.substr(begin, end - begin);
+}
+
+// Equal words, ignoring the case of ASCII letters.
+bool same_word(std::string_view a, std::string_view b) {
+  if (a.empty() || a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if ((a[i] | 0x20) != (b[i] | 0x20) && a[i] != b[i]) return false;
+  }
+  return true;
+}
+
 // Walks the replacements left to right, building the rewritten text. For
 // each one, `b_`/`e_` is the range of the original it replaces, growing
 // over the seams' spaces and punctuation as needed: it may take back bytes
@@ -269,6 +300,7 @@ class Splicer {
     } else {
       fit_punctuation(src_.substr(0, limit_), {b_, e_}, &text_);
     }
+    drop_repeated_words();
     // A replacement that opens with punctuation does not stack on the
     // writer's: "fine," + ", which" -> "fine, which".
     const char32_t first = char_at(text_, 0, &n);
@@ -280,6 +312,35 @@ class Splicer {
     } else if (is_punct(first) && is_hspace(before) && can_pop(ln)) {
       pop(ln);
     }
+  }
+
+  // A word the replacement repeats across a seam is said once: "That's a"
+  // + "a fair question" -> "That's a fair question".
+  void drop_repeated_words() {
+    const std::string_view before = last_word(*out_, out_->size());
+    const std::string_view first = first_word(text_, 0);
+    if (!first.empty() && first.size() < text_.size() && same_word(before, first)) {
+      std::size_t cut = first.size();
+      std::size_t n = 0;
+      while (cut < text_.size() && is_hspace(char_at(text_, cut, &n))) cut += n;
+      if (cut < text_.size() && is_wordish(char_at(text_, cut))) text_.erase(0, cut);
+    }
+    const std::string_view after = first_word(src_.substr(0, limit_), e_ + space_after());
+    const std::string_view last = last_word(text_, text_.size());
+    if (!last.empty() && last.size() < text_.size() && same_word(last, after)) {
+      std::size_t cut = text_.size() - last.size();
+      std::size_t n = 0;
+      while (cut > 0 && is_hspace(char_before(text_, cut, &n))) cut -= n;
+      if (cut > 0 && is_wordish(char_before(text_, cut))) text_.resize(cut);
+    }
+  }
+
+  // Bytes of space within the line right after the edit.
+  std::size_t space_after() const {
+    std::size_t at = e_;
+    std::size_t n = 0;
+    while (at < limit_ && is_hspace(char_at(src_, at, &n))) at += n;
+    return at - e_;
   }
 
   std::string_view src_;

@@ -260,6 +260,25 @@ TEST_CASE("replacements do not double the writer's punctuation") {
   }
 }
 
+TEST_CASE("a word the replacement repeats across a seam is said once") {
+  SUBCASE("after a deletion") {
+    Findings m("That's a damn silly question, the number is on the label.");
+    m.add("damn", {""});
+    m.add("silly question", {"a fair question"});
+    CHECK(m.run().text == "That's a fair question, the number is on the label.");
+  }
+  SUBCASE("before the next word") {
+    Findings m("Please hold the line for me.");
+    m.add("please hold", {"Bear with me, I'll keep hold of the"});
+    CHECK(m.run().text == "Bear with me, I'll keep hold of the line for me.");
+  }
+  SUBCASE("a replacement of one word is kept") {
+    Findings m("It is is broken.");
+    m.add("is", {"is"}, Severity::warning, 1);
+    CHECK(m.run().text == "It is is broken.");
+  }
+}
+
 TEST_CASE("silent when the text already uses the suggested wording next to the phrase") {
   SUBCASE("after the phrase") {
     Findings m("I don't know, let me find out for you.");
