@@ -1,6 +1,12 @@
 // Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
 #include "tone/params.hpp"
 
+// toml++ in exceptions mode, whatever the library's default: the other
+// mode's parse() is noexcept, so running out of memory while parsing would
+// terminate instead of throwing std::bad_alloc. Parse errors are caught
+// below and become a Status.
+#undef TOML_EXCEPTIONS
+#define TOML_EXCEPTIONS 1
 #include <toml++/toml.h>
 
 #include <utility>
