@@ -6,6 +6,7 @@
 #define TACT_LIB_REWRITE_OVERLAP_HPP_
 
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "tact/report.hpp"
@@ -17,12 +18,16 @@ struct Candidate {
   uint32_t finding = 0;  // index into the findings
   text::Range original;  // the span it would replace
   Severity severity = Severity::warning;
+  bool deletion = false;  // its best suggestion deletes the phrase
 };
 
 // Keeps a set of pairwise non-overlapping candidates (touching spans do not
 // overlap), chosen greedily by severity, then span length, then position;
-// leaves them sorted by position.
-void resolve_overlaps(std::vector<Candidate>* candidates);
+// leaves them sorted by position. A deletion that loses at one end only
+// still deletes the rest of its phrase ("I'm afraid that" against "that
+// isn't possible" deletes "I'm afraid "), when the rest holds a word of
+// `text`.
+void resolve_overlaps(std::string_view text, std::vector<Candidate>* candidates);
 
 }  // namespace tact::rewrite
 

@@ -28,6 +28,13 @@ bool starts_with_capital(std::string_view s) {
   return false;
 }
 
+bool is_blank(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    if (!text::is_space(text::decode_utf8(s, &i))) return false;
+  }
+  return true;
+}
+
 // True when the first non-space byte of r.text came from a capture.
 bool capture_first(const Rendered& r) {
   std::size_t i = 0;
@@ -41,6 +48,7 @@ void suggest(const text::Document& doc, const std::vector<rules::Finding>& trigg
   const std::string_view original = doc.original();
   out->suggestions.assign(triggers.size(), {});
   out->edits.clear();
+  out->unsettled = false;
   if (triggers.empty()) {
     out->text.assign(original);
     return;
@@ -93,16 +101,25 @@ void suggest(const text::Document& doc, const std::vector<rules::Finding>& trigg
     }
     if (silent) list.clear();
     if (list.empty()) continue;
-    best[i].original = span;
-    best[i].sentence_start = starts_sentence(original, span.begin);
-    best[i].capital_start = starts_with_capital(original.substr(span.begin, span.size()));
-    candidates.push_back({static_cast<uint32_t>(i), span, f.rule->severity});
+    candidates.push_back(
+        {static_cast<uint32_t>(i), span, f.rule->severity, is_blank(best[i].text)});
   }
 
-  resolve_overlaps(&candidates);
+  const std::size_t found = candidates.size();
+  resolve_overlaps(original, &candidates);
+  out->unsettled = false;
   std::vector<Replacement> chosen;
   chosen.reserve(candidates.size());
-  for (const Candidate& c : candidates) chosen.push_back(std::move(best[c.finding]));
+  for (const Candidate& c : candidates) {
+    Replacement& r = chosen.emplace_back(std::move(best[c.finding]));
+    r.original = c.original;
+    r.sentence_start = starts_sentence(original, c.original.begin);
+    r.capital_start = starts_with_capital(original.substr(c.original.begin, c.original.size()));
+    // A finding that lost an overlap, or a deletion joining text that stood
+    // apart, may leave a trigger: the rewrite needs a re-check.
+    out->unsettled = out->unsettled || c.deletion;
+  }
+  out->unsettled = out->unsettled || candidates.size() < found;
   splice(original, &chosen, &out->edits, &out->text);
 }
 
@@ -113,7 +130,7 @@ void suggest(const text::Document& doc, const std::vector<rules::Finding>& trigg
   std::vector<rules::Finding> found;
   std::vector<Edit> composed;
   Output next;
-  for (int pass = 1; pass < kMaxPasses && !out->edits.empty(); ++pass) {
+  for (int pass = 1; pass < kMaxPasses && out->unsettled && !out->edits.empty(); ++pass) {
     current = out->text;  // the Document below reads it
     const text::Document rewritten = text::Document::build(current);
     found.clear();
@@ -123,12 +140,15 @@ void suggest(const text::Document& doc, const std::vector<rules::Finding>& trigg
                                  return f.rule->family != rules::Family::trigger;
                                }),
                 found.end());
-    if (found.empty()) return;
-    suggest(rewritten, found, &next);
-    if (next.edits.empty()) return;
+    if (!found.empty()) suggest(rewritten, found, &next);
+    if (found.empty() || next.edits.empty()) {
+      out->unsettled = false;
+      return;
+    }
     compose(doc.original().size(), out->edits, next.edits, next.text, &composed);
     out->edits.swap(composed);
     out->text.swap(next.text);
+    out->unsettled = next.unsettled;
   }
 }
 

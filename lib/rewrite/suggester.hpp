@@ -23,6 +23,10 @@ struct Output {
   std::vector<std::vector<std::string>> suggestions;
   std::vector<Edit> edits;  // non-overlapping, in text order
   std::string text;         // the original with every edit applied
+  // The rewrite may hold a trigger after all: a finding lost an overlap, or
+  // a deletion joined text that stood apart. Only then is a re-check worth
+  // its cost; every suggestion on its own is trigger-free (the pack's tests).
+  bool unsettled = false;
 };
 
 // Renders suggestions for `triggers` (findings of family trigger, in view
@@ -32,10 +36,10 @@ void suggest(const text::Document& doc, const std::vector<rules::Finding>& trigg
 // How many times the re-checking suggest() below rewrites at most.
 constexpr int kMaxPasses = 3;
 
-// As above, then re-checks: matches the rewrite with `pack` for `role` and,
-// while that finds triggers it can fix (a phrase that lost an overlap, one
-// formed across a seam), rewrites the rewrite, up to kMaxPasses rounds in
-// all. Edits and text always refer to doc.original(); suggestions are the
+// As above, then re-checks an unsettled rewrite: matches it with `pack`
+// for `role` and, while that finds triggers it can fix (a phrase that lost
+// an overlap, one formed across a seam), rewrites the rewrite, up to
+// kMaxPasses rounds in all. Edits and text always refer to doc.original(); suggestions are the
 // first round's, for `triggers`.
 void suggest(const text::Document& doc, const std::vector<rules::Finding>& triggers,
              const rules::Pack& pack, Role role, Output* out);
