@@ -1,18 +1,30 @@
-// Placeholder until the rule engine lands: a pack with no rules.
+// Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
+//
+// Pack::load: read and layer the packs, then compile them. The default pack
+// alone, the common case, is compiled once per process and shared: building
+// an Analyzer then costs no regex compilation at all.
 #include "rules/pack.hpp"
 
-namespace tact::rules {
-namespace {
-class EmptyPack final : public Pack {
- public:
-  void match(const text::Document&, Role, std::vector<Finding>*) const override {}
-  std::vector<ExampleFailure> check_examples() const override { return {}; }
-  std::size_t size() const override { return 0; }
-};
-}  // namespace
+#include <mutex>
 
-Status Pack::load(const Options&, std::shared_ptr<const Pack>* out) {
-  *out = std::make_shared<EmptyPack>();
+#include "rules/compiled_pack.hpp"
+#include "rules/layering.hpp"
+
+namespace tact::rules {
+
+Status Pack::load(const Options& options, std::shared_ptr<const Pack>* out) {
+  LayeredPack layered;
+  if (Status s = layer_packs(options, &layered); !s.ok()) return s;
+  if (!layered.default_only) return CompiledPack::build(std::move(layered), out);
+
+  static std::mutex mutex;
+  static std::shared_ptr<const Pack> shared_default;
+  const std::lock_guard<std::mutex> lock(mutex);
+  if (shared_default == nullptr) {
+    if (Status s = CompiledPack::build(std::move(layered), &shared_default); !s.ok()) return s;
+  }
+  *out = shared_default;
   return {};
 }
+
 }  // namespace tact::rules

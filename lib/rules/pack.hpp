@@ -1,8 +1,9 @@
 // Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
 //
 // A compiled rule pack: every rule of the layered packs, compiled once into
-// an RE2::Set prefilter plus one RE2 per rule, immutable and shared by all
-// threads. This header is the interface the Analyzer relies on.
+// an RE2::Set prefilter plus one RE2 per pattern, immutable and shared by all
+// threads. This header is the interface the Analyzer relies on; the pack
+// format is documented in rules/README.md.
 #ifndef TACT_LIB_RULES_PACK_HPP_
 #define TACT_LIB_RULES_PACK_HPP_
 
@@ -23,8 +24,20 @@ enum class Family : uint8_t { trigger, technique, signal };
 // Bit for each role a rule applies to.
 enum RoleMask : uint8_t { kAgent = 1, kCustomer = 2 };
 
+// A built-in matcher used in place of patterns.
+enum class Detector : uint8_t {
+  none,
+  caps,  // words in capitals that are not acronyms or codes (shouting.hpp)
+};
+
+// Where a match may start.
+enum class Anchor : uint8_t {
+  anywhere,
+  sentence_start,  // at the start of a sentence, after any punctuation
+};
+
 struct Rule {
-  std::string id;        // family.category.name
+  std::string id;  // family.category.name
   Family family = Family::trigger;
   std::string category;  // a DESIGN.md id
   uint8_t roles = kAgent;
@@ -33,6 +46,19 @@ struct Rule {
   std::vector<std::string> suggestions;  // templates with {capture} fields
   std::string source;                    // file or PackSource name
   int line = 0;                          // line of the rule in `source`
+
+  // Matching, as written in the pack (compiled forms live in the Pack).
+  std::vector<std::string> patterns;  // RE2 over the normalized view
+  std::vector<std::string> unless;    // a match overlapping the finding cancels it
+  Anchor anchor = Anchor::anywhere;
+  bool in_quotes = false;  // also match inside quoted text
+  Detector detector = Detector::none;
+  std::vector<std::string> acronyms;        // caps detector: never shouting
+  std::vector<std::string> emphatic_words;  // caps detector: short words that shout
+
+  // Texts the rule must flag, and texts it must not.
+  std::vector<std::string> examples;
+  std::vector<std::string> counterexamples;
 
   bool applies_to(Role role) const {
     return role == Role::automatic || (roles & (role == Role::agent ? kAgent : kCustomer)) != 0;
@@ -48,8 +74,12 @@ struct Capture {
 struct Finding {
   const Rule* rule = nullptr;
   text::Range view;
-  std::vector<Capture> captures;
+  std::vector<Capture> captures;  // named groups that took part in the match
 };
+
+// At most this many findings of one rule in one message; the rest of a
+// pathological input ("no no no ..." for a megabyte) is not reported.
+constexpr std::size_t kMaxFindingsPerRule = 32;
 
 class Pack {
  public:
@@ -67,6 +97,10 @@ class Pack {
   virtual std::vector<ExampleFailure> check_examples() const = 0;
 
   virtual std::size_t size() const = 0;
+
+  // The layered rules, in pack order.
+  virtual const Rule& rule(std::size_t i) const = 0;
+
   virtual ~Pack() = default;
 };
 

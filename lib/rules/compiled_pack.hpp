@@ -1,0 +1,69 @@
+// Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
+//
+// The Pack implementation: layered rules compiled into one RE2::Set over
+// every pattern (the prefilter: one linear scan of the view says which
+// patterns can match), plus each pattern's own RE2, run only for candidates,
+// for spans and captures. Immutable once built; matching keeps its scratch
+// per thread.
+#ifndef TACT_LIB_RULES_COMPILED_PACK_HPP_
+#define TACT_LIB_RULES_COMPILED_PACK_HPP_
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "rules/layering.hpp"
+#include "rules/pack.hpp"
+
+namespace tact::rules {
+
+class CompiledPack final : public Pack {
+ public:
+  // Compiles `layered` (consumed). Fails with Code::rules only if the set of
+  // patterns is too large for RE2's memory budget.
+  static Status build(LayeredPack layered, std::shared_ptr<const Pack>* out);
+
+  void match(const text::Document& doc, Role role, std::vector<Finding>* out) const override;
+  std::vector<ExampleFailure> check_examples() const override;
+  std::size_t size() const override { return rules_.size(); }
+  const Rule& rule(std::size_t i) const override { return rules_[i].rule; }
+
+  // As match(), choosing whether overlapping findings of one category are
+  // reduced to the first (match() does; example checks do not, so a rule's
+  // examples test that rule alone).
+  void match_all(const text::Document& doc, Role role, bool reduce,
+                 std::vector<Finding>* out) const;
+
+ private:
+  struct Pattern {
+    const RE2* re = nullptr;
+    uint32_t rule = 0;                     // index into rules_
+    std::vector<std::string> group_names;  // by group number; "" for unnamed
+    int span_group = 0;                    // the group reported as the span
+  };
+  struct Scratch;
+
+  CompiledPack() = default;
+  void match_patterns(const text::Document& doc, uint32_t rule, const uint32_t* first,
+                      const uint32_t* last, Scratch* scratch, std::vector<Finding>* out) const;
+  void match_detector(const text::Document& doc, uint32_t rule, Scratch* scratch,
+                      std::vector<Finding>* out) const;
+  // Applies anchor, quote skipping and unless to a candidate span.
+  bool accept(const text::Document& doc, const CompiledRule& rule, text::Range span,
+              Scratch* scratch) const;
+  bool cancelled(const text::Document& doc, const CompiledRule& rule, text::Range span) const;
+
+  std::vector<CompiledRule> rules_;
+  std::vector<Pattern> patterns_;         // indexed by RE2::Set index
+  std::vector<uint32_t> detector_rules_;  // rules with a built-in detector
+  std::unique_ptr<RE2::Set> set_;         // null when no rule has patterns
+  std::vector<std::shared_ptr<const RE2>> quote_regexes_;
+  std::size_t max_groups_ = 0;
+};
+
+}  // namespace tact::rules
+
+#endif  // TACT_LIB_RULES_COMPILED_PACK_HPP_

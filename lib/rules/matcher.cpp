@@ -1,0 +1,276 @@
+// Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
+//
+// Matching a Document against a CompiledPack. One RE2::Set scan of the view
+// names the patterns that can match; only those run their own RE2, from
+// left to right, for spans and captures. Each span then passes the word
+// boundary rule, the rule's anchor, quote skipping and its `unless`
+// exceptions. Nothing is compiled here, and per-call allocations are the
+// findings themselves (the rest lives in per-thread scratch).
+#include <algorithm>
+
+#include "rules/compiled_pack.hpp"
+#include "rules/quotes.hpp"
+#include "rules/regex.hpp"
+#include "rules/shouting.hpp"
+#include "text/unicode.hpp"
+
+namespace tact::rules {
+
+namespace {
+
+// Bounds on the work for one pattern in one message, so pathological input
+// stays linear: searches that end in a rejected span (inside a word, not at
+// a sentence start, quoted, cancelled) count against this budget.
+constexpr int kMaxAttemptsPerPattern = 256;
+
+// How far (in view bytes) an `unless` match may start before, or end after,
+// the span it cancels; it must also lie in the span's sentences.
+constexpr uint32_t kUnlessReach = 200;
+
+uint32_t next_char(const std::string& v, uint32_t pos) {
+  if (pos >= v.size()) return pos + 1;
+  ++pos;
+  while (pos < v.size() && (static_cast<unsigned char>(v[pos]) & 0xC0) == 0x80) ++pos;
+  return pos;
+}
+
+uint32_t prev_char(const std::string& v, uint32_t pos) {
+  if (pos == 0) return 0;
+  --pos;
+  while (pos > 0 && (static_cast<unsigned char>(v[pos]) & 0xC0) == 0x80) --pos;
+  return pos;
+}
+
+// True if only punctuation, symbols and spaces precede `pos` in its sentence.
+bool at_sentence_start(const text::Document& doc, uint32_t pos) {
+  uint32_t begin = 0;
+  if (!doc.sentences().empty()) {
+    const text::Sentence& s = doc.sentences()[doc.sentence_at(pos)];
+    if (s.view.begin <= pos) begin = s.view.begin;
+  }
+  const std::string_view v = doc.view();
+  for (std::size_t i = begin; i < pos;) {
+    const char32_t c = text::decode_utf8(v, &i);
+    if (text::is_letter(c) || text::is_digit(c)) return false;
+  }
+  return true;
+}
+
+// The finding's range: the capture named "span" when the pattern has one
+// and it took part (the rest of the match is context, the lookaround RE2
+// lacks), else the whole match.
+text::Range span_of(const std::string& v, const re2::StringPiece* g, int span_group) {
+  const re2::StringPiece& s =
+      g[span_group].data() != nullptr && !g[span_group].empty() ? g[span_group] : g[0];
+  const auto b = static_cast<uint32_t>(s.data() - v.data());
+  return {b, static_cast<uint32_t>(b + s.size())};
+}
+
+bool overlaps(text::Range a, text::Range b) {
+  return a.begin < b.end && b.begin < a.end;
+}
+
+// Keeps, of findings that overlap, the first (then the longest).
+void drop_overlaps(std::vector<Finding>* found, std::size_t from,
+                   bool (*same_group)(const Finding&, const Finding&)) {
+  auto first = found->begin() + static_cast<std::ptrdiff_t>(from);
+  std::stable_sort(first, found->end(), [](const Finding& a, const Finding& b) {
+    return a.view.begin != b.view.begin ? a.view.begin < b.view.begin : a.view.end > b.view.end;
+  });
+  std::size_t w = from;
+  for (std::size_t r = from; r < found->size(); ++r) {
+    bool keep = true;
+    for (std::size_t k = from; k < w && keep; ++k) {
+      keep =
+          !(same_group((*found)[k], (*found)[r]) && overlaps((*found)[k].view, (*found)[r].view));
+    }
+    if (keep) {
+      if (w != r) (*found)[w] = std::move((*found)[r]);
+      ++w;
+    }
+  }
+  found->resize(w);
+}
+
+}  // namespace
+
+struct CompiledPack::Scratch {
+  std::vector<int> hits;
+  std::vector<uint32_t> pattern_hits;
+  std::vector<re2::StringPiece> groups;
+  std::vector<text::Range> quoted;
+  std::vector<text::Range> ranges;
+  bool quoted_ready = false;
+};
+
+bool CompiledPack::cancelled(const text::Document& doc, const CompiledRule& rule,
+                             text::Range span) const {
+  if (rule.unless.empty()) return false;
+  const std::string& v = doc.view();
+  uint32_t window_begin = span.begin > kUnlessReach ? span.begin - kUnlessReach : 0;
+  uint32_t window_end =
+      std::min<uint32_t>(static_cast<uint32_t>(v.size()), span.end + kUnlessReach);
+  if (!doc.sentences().empty()) {
+    const auto& sentences = doc.sentences();
+    window_begin = std::max(window_begin, sentences[doc.sentence_at(span.begin)].view.begin);
+    window_end = std::min(window_end, sentences[doc.sentence_at(span.end - 1)].view.end);
+    window_end = std::max(window_end, span.end);
+    window_begin = std::min(window_begin, span.begin);
+  }
+  re2::StringPiece m;
+  for (const auto& re : rule.unless) {
+    uint32_t pos = window_begin;
+    while (pos < window_end && re->Match(v, pos, window_end, RE2::UNANCHORED, &m, 1)) {
+      const auto b = static_cast<uint32_t>(m.data() - v.data());
+      const auto e = static_cast<uint32_t>(b + m.size());
+      if (b >= span.end) break;
+      if (e > span.begin && !inside_word(v, b) && !inside_word(v, e)) return true;
+      pos = next_char(v, b);
+    }
+  }
+  return false;
+}
+
+bool CompiledPack::accept(const text::Document& doc, const CompiledRule& rule, text::Range span,
+                          Scratch* scratch) const {
+  if (rule.rule.anchor == Anchor::sentence_start && !at_sentence_start(doc, span.begin))
+    return false;
+  if (!rule.rule.in_quotes) {
+    if (!scratch->quoted_ready) {
+      find_quoted(doc, quote_regexes_, &scratch->quoted);
+      scratch->quoted_ready = true;
+    }
+    if (inside(scratch->quoted, span.begin)) return false;
+  }
+  return !cancelled(doc, rule, span);
+}
+
+void CompiledPack::match_patterns(const text::Document& doc, uint32_t r, const uint32_t* first,
+                                  const uint32_t* last, Scratch* scratch,
+                                  std::vector<Finding>* out) const {
+  const CompiledRule& rule = rules_[r];
+  const std::string& v = doc.view();
+  const auto n = static_cast<uint32_t>(v.size());
+  const std::size_t from = out->size();
+  for (const uint32_t* p = first; p != last; ++p) {
+    const Pattern& pattern = patterns_[*p];
+    const int groups = static_cast<int>(pattern.group_names.size());
+    re2::StringPiece* g = scratch->groups.data();
+    std::size_t found = 0;
+    uint32_t pos = 0;
+    for (int attempts = 0;
+         pos < n && found < kMaxFindingsPerRule && attempts < kMaxAttemptsPerPattern; ++attempts) {
+      if (!pattern.re->Match(v, pos, n, RE2::UNANCHORED, g, groups)) break;
+      const auto match_begin = static_cast<uint32_t>(g[0].data() - v.data());
+      text::Range span = span_of(v, g, pattern.span_group);
+      if (inside_word(v, span.end) && !inside_word(v, span.begin) &&
+          span.end == match_begin + g[0].size()) {
+        // The longest match ran into a word ("afraid that" in "afraid
+        // that's"): take the longest shorter match that stops before it.
+        uint32_t cut = span.end;
+        while (cut > span.begin && inside_word(v, cut)) cut = prev_char(v, cut);
+        if (cut > span.begin &&
+            pattern.re->Match(v, match_begin, cut, RE2::ANCHOR_START, g, groups)) {
+          span = span_of(v, g, pattern.span_group);
+        }
+      }
+      const uint32_t b = span.begin;
+      const uint32_t e = span.end;
+      if (inside_word(v, b) || inside_word(v, e)) {
+        pos = next_char(v, match_begin);
+        continue;
+      }
+      pos = std::max(e, next_char(v, match_begin));
+      if (!accept(doc, rule, {b, e}, scratch)) continue;
+      Finding f;
+      f.rule = &rule.rule;
+      f.view = {b, e};
+      for (int k = 1; k < groups; ++k) {
+        if (g[k].data() == nullptr || pattern.group_names[static_cast<std::size_t>(k)].empty())
+          continue;
+        const auto cb = static_cast<uint32_t>(g[k].data() - v.data());
+        f.captures.push_back({pattern.group_names[static_cast<std::size_t>(k)],
+                              {cb, static_cast<uint32_t>(cb + g[k].size())}});
+      }
+      out->push_back(std::move(f));
+      ++found;
+    }
+  }
+  // Several patterns of one rule may find the same phrase: report it once.
+  if (last - first > 1) {
+    drop_overlaps(out, from, [](const Finding&, const Finding&) { return true; });
+  }
+  if (out->size() - from > kMaxFindingsPerRule) out->resize(from + kMaxFindingsPerRule);
+}
+
+void CompiledPack::match_detector(const text::Document& doc, uint32_t r, Scratch* scratch,
+                                  std::vector<Finding>* out) const {
+  const CompiledRule& rule = rules_[r];
+  scratch->ranges.clear();
+  if (rule.rule.detector == Detector::caps) {
+    find_shouting(doc, rule.rule, kMaxFindingsPerRule, &scratch->ranges);
+  }
+  for (const text::Range& span : scratch->ranges) {
+    if (!accept(doc, rule, span, scratch)) continue;
+    Finding f;
+    f.rule = &rule.rule;
+    f.view = span;
+    out->push_back(std::move(f));
+  }
+}
+
+void CompiledPack::match_all(const text::Document& doc, Role role, bool reduce,
+                             std::vector<Finding>* out) const {
+  thread_local Scratch scratch;
+  scratch.quoted_ready = false;
+  if (scratch.groups.size() < max_groups_) scratch.groups.resize(max_groups_);
+  const std::size_t from = out->size();
+  const std::string& v = doc.view();
+
+  // The prefilter. If the DFA runs out of memory, every pattern is a candidate.
+  std::vector<uint32_t>& hits = scratch.pattern_hits;
+  hits.clear();
+  if (set_ != nullptr) {
+    RE2::Set::ErrorInfo info{RE2::Set::kNoError};
+    scratch.hits.clear();
+    if (set_->Match(v, &scratch.hits, &info)) {
+      for (int h : scratch.hits) hits.push_back(static_cast<uint32_t>(h));
+    } else if (info.kind != RE2::Set::kNoError) {
+      for (std::size_t p = 0; p < patterns_.size(); ++p) hits.push_back(static_cast<uint32_t>(p));
+    }
+  }
+  // Patterns were added rule by rule, so sorting groups them by rule.
+  std::sort(hits.begin(), hits.end());
+  for (std::size_t i = 0; i < hits.size();) {
+    const uint32_t r = patterns_[hits[i]].rule;
+    std::size_t j = i + 1;
+    while (j < hits.size() && patterns_[hits[j]].rule == r) ++j;
+    if (rules_[r].rule.applies_to(role)) {
+      match_patterns(doc, r, hits.data() + i, hits.data() + j, &scratch, out);
+    }
+    i = j;
+  }
+  for (uint32_t r : detector_rules_) {
+    if (rules_[r].rule.applies_to(role)) match_detector(doc, r, &scratch, out);
+  }
+
+  if (reduce) {
+    // One phrase, one finding per category: of overlapping findings of the
+    // same family and category, the first (then the longest) stays.
+    drop_overlaps(out, from, [](const Finding& a, const Finding& b) {
+      return a.rule->family == b.rule->family && a.rule->category == b.rule->category;
+    });
+  } else {
+    std::stable_sort(out->begin() + static_cast<std::ptrdiff_t>(from), out->end(),
+                     [](const Finding& a, const Finding& b) {
+                       return a.view.begin != b.view.begin ? a.view.begin < b.view.begin
+                                                           : a.view.end > b.view.end;
+                     });
+  }
+}
+
+void CompiledPack::match(const text::Document& doc, Role role, std::vector<Finding>* out) const {
+  match_all(doc, role, true, out);
+}
+
+}  // namespace tact::rules

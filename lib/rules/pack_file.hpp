@@ -1,0 +1,57 @@
+// Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
+//
+// One rule-pack file (TOML) read into rules with their patterns compiled:
+// every check that concerns a single file happens here, where the line of
+// each value is known (rules/README.md lists the fields).
+#ifndef TACT_LIB_RULES_PACK_FILE_HPP_
+#define TACT_LIB_RULES_PACK_FILE_HPP_
+
+#include <re2/re2.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rules/pack.hpp"
+#include "tact/analyzer.hpp"
+
+namespace tact::rules {
+
+// A rule with its patterns compiled, ready to be layered.
+struct CompiledRule {
+  Rule rule;
+  std::vector<std::shared_ptr<const RE2>> patterns;  // one per rule.patterns
+  std::vector<std::shared_ptr<const RE2>> unless;    // one per rule.unless
+};
+
+// A value of a pack with the line it was written on.
+struct Located {
+  std::string value;
+  int line = 0;
+};
+
+struct PackFile {
+  std::string source;  // file name or PackSource name, for messages
+  std::string name;
+  Located extends;               // empty value: extends nothing
+  std::vector<Located> disable;  // rule ids
+  std::vector<Located> include;  // other files of the same pack
+  bool has_quote_patterns = false;
+  std::vector<std::string> quote_patterns;
+  std::vector<std::shared_ptr<const RE2>> quote_regexes;
+  std::vector<CompiledRule> rules;
+};
+
+// Reads `text` (named `source` in messages) into *out. Errors are
+// Code::rules with "source:line: rule-id: reason" (no rule id for errors
+// outside a rule). Throws std::bad_alloc only.
+Status read_pack_file(std::string_view text, const std::string& source, PackFile* out);
+
+// "source:line: id: reason", or "source:line: reason" when id is empty.
+Status rule_error(const std::string& source, int line, const std::string& id,
+                  const std::string& reason);
+
+}  // namespace tact::rules
+
+#endif  // TACT_LIB_RULES_PACK_FILE_HPP_

@@ -1,0 +1,110 @@
+// Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
+#include "rules/regex.hpp"
+
+#include "text/unicode.hpp"
+
+namespace tact::rules {
+
+namespace {
+
+bool is_word_char(char32_t c) {
+  if (c < 0x80) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  }
+  return text::is_letter(c) || text::is_digit(c) || text::is_mark(c);
+}
+
+bool is_letter_char(char32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return text::is_letter(c);
+}
+
+// The code point that ends just before `pos`, or 0 at the start.
+char32_t before(std::string_view s, std::size_t pos, std::size_t* start = nullptr) {
+  if (pos == 0) return 0;
+  std::size_t b = pos - 1;
+  while (b > 0 && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80 && pos - b < 4) --b;
+  if (start) *start = b;
+  std::size_t i = b;
+  return text::decode_utf8(s, &i);
+}
+
+// The code point that starts at `pos`, or 0 at the end.
+char32_t at(std::string_view s, std::size_t pos, std::size_t* next = nullptr) {
+  if (pos >= s.size()) return 0;
+  std::size_t i = pos;
+  const char32_t c = text::decode_utf8(s, &i);
+  if (next) *next = i;
+  return c;
+}
+
+}  // namespace
+
+RE2::Options pattern_options() {
+  RE2::Options o;
+  o.set_encoding(RE2::Options::EncodingUTF8);
+  o.set_case_sensitive(false);
+  o.set_longest_match(true);
+  o.set_log_errors(false);
+  return o;
+}
+
+std::string normalize_pattern(std::string_view pattern) {
+  std::string out;
+  out.reserve(pattern.size());
+  for (std::size_t i = 0; i < pattern.size();) {
+    const std::size_t start = i;
+    const char32_t c = text::decode_utf8(pattern, &i);
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+      continue;
+    }
+    const char32_t a = text::ascii_punctuation(c);
+    if (a != c) {
+      text::append_utf8(&out, a);
+    } else {
+      out.append(pattern.substr(start, i - start));
+    }
+  }
+  return out;
+}
+
+std::unique_ptr<const RE2> compile_pattern(const std::string& pattern, std::string* error) {
+  auto re = std::make_unique<const RE2>(pattern, pattern_options());
+  if (!re->ok()) {
+    *error = re->error();
+    return nullptr;
+  }
+  if (matches_empty(*re)) {
+    *error = "can match the empty string";
+    return nullptr;
+  }
+  return re;
+}
+
+bool matches_empty(const RE2& re) {
+  // Every pair of (start | end | word | non-word) neighbours occurs in these
+  // texts, so every zero-width assertion RE2 knows gets its chance.
+  static constexpr std::string_view kProbes[] = {"", "ab cd. ef", " ab. !", "a"};
+  for (std::string_view probe : kProbes) {
+    for (std::size_t pos = 0; pos <= probe.size(); ++pos) {
+      if (re.Match(probe, pos, pos, RE2::ANCHOR_BOTH, nullptr, 0)) return true;
+    }
+  }
+  return false;
+}
+
+bool inside_word(std::string_view view, std::size_t pos) {
+  if (pos == 0 || pos >= view.size()) return false;
+  std::size_t prev_start = 0;
+  std::size_t next_end = 0;
+  const char32_t p = before(view, pos, &prev_start);
+  const char32_t n = at(view, pos, &next_end);
+  if (is_word_char(p) && is_word_char(n)) return true;
+  // An apostrophe between letters belongs to the word: "don't", "o'clock".
+  if (n == '\'' && is_letter_char(p)) return is_letter_char(at(view, next_end));
+  if (p == '\'' && is_letter_char(n)) return is_letter_char(before(view, prev_start));
+  return false;
+}
+
+}  // namespace tact::rules
