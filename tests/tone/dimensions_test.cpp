@@ -83,10 +83,10 @@ TEST_CASE("empathy: feelings acknowledged for the other person") {
 }
 
 TEST_CASE("empathy: the pack's empathize technique counts") {
-  const std::string text = "That would drive me up the wall too.";
+  const std::string text = "Waiting in all day for nothing would wind anyone up.";
   const tact::text::Document doc = tact::text::Document::build(text);
   Findings f;
-  f.add(Family::technique, "empathize", doc.view(), "that would drive me up the wall");
+  f.add(Family::technique, "empathize", doc.view(), "would wind anyone up");
   const double with = tact::tone::testing::model().score(doc, Role::agent, f.get()).tone.empathy;
   const double without = tact::tone::testing::model().score(doc, Role::agent, {}).tone.empathy;
   CHECK(with > without);
