@@ -4,15 +4,23 @@
 // next to a plain VADER-style baseline (the same lexicon without Tact's
 // customer-service entries and heuristics, negated sentiment as anger).
 //
-//   tact_eval_tone [--no-baseline] [--lines] [--toml FILE]
-//   tact_eval_tone --explain TEXT
+//   cmake --build build --target tact_eval_tone
+//   build/bench/eval/tact_eval_tone [--no-baseline] [--lines] [--toml FILE]
+//   build/bench/eval/tact_eval_tone --explain TEXT
 //
-// --lines also prints each cs_dev.jsonl customer line's gold and predicted
-// escalation level and sentiment. --toml scores with the tone parameters in
-// FILE (the embedded lexicons and rule pack) instead of rules/en/tone.toml,
-// for tuning without a rebuild. --explain prints how the default model reads
-// TEXT as a customer: each word's valence, the cues and the scores. Exit status 0, or 77 when
-// ../shared is absent.
+// It prints, on cs_dev.jsonl's customer lines, escalation exact and
+// within-one accuracy and 3-way sentiment accuracy (+-0.05 thresholds); on
+// its agent lines, how well de-escalation ranks clean replies above ones
+// with a trigger; the role guess over all lines; and, when ../shared/data
+// is there, Pearson r on vader_tweets and the anger AUROC on goemotions_dev
+// (anger, annoyance, disapproval, disgust vs the rest). The floor test in
+// tests/tone computes the same figures (tone_metrics.cpp).
+//
+// --lines also prints each customer line's gold and predicted level and
+// sentiment. --toml scores with the tone parameters in FILE (with the
+// embedded lexicons and rule pack) instead of rules/en/tone.toml, for tuning
+// without a rebuild. --explain prints the findings, cues and scores of TEXT
+// read as a customer's. Exit status 0, or 77 when ../shared is absent.
 #include <cstdio>
 #include <cstring>
 #include <fstream>
