@@ -102,7 +102,7 @@ class Splicer {
     trim_spaces(&text_);
     if (text_.empty()) {
       const bool recap = remove_phrase(r);
-      close_seam();
+      if (text_.empty()) close_seam();
       if (recap) recapitalise();
     } else {
       fit_replacement();
@@ -166,6 +166,10 @@ class Splicer {
     out_->resize(out_->size() - n);
     b_ -= static_cast<uint32_t>(n);
   }
+  void pop_spaces() {
+    std::size_t n = 0;
+    while (is_hspace(left(&n)) && can_pop(n)) pop(n);
+  }
   void absorb(std::size_t n) { e_ = static_cast<uint32_t>(std::min<std::size_t>(e_ + n, limit_)); }
 
   // --- deletions ------------------------------------------------------------
@@ -173,8 +177,11 @@ class Splicer {
   // Removes the phrase with the punctuation that belongs to it. Returns
   // true when the word that now opens the sentence needs a capital.
   bool remove_phrase(Replacement& r) {
-    // A terminator the phrase ends with also ends the writer's sentence: it
-    // stays unless the phrase was the whole sentence.
+    // What the phrase ends with: soft punctuation ties it to the rest of the
+    // sentence; a full stop ends the writer's sentence and stays unless the
+    // phrase was the whole sentence; a question or exclamation mark in the
+    // phrase is the phrase's own ("…, are you kidding?").
+    bool ends_soft = false;
     if (!r.sentence_start) {
       uint32_t core = e_;
       std::size_t n = 0;
@@ -183,18 +190,31 @@ class Splicer {
         core -= static_cast<uint32_t>(n);
       }
       for (uint32_t i = core; i < e_; i += static_cast<uint32_t>(n)) {
-        if (is_terminator(char_at(src_, i, &n))) {
-          e_ = i;
-          break;
+        const char32_t c = char_at(src_, i, &n);
+        ends_soft = ends_soft || is_soft_punct(c);
+        if (!is_terminator(c)) continue;
+        if (c == '?' || c == '!') {
+          // The sentence now ends plainly, right after what precedes.
+          pop_spaces();
+          std::size_t ln = 0;
+          if (is_soft_punct(left(&ln)) && can_pop(ln)) {
+            pop(ln);
+            pop_spaces();
+          }
+          text_ = ".";
+          return false;
         }
+        e_ = i;
+        break;
       }
     }
     std::size_t spaces = 0;
     std::size_t n = 0;
     char32_t next = right_past_spaces(&spaces, &n);
     // "obviously, we" -> "we"; "the game, obviously, won't" -> "the game won't".
-    if (is_soft_punct(next) && n > 0) {
-      absorb(spaces + n);
+    const bool soft_after = is_soft_punct(next) && n > 0;
+    if (soft_after) absorb(spaces + n);
+    if (soft_after || ends_soft) {
       std::size_t lspaces = 0;
       std::size_t ln = 0;
       const char32_t prev = left_past_spaces(&lspaces, &ln);

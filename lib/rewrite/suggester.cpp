@@ -35,6 +35,18 @@ bool is_blank(std::string_view s) {
   return true;
 }
 
+// True when a template inserts the capture `name`.
+bool inserted(const std::vector<std::string>& templates, std::string_view name) {
+  for (const std::string& t : templates) {
+    for (std::size_t at = t.find(name); at != std::string::npos; at = t.find(name, at + 1)) {
+      if (at > 0 && t[at - 1] == '{' && at + name.size() < t.size() && t[at + name.size()] == '}') {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 // True when the first non-space byte of r.text came from a capture.
 bool capture_first(const Rendered& r) {
   std::size_t i = 0;
@@ -66,8 +78,12 @@ void suggest(const text::Document& doc, const std::vector<rules::Finding>& trigg
     const rules::Finding& f = triggers[i];
     if (f.rule == nullptr || f.rule->suggestions.empty() || f.view.size() == 0) continue;
     const text::Range span = doc.to_original(f.view);
+    // The writer's case is read from the phrase minus what the templates
+    // copy from it: "NO IDEA WHERE the iPad IS" is still ALL CAPS.
     capture_ranges.clear();
-    for (const rules::Capture& c : f.captures) capture_ranges.push_back(doc.to_original(c.view));
+    for (const rules::Capture& c : f.captures) {
+      if (inserted(f.rule->suggestions, c.name)) capture_ranges.push_back(doc.to_original(c.view));
+    }
     std::sort(capture_ranges.begin(), capture_ranges.end(),
               [](const text::Range& a, const text::Range& b) { return a.begin < b.begin; });
     const Casing casing = casing_for(original, span, capture_ranges);

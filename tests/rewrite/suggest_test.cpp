@@ -120,6 +120,12 @@ TEST_CASE("captures are never restyled") {
     m.capture(f, "what", "the iPad");
     CHECK(m.run().text == "LET ME FIND the iPad FOR YOU");
   }
+  SUBCASE("a capture no template inserts still counts for the case") {
+    Findings m("YOU DID NOT SIGN FOR IT.");
+    rules::Finding& f = m.add("you did not", {"our records show you didn't"});
+    m.capture(f, "span", "you did not");
+    CHECK(m.run().text == "OUR RECORDS SHOW YOU DIDN'T SIGN FOR IT.");
+  }
   SUBCASE("a capture opening a mid-sentence replacement keeps its capital") {
     Findings m("Sorry, Owen doesn't know.");
     rules::Finding& f = m.add("Owen doesn't know", {"{who} will find out"});
@@ -162,6 +168,18 @@ TEST_CASE("deletions mid-sentence leave one space and no stray punctuation") {
     Findings m("The game, obviously, won't launch.");
     m.add("obviously", {""});
     CHECK(m.run().text == "The game won't launch.");
+  }
+  SUBCASE("parenthetical commas, one of them in the phrase") {
+    Findings m("The engineer, unfortunately, is running late.");
+    m.add("unfortunately,", {""});
+    CHECK(m.run().text == "The engineer is running late.");
+  }
+  SUBCASE("a question of its own") {
+    Findings m("This is a mix-up, are you kidding?! Sorry.");
+    m.add("are you kidding?!", {""});
+    const rewrite::Output out = m.run();
+    CHECK(out.text == "This is a mix-up. Sorry.");
+    check_edits(out, {{16, 35, "."}});
   }
   SUBCASE("after a comma") {
     Findings m("Hi Sam, obviously we can't.");
@@ -221,10 +239,16 @@ TEST_CASE("deleting a whole sentence removes its terminator and spacing") {
     m.add("seriously", {""});
     CHECK(m.run().text == "Thanks.\nIt's in the email.");
   }
-  SUBCASE("mid-sentence the terminator stays") {
+  SUBCASE("mid-sentence a question mark in the phrase goes with it") {
     Findings m("Wow, seriously? It's in the email.");
     m.add("seriously?", {""});
-    CHECK(m.run().text == "Wow? It's in the email.");
+    CHECK(m.run().text == "Wow. It's in the email.");
+  }
+  SUBCASE("mid-sentence the writer's terminator stays") {
+    Findings m("Wow, seriously? It's in the email. Fine, obviously.");
+    m.add("seriously", {""});
+    m.add("obviously.", {""});
+    CHECK(m.run().text == "Wow? It's in the email. Fine.");
   }
 }
 
