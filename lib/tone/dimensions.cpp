@@ -84,17 +84,24 @@ AngerRaw anger_parts(const Analysis& a, const AngerParams& p, std::vector<Part>*
   for_each_opening(items, [&](std::size_t i) {
     if (items[i].is(kImperative)) add(items[i].view, "imperative", p.imperative);
   });
+  if (negative_mass == 0) add(a.whole(), "negative_sentiment", negative_share);
   AngerRaw r;
   r.text = sum;
   r.text_parts = parts->size();
+  // Each category of finding counts once (and only the first is listed).
+  std::vector<const std::string*> counted;
   for (const rules::Finding& f : a.findings) {
-    if (is_finding(f, rules::Family::signal, "insult") ||
-        is_finding(f, rules::Family::signal, "profanity") ||
-        is_finding(f, rules::Family::trigger, "hostile")) {
-      add(f.view, f.rule->category.c_str(), p.insult);
-    } else if (is_finding(f, rules::Family::signal, "frustration")) {
-      add(f.view, "frustration", p.frustration);
-    }
+    if (f.rule == nullptr || f.rule->family == rules::Family::technique) continue;
+    const std::string& c = f.rule->category;
+    const auto w = p.findings.find(c);
+    if (w == p.findings.end()) continue;
+    const auto same = [&](const std::string* x) { return *x == c; };
+    if (std::any_of(counted.begin(), counted.end(), same)) continue;
+    counted.push_back(&c);
+    // Insults and profanity are hostile anywhere; the other signals ("!!!",
+    // "again") only when the message is negative.
+    const bool hostile = c == "insult" || c == "profanity" || c == "hostile";
+    add(f.view, c.c_str(), hostile || negative ? w->second : 0.0);
   }
   r.total = sum;
   return r;

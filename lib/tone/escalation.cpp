@@ -8,6 +8,11 @@ namespace tact::tone {
 
 namespace {
 
+// Anger's share of negative sentiment, which escalation counts directly.
+bool negativity(const char* type) {
+  return std::strcmp(type, "negative_word") == 0 || std::strcmp(type, "negative_sentiment") == 0;
+}
+
 void add_tone_cue(std::vector<Cue>* cues, text::Range view, const char* type, double weight) {
   if (weight > 0) cues->push_back({"tone", type, view, weight});
 }
@@ -46,12 +51,12 @@ EscalationResult escalation(const Analysis& a, const EscalationParams& p,
   // problem ("my parcel is missing") is a concern, not anger.
   double expressed = 0;
   for (std::size_t i = 0; i < anger_raw.text_parts; ++i) {
-    if (std::strcmp(anger[i].type, "negative_word") != 0) expressed += anger[i].raw;
+    if (!negativity(anger[i].type)) expressed += anger[i].raw;
   }
   const double from_anger = p.anger * saturate(expressed);
   for (std::size_t i = 0; i < anger_raw.text_parts && expressed > 0; ++i) {
     const Part& part = anger[i];
-    if (std::strcmp(part.type, "negative_word") == 0) continue;
+    if (negativity(part.type)) continue;
     add_tone_cue(cues, part.view, part.type, from_anger * part.raw / expressed);
   }
   raw += from_anger;

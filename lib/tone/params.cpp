@@ -201,8 +201,7 @@ Status load_params(std::string_view text, std::string_view name, Params* out, Le
   r.number(at, "questions", &a.questions);
   r.number(at, "second_person", &a.second_person);
   r.number(at, "sarcasm", &a.sarcasm);
-  r.number(at, "insult", &a.insult);
-  r.number(at, "frustration", &a.frustration);
+  r.map(at, "findings", &a.findings);
   r.number(at, "negator", &a.negator);
   r.number(at, "imperative", &a.imperative);
   r.number(at, "neutral", &a.neutral);

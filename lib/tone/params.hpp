@@ -52,12 +52,12 @@ struct AngerParams {
   double questions = 0.3;      // "??" when the text is negative
   double second_person = 0.3;  // "you" in a negative text
   double sarcasm = 0.6;        // per sarcastic praise
-  double insult = 1.0;         // per insult / profanity / hostile finding
-  double frustration = 0.4;    // per frustration finding
-  double negator = 0.3;        // per negation (at most two): disagreement
-  double imperative = 0.3;     // per sentence opening with a command
-  double neutral = 0.5;        // caps, "??" and "you" outside a negative text count this much
-  double bias = -3.0;          // anger = logistic(bias + raw - positive x max(0, sentiment))
+  // Per finding category (signals, and the hostile trigger), once each.
+  std::unordered_map<std::string, double> findings;
+  double negator = 0.3;     // per negation (at most two): disagreement
+  double imperative = 0.3;  // per sentence opening with a command
+  double neutral = 0.5;     // caps, "??" and "you" outside a negative text count this much
+  double bias = -3.0;       // anger = logistic(bias + raw - positive x max(0, sentiment))
   double positive = 2.0;
 };
 

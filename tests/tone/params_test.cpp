@@ -47,6 +47,9 @@ TEST_CASE("tone.toml weighs only known categories, and every one of them") {
   check_keys(p.sentiment.signals, kSignals, "sentiment.signals");
   check_keys(p.escalation.signals, kSignals, "escalation.signals");
   check_keys(p.escalation.min_level, kSignals, "escalation.min_level");
+  std::vector<std::string> anger_ids = kSignals;
+  anger_ids.push_back("hostile");  // the agent's hostile trigger
+  check_keys(p.anger.findings, anger_ids, "anger.findings");
   check_keys(p.empathy.techniques, kTechniques, "empathy.techniques");
   check_keys(p.deescalation.techniques, kTechniques, "deescalation.techniques");
   check_keys(p.deescalation.triggers, kTriggers, "deescalation.triggers");
