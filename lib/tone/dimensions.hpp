@@ -22,7 +22,7 @@ struct Part {
 
 struct AngerRaw {
   double text = 0.0;           // from the words, caps, '!', sarcasm …
-  double total = 0.0;          // plus insult, profanity, hostile and frustration findings
+  double total = 0.0;          // plus the findings (anger.findings in tone.toml)
   std::size_t text_parts = 0;  // the text's parts come first in the list
 };
 
