@@ -214,11 +214,11 @@ class Splicer {
     // "obviously, we" -> "we"; "the game, obviously, won't" -> "the game won't".
     const bool soft_after = is_soft_punct(next) && n > 0;
     if (soft_after) absorb(spaces + n);
-    if (soft_after || ends_soft) {
+    if ((soft_after || ends_soft) && !r.sentence_start && parenthetical(r)) {
       std::size_t lspaces = 0;
       std::size_t ln = 0;
       const char32_t prev = left_past_spaces(&lspaces, &ln);
-      if (!r.sentence_start && is_soft_punct(prev) && can_pop(lspaces + ln)) pop(lspaces + ln);
+      if (is_soft_punct(prev) && can_pop(lspaces + ln)) pop(lspaces + ln);
     }
     if (!r.sentence_start) return false;
     next = right_past_spaces(&spaces, &n);
@@ -241,6 +241,38 @@ class Splicer {
     }
     absorb(spaces);
     return r.capital_start;
+  }
+
+  // Whether a phrase between commas sat inside a clause, so that both
+  // commas go with it ("The engineer, unfortunately, is late" -> "The
+  // engineer is late"), rather than between clauses or after an address,
+  // where one stays ("Listen, buddy, the fee stands" -> "Listen, the fee
+  // stands"). Punctuation tells the two apart only so far: a one-word
+  // phrase after a two- or three-word subject is taken to be inside.
+  bool parenthetical(const Replacement& r) const {
+    if (words_in(src_.substr(r.original.begin, r.original.size())) != 1) return false;
+    std::size_t spaces = 0;
+    std::size_t n = 0;
+    if (!is_soft_punct(left_past_spaces(&spaces, &n))) return false;
+    // Words back to the previous punctuation or line break.
+    std::size_t begin = out_->size() - spaces - n;
+    for (char32_t c; begin > 0 && !is_punct(c = char_before(*out_, begin, &n)) && !is_newline(c);) {
+      begin -= n;
+    }
+    const std::size_t words = words_in(std::string_view(*out_).substr(begin, out_->size() - begin));
+    return words >= 2 && words <= 3;
+  }
+
+  static std::size_t words_in(std::string_view s) {
+    std::size_t words = 0;
+    bool in_word = false;
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < s.size(); i += n) {
+      const bool w = is_wordish(char_at(s, i, &n));
+      words += w && !in_word ? 1 : 0;
+      in_word = w || (in_word && is_apostrophe(char_at(s, i)));
+    }
+    return words;
   }
 
   // Joins what precedes a deletion to what follows it: one space at most,
@@ -311,6 +343,7 @@ class Splicer {
   // --- replacements ---------------------------------------------------------
 
   void fit_replacement() {
+    keep_outer_punctuation();
     std::size_t n = 0;
     const char32_t last = char_before(text_, text_.size());
     const char32_t after = right(&n);
@@ -332,6 +365,25 @@ class Splicer {
     } else if (is_punct(first) && is_hspace(before) && can_pop(ln)) {
       pop(ln);
     }
+  }
+
+  // Spaces at the phrase's edges, and punctuation there when the
+  // replacement brings none of its own, stay the writer's: "Not my job,
+  // sorry" -> "Let me help with that, sorry".
+  void keep_outer_punctuation() {
+    std::size_t n = 0;
+    const bool own_end = is_punct(char_before(text_, text_.size()));
+    const bool own_start = is_punct(char_at(text_, 0));
+    for (char32_t c; e_ > b_ && (is_hspace(c = char_before(src_, e_, &n)) ||
+                                 (!own_end && (is_punct(c) || is_closer(c))));) {
+      e_ -= static_cast<uint32_t>(n);
+    }
+    const uint32_t from = b_;
+    for (char32_t c;
+         b_ < e_ && (is_hspace(c = char_at(src_, b_, &n)) || (!own_start && is_punct(c)));) {
+      b_ += static_cast<uint32_t>(n);
+    }
+    out_->append(src_.substr(from, b_ - from));
   }
 
   // A word the replacement repeats across a seam is said once: "That's a"

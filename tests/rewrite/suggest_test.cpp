@@ -169,6 +169,12 @@ TEST_CASE("deletions mid-sentence leave one space and no stray punctuation") {
     m.add("obviously", {""});
     CHECK(m.run().text == "The game won't launch.");
   }
+  SUBCASE("commas between clauses: one stays") {
+    Findings m("Listen, buddy, the fee stands. I checked the logs, as anyone knows, it was down.");
+    m.add("buddy", {""});
+    m.add("as anyone knows", {""});
+    CHECK(m.run().text == "Listen, the fee stands. I checked the logs, it was down.");
+  }
   SUBCASE("parenthetical commas, one of them in the phrase") {
     Findings m("The engineer, unfortunately, is running late.");
     m.add("unfortunately,", {""});
@@ -249,6 +255,31 @@ TEST_CASE("deleting a whole sentence removes its terminator and spacing") {
     m.add("seriously", {""});
     m.add("obviously.", {""});
     CHECK(m.run().text == "Wow? It's in the email. Fine.");
+  }
+}
+
+TEST_CASE("a replacement keeps the spaces and punctuation at the phrase's edges") {
+  SUBCASE("a comma in the phrase") {
+    Findings m("Not my job, sorry.");
+    m.add("not my job,", {"Let me help with that"});
+    const rewrite::Output out = m.run();
+    CHECK(out.text == "Let me help with that, sorry.");
+    check_edits(out, {{0, 10, "Let me help with that"}});
+  }
+  SUBCASE("a full stop in the phrase") {
+    Findings m("We don't deal with that here. Bye");
+    m.add("we don't deal with that here.", {"let me look into it"});
+    CHECK(m.run().text == "Let me look into it. Bye");
+  }
+  SUBCASE("a space in the phrase") {
+    Findings m("You'll 100% get it on Monday");
+    m.add("you'll 100% get ", {"you should get"});
+    CHECK(m.run().text == "You should get it on Monday");
+  }
+  SUBCASE("punctuation the replacement brings replaces the phrase's") {
+    Findings m("Not my job! Sorry.");
+    m.add("not my job!", {"Let me help with that."});
+    CHECK(m.run().text == "Let me help with that. Sorry.");
   }
 }
 
