@@ -1,0 +1,169 @@
+// Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
+//
+// The rewrite as the Report carries it, from a tiny pack loaded as text:
+// per-trigger suggestions, edits with UTF-8 and UTF-16 spans, the rewrite.
+#include <doctest/doctest.h>
+
+#include "tact/analyzer.hpp"
+
+namespace tact {
+namespace {
+
+constexpr const char* kPack = R"toml(
+name = "rewrite-test"
+
+[messages]
+uncertainty = "Commit to finding out."
+condescending = "Drop it and explain plainly."
+
+[[rule]]
+id = "trigger.uncertainty.dont-know-when"
+patterns = ["i (?:don't|dont) know when (?P<thing>[^.,!?]+?) will arrive"]
+suggestions = ["let me find out when {thing} will arrive", "I'll check on {thing}"]
+examples = ["I don't know when it will arrive."]
+counterexamples = ["I know when it will arrive."]
+
+[[rule]]
+id = "trigger.condescending.obviously"
+severity = "error"
+patterns = ["\\bobviously\\b"]
+suggestions = [""]
+examples = ["Obviously it is broken."]
+counterexamples = ["It is broken."]
+)toml";
+
+Analyzer tiny() {
+  Options options;
+  options.default_pack = false;
+  options.rule_texts.push_back({"rewrite-test.toml", kPack});
+  Analyzer analyzer(options);
+  REQUIRE_MESSAGE(analyzer.ok(), analyzer.status().message);
+  return analyzer;
+}
+
+TEST_CASE("the Report carries suggestions, edits with UTF-16 spans and the rewrite") {
+  const Analyzer analyzer = tiny();
+  // "Merci 🙏 " is 11 bytes and 9 UTF-16 units; ’ is 3 bytes and 1 unit.
+  const std::string text = "Merci 🙏 Obviously, I don’t know when order FR-22817 will arrive 🚚.";
+  const Report r = analyzer.analyze(text);
+  REQUIRE(r.triggers.size() == 2);
+  CHECK(r.triggers[0].rule == "trigger.condescending.obviously");
+  CHECK(r.triggers[0].suggestions == std::vector<std::string>{""});
+  CHECK(r.triggers[1].suggestions ==
+        std::vector<std::string>{"let me find out when order FR-22817 will arrive",
+                                 "I’ll check on order FR-22817"});
+
+  REQUIRE(r.edits.size() == 2);
+  CHECK(r.edits[0].span.start == 11);
+  CHECK(r.edits[0].span.end == 22);
+  CHECK(r.edits[0].span.start_utf16 == 9);
+  CHECK(r.edits[0].span.end_utf16 == 20);
+  CHECK(r.edits[0].replacement == "");
+  CHECK(r.edits[1].span.start == 22);
+  CHECK(r.edits[1].span.end == 68);
+  CHECK(r.edits[1].span.start_utf16 == 20);
+  CHECK(r.edits[1].span.end_utf16 == 64);
+  CHECK(r.edits[1].replacement == "Let me find out when order FR-22817 will arrive");
+  CHECK(r.rewrite == "Merci 🙏 Let me find out when order FR-22817 will arrive 🚚.");
+
+  // The rewrite is clean and rewriting it changes nothing.
+  const Report again = analyzer.analyze(r.rewrite);
+  CHECK(again.triggers.empty());
+  CHECK(again.rewrite == r.rewrite);
+}
+
+Analyzer from_text(const char* name, const char* pack) {
+  Options options;
+  options.default_pack = false;
+  options.rule_texts.push_back({name, pack});
+  Analyzer analyzer(options);
+  REQUIRE_MESSAGE(analyzer.ok(), analyzer.status().message);
+  return analyzer;
+}
+
+TEST_CASE("a deletion that loses an overlap at one end still deletes the rest of its phrase") {
+  const Analyzer analyzer = from_text("overlapping.toml", R"toml(
+[messages]
+negative_framing = "Frame the reply around the path forward."
+refusal = "Lead with what you can do."
+
+[[rule]]
+id = "trigger.negative_framing.afraid-that"
+patterns = ["i'?m afraid that"]
+suggestions = [""]
+examples = ["I'm afraid that it's late."]
+counterexamples = ["It's late."]
+
+[[rule]]
+id = "trigger.refusal.that-isnt-possible"
+patterns = ["that isn'?t possible"]
+suggestions = ["that isn't something I can arrange"]
+examples = ["That isn't possible."]
+counterexamples = ["That is possible."]
+)toml");
+  // The phrases share "that": the longer is replaced, the rest of the
+  // shorter deleted; at a sentence start the replacement takes the capital.
+  Report r = analyzer.analyze("Sorry Sam, I'm afraid that isnt possible today.");
+  REQUIRE(r.triggers.size() == 2);
+  CHECK(r.rewrite == "Sorry Sam, that isn't something I can arrange today.");
+  REQUIRE(r.edits.size() == 2);
+  CHECK(r.edits[0].span.start == 11);
+  CHECK(r.edits[0].span.end == 22);
+  CHECK(r.edits[0].replacement == "");
+  CHECK(r.edits[1].span.start == 22);
+  CHECK(r.edits[1].span.end == 40);
+  CHECK(r.edits[1].replacement == "that isn't something I can arrange");
+  r = analyzer.analyze("I'm afraid that isnt possible.");
+  CHECK(r.rewrite == "That isn't something I can arrange.");
+}
+
+TEST_CASE("a trigger formed across a seam is rewritten in a further round") {
+  const Analyzer analyzer = from_text("seam.toml", R"toml(
+[messages]
+uncertainty = "Commit to finding out."
+condescending = "Drop it."
+
+[[rule]]
+id = "trigger.uncertainty.team-doesnt-know"
+patterns = ["\\bthe team doesn'?t know"]
+suggestions = ["the team will find out"]
+examples = ["The team doesn't know."]
+counterexamples = ["The team knows."]
+
+[[rule]]
+id = "trigger.condescending.honestly"
+patterns = ["\\bhonestly\\b"]
+suggestions = [""]
+examples = ["It is honestly fine."]
+counterexamples = ["It is fine."]
+)toml");
+  // Deleting ", honestly," joins "The team" to "doesn't know": the re-check
+  // finds the phrase that formed and rewrites it; the edits still refer to
+  // the original text.
+  const std::string text = "The team, honestly, doesn't know.";
+  const Report r = analyzer.analyze(text);
+  REQUIRE(r.triggers.size() == 1);
+  CHECK(r.rewrite == "The team will find out.");
+  REQUIRE(r.edits.size() == 1);
+  CHECK(r.edits[0].span.start == 0);
+  CHECK(r.edits[0].span.end == 32);
+  CHECK(r.edits[0].replacement == "The team will find out");
+  CHECK(analyzer.analyze(r.rewrite).rewrite == r.rewrite);
+}
+
+TEST_CASE("with rewriting switched off the Report has no suggestions, edits or rewrite") {
+  Options options;
+  options.default_pack = false;
+  options.rule_texts.push_back({"rewrite-test.toml", kPack});
+  options.rewrite = false;
+  const Analyzer analyzer(options);
+  REQUIRE(analyzer.ok());
+  const Report r = analyzer.analyze("Obviously it is broken.");
+  REQUIRE(r.triggers.size() == 1);
+  CHECK(r.triggers[0].suggestions.empty());
+  CHECK(r.edits.empty());
+  CHECK(r.rewrite.empty());
+}
+
+}  // namespace
+}  // namespace tact
