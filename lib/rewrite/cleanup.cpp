@@ -208,17 +208,31 @@ class Splicer {
         break;
       }
     }
-    std::size_t spaces = 0;
+    // Which commas go: the phrase's own; at a sentence start the one after
+    // it too ("Obviously, the" -> "The"); inside a clause both ("the game,
+    // obviously, won't" -> "the game won't"); else one stays between the
+    // clauses ("whatever, trust me, it'll" -> "whatever, it'll").
     std::size_t n = 0;
+    char32_t first = 0;
+    for (std::size_t i = b_; i < e_; i += n) {
+      first = char_at(src_, i, &n);
+      if (!is_hspace(first)) break;
+    }
+    const bool starts_soft = is_soft_punct(first);
+    std::size_t spaces = 0;
     char32_t next = right_past_spaces(&spaces, &n);
-    // "obviously, we" -> "we"; "the game, obviously, won't" -> "the game won't".
     const bool soft_after = is_soft_punct(next) && n > 0;
-    if (soft_after) absorb(spaces + n);
-    if ((soft_after || ends_soft) && !r.sentence_start && parenthetical(r)) {
+    if (r.sentence_start) {
+      if (soft_after) absorb(spaces + n);
+    } else if ((soft_after || ends_soft) && parenthetical(r, starts_soft)) {
+      if (soft_after) absorb(spaces + n);
       std::size_t lspaces = 0;
       std::size_t ln = 0;
-      const char32_t prev = left_past_spaces(&lspaces, &ln);
-      if (is_soft_punct(prev) && can_pop(lspaces + ln)) pop(lspaces + ln);
+      if (is_soft_punct(left_past_spaces(&lspaces, &ln)) && can_pop(lspaces + ln)) {
+        pop(lspaces + ln);
+      }
+    } else if (soft_after && !starts_soft && !ends_soft) {
+      absorb(spaces + n);  // "but obviously, we" -> "but we"
     }
     if (!r.sentence_start) return false;
     next = right_past_spaces(&spaces, &n);
@@ -249,17 +263,22 @@ class Splicer {
   // where one stays ("Listen, buddy, the fee stands" -> "Listen, the fee
   // stands"). Punctuation tells the two apart only so far: a one-word
   // phrase after a two- or three-word subject is taken to be inside.
-  bool parenthetical(const Replacement& r) const {
-    if (words_in(src_.substr(r.original.begin, r.original.size())) != 1) return false;
+  bool parenthetical(const Replacement& r, bool starts_soft) const {
+    const std::string_view phrase = src_.substr(r.original.begin, r.original.size());
+    if (words_in(phrase) != 1) return false;
     std::size_t spaces = 0;
     std::size_t n = 0;
-    if (!is_soft_punct(left_past_spaces(&spaces, &n))) return false;
+    std::size_t begin = out_->size();
+    if (!starts_soft) {
+      if (!is_soft_punct(left_past_spaces(&spaces, &n))) return false;
+      begin -= spaces + n;
+    }
     // Words back to the previous punctuation or line break.
-    std::size_t begin = out_->size() - spaces - n;
+    const std::size_t end = begin;
     for (char32_t c; begin > 0 && !is_punct(c = char_before(*out_, begin, &n)) && !is_newline(c);) {
       begin -= n;
     }
-    const std::size_t words = words_in(std::string_view(*out_).substr(begin, out_->size() - begin));
+    const std::size_t words = words_in(std::string_view(*out_).substr(begin, end - begin));
     return words >= 2 && words <= 3;
   }
 

@@ -175,6 +175,17 @@ TEST_CASE("deletions mid-sentence leave one space and no stray punctuation") {
     m.add("as anyone knows", {""});
     CHECK(m.run().text == "Listen, the fee stands. I checked the logs, it was down.");
   }
+  SUBCASE("the phrase's own comma goes, the other stays") {
+    Findings m("Fine, trust me, it'll be there. Sure, trust me, it'll be there.");
+    m.add(", trust me", {""});
+    m.add("trust me,", {""}, Severity::warning, 1);
+    CHECK(m.run().text == "Fine, it'll be there. Sure, it'll be there.");
+  }
+  SUBCASE("parenthetical commas, the first in the phrase") {
+    Findings m("The engineer, unfortunately, is running late.");
+    m.add(", unfortunately", {""});
+    CHECK(m.run().text == "The engineer is running late.");
+  }
   SUBCASE("parenthetical commas, one of them in the phrase") {
     Findings m("The engineer, unfortunately, is running late.");
     m.add("unfortunately,", {""});
