@@ -1,0 +1,317 @@
+// Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
+//
+// Every kind of pack load error, with the exact "file:line: rule-id: reason"
+// message a pack author sees.
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "pack_helpers.hpp"
+
+namespace tact {
+namespace {
+
+using testing::load_text;
+
+// A valid rule; tests replace or add one line to break it.
+const std::string kRule =
+    "[[rule]]\n"                                  // 1
+    "id = \"trigger.refusal.we-cant\"\n"          // 2
+    "patterns = ['''we can'?t''']\n"              // 3
+    "message = \"Say what you can do.\"\n"        // 4
+    "examples = [\"We can't do that.\"]\n"        // 5
+    "counterexamples = [\"We can do that.\"]\n";  // 6
+
+Status load(const std::string& text) {
+  std::shared_ptr<const rules::Pack> pack;
+  const Status s = load_text(text, &pack);
+  CHECK((s.ok() == (pack != nullptr)));
+  return s;
+}
+
+std::string replace(std::string s, const std::string& from, const std::string& to) {
+  const std::size_t at = s.find(from);
+  REQUIRE(at != std::string::npos);
+  return s.replace(at, from.size(), to);
+}
+
+TEST_CASE("the valid rule loads") {
+  CHECK(load(kRule).ok());
+}
+
+TEST_CASE("bad TOML names the line where the parser stopped") {
+  const Status s = load(kRule + "unless = [\"fine\"\nseverity = \"error\"\n");
+  CHECK(s.code == Code::rules);
+  CHECK(s.message ==
+        "t.toml:8: invalid TOML: Error while parsing array: expected comma or closing ']', saw "
+        "'s'");
+}
+
+TEST_CASE("an unknown field in a rule names the rule") {
+  const Status s = load(kRule + "sugestions = [\"we can\"]\n");
+  CHECK(s.code == Code::rules);
+  CHECK(s.message == "t.toml:7: trigger.refusal.we-cant: unknown field 'sugestions'");
+}
+
+TEST_CASE("an unknown top-level field") {
+  const Status s = load("nmae = \"acme\"\n" + kRule);
+  CHECK(s.message == "t.toml:1: unknown field 'nmae'");
+}
+
+TEST_CASE("an unknown category") {
+  const Status s = load(replace(kRule, "trigger.refusal.we-cant", "trigger.sadness.we-cant"));
+  CHECK(s.code == Code::rules);
+  CHECK(s.message ==
+        "t.toml:2: trigger.sadness.we-cant: unknown category 'sadness' for family trigger");
+}
+
+TEST_CASE("a category of another family") {
+  const Status s = load(replace(kRule, "trigger.refusal.we-cant", "signal.refusal.we-cant"));
+  CHECK(s.message ==
+        "t.toml:2: signal.refusal.we-cant: unknown category 'refusal' for family signal");
+}
+
+TEST_CASE("an unknown family") {
+  const Status s = load(replace(kRule, "trigger.refusal.we-cant", "warning.refusal.we-cant"));
+  CHECK(s.message == "t.toml:2: warning.refusal.we-cant: unknown family 'warning'");
+}
+
+TEST_CASE("an id that is not family.category.name") {
+  const Status s = load(replace(kRule, "trigger.refusal.we-cant", "we-cant"));
+  CHECK(s.message == "t.toml:2: we-cant: id must have the form family.category.name");
+}
+
+TEST_CASE("a family or category field that disagrees with the id") {
+  CHECK(load(kRule + "family = \"signal\"\n").message ==
+        "t.toml:7: trigger.refusal.we-cant: family 'signal' does not match the id");
+  CHECK(load(kRule + "category = \"blame\"\n").message ==
+        "t.toml:7: trigger.refusal.we-cant: category 'blame' does not match the id");
+  CHECK(load(kRule + "family = \"trigger\"\ncategory = \"refusal\"\n").ok());
+}
+
+TEST_CASE("an unknown severity") {
+  const Status s = load(kRule + "severity = \"critical\"\n");
+  CHECK(s.message == "t.toml:7: trigger.refusal.we-cant: unknown severity 'critical'");
+}
+
+TEST_CASE("severity on a rule that is not a trigger") {
+  const std::string signal = replace(kRule, "trigger.refusal.we-cant", "signal.urgency.we-cant");
+  CHECK(load(signal + "severity = \"error\"\n").message ==
+        "t.toml:7: signal.urgency.we-cant: 'severity' applies only to triggers");
+}
+
+TEST_CASE("an unknown role") {
+  const Status s = load(kRule + "roles = [\"agent\", \"manager\"]\n");
+  CHECK(s.message == "t.toml:7: trigger.refusal.we-cant: unknown role 'manager'");
+}
+
+TEST_CASE("invalid RE2 names the pattern and RE2's reason") {
+  const Status s = load(replace(kRule, "'''we can'?t'''", "'''we (can'?t'''"));
+  CHECK(s.code == Code::rules);
+  CHECK(s.message ==
+        "t.toml:3: trigger.refusal.we-cant: invalid RE2 in pattern \"we (can'?t\": missing ): "
+        "we (can'?t");
+}
+
+TEST_CASE("RE2 rejects lookaround, so the pack does too") {
+  const Status s = load(replace(kRule, "'''we can'?t'''", "'''we can(?!not)'''"));
+  CHECK(s.message ==
+        "t.toml:3: trigger.refusal.we-cant: invalid RE2 in pattern \"we can(?!not)\": invalid "
+        "perl operator: (?!");
+}
+
+TEST_CASE("invalid RE2 in an unless pattern, on its own line") {
+  const Status s = load(kRule + "unless = [\n  '''fine''',\n  '''[a-'''\n]\n");
+  CHECK(s.message ==
+        "t.toml:9: trigger.refusal.we-cant: invalid RE2 in unless \"[a-\": missing ]: [a-");
+}
+
+TEST_CASE("a duplicate id within one pack names both places") {
+  const Status s = load(kRule + "\n" + kRule);
+  CHECK(s.code == Code::rules);
+  CHECK(s.message == "t.toml:8: trigger.refusal.we-cant: duplicate id (first defined at t.toml:1)");
+}
+
+TEST_CASE("patterns that can match the empty string") {
+  for (const char* pattern : {"(?:we can'?t)?", "\\b", "x*", "^", "(?:|no)", "$"}) {
+    CAPTURE(pattern);
+    const Status s = load(replace(kRule, "'''we can'?t'''", std::string("'''") + pattern + "'''"));
+    CHECK(s.message == std::string("t.toml:3: trigger.refusal.we-cant: pattern \"") + pattern +
+                           "\" can match the empty string");
+  }
+  CHECK(load(replace(kRule, "'''we can'?t'''", "\"\"")).message ==
+        "t.toml:3: trigger.refusal.we-cant: pattern \"\" can match the empty string");
+}
+
+TEST_CASE("an unless pattern that can match the empty string") {
+  CHECK(load(kRule + "unless = ['''(?:fine)?''']\n").message ==
+        "t.toml:7: trigger.refusal.we-cant: unless \"(?:fine)?\" can match the empty string");
+}
+
+TEST_CASE("a suggestion with an unknown capture name") {
+  const Status s = load(kRule + "suggestions = [\"we can {verb}\"]\n");
+  CHECK(s.code == Code::rules);
+  CHECK(s.message ==
+        "t.toml:7: trigger.refusal.we-cant: suggestion \"we can {verb}\" uses unknown capture "
+        "{verb}");
+}
+
+TEST_CASE("a capture must exist in every pattern the suggestion can follow") {
+  std::string rule =
+      replace(kRule, "'''we can'?t'''", "'''we can'?t (?P<verb>help)''', '''we cannot'''");
+  CHECK(load(rule + "suggestions = [\"we aren't able to {verb}\"]\n").message ==
+        "t.toml:7: trigger.refusal.we-cant: suggestion \"we aren't able to {verb}\" uses unknown "
+        "capture {verb}");
+  rule = replace(kRule, "'''we can'?t'''",
+                 "'''we can'?t (?P<verb>help)''', '''we cannot (?P<verb>help)'''");
+  CHECK(load(rule + "suggestions = [\"we aren't able to {verb}\"]\n").ok());
+}
+
+TEST_CASE("a suggestion with a stray brace") {
+  CHECK(load(kRule + "suggestions = [\"we can }\"]\n").message ==
+        "t.toml:7: trigger.refusal.we-cant: suggestion \"we can }\": stray '}' at offset 7");
+  CHECK(load(kRule + "suggestions = [\"we can {{verb}}\"]\n").ok());
+}
+
+TEST_CASE("suggestions on a rule that is not a trigger") {
+  const std::string technique =
+      replace(kRule, "trigger.refusal.we-cant", "technique.solution.we-cant");
+  CHECK(load(technique + "suggestions = [\"x\"]\n").message ==
+        "t.toml:7: technique.solution.we-cant: 'suggestions' apply only to triggers");
+}
+
+TEST_CASE("missing examples or counterexamples") {
+  const std::string want =
+      "t.toml:1: trigger.refusal.we-cant: missing examples: a rule needs at least one text in "
+      "'examples' (must flag) and one in 'counterexamples' (must not flag)";
+  CHECK(load(replace(kRule, "examples = [\"We can't do that.\"]\n", "")).message == want);
+  CHECK(load(replace(kRule, "counterexamples = [\"We can do that.\"]\n", "")).message == want);
+  CHECK(load(replace(kRule, "counterexamples = [\"We can do that.\"]", "counterexamples = []"))
+            .message == want);
+}
+
+TEST_CASE("a trigger without a message") {
+  CHECK(load(replace(kRule, "message = \"Say what you can do.\"\n", "")).message ==
+        "t.toml:1: trigger.refusal.we-cant: missing message");
+  // A category default in [messages] serves.
+  CHECK(load("[messages]\nrefusal = \"Say what you can do.\"\n" +
+             replace(kRule, "message = \"Say what you can do.\"\n", ""))
+            .ok());
+}
+
+TEST_CASE("a rule without an id or patterns") {
+  CHECK(load(replace(kRule, "id = \"trigger.refusal.we-cant\"\n", "")).message ==
+        "t.toml:1: rule has no 'id'");
+  CHECK(load(replace(kRule, "patterns = ['''we can'?t''']\n", "")).message ==
+        "t.toml:1: trigger.refusal.we-cant: rule has no 'patterns'");
+}
+
+TEST_CASE("fields of the wrong type") {
+  CHECK(load(replace(kRule, "message = \"Say what you can do.\"", "message = 3")).message ==
+        "t.toml:4: trigger.refusal.we-cant: field 'message' must be a string");
+  CHECK(load(replace(kRule, "examples = [\"We can't do that.\"]", "examples = [1]")).message ==
+        "t.toml:5: trigger.refusal.we-cant: field 'examples' must be an array of strings");
+  CHECK(load(kRule + "in_quotes = \"yes\"\n").message ==
+        "t.toml:7: trigger.refusal.we-cant: field 'in_quotes' must be a boolean");
+}
+
+TEST_CASE("detector rules") {
+  const std::string caps =
+      "[[rule]]\nid = \"signal.shouting.caps\"\ndetector = \"caps\"\n"
+      "examples = [\"I SAID NO\"]\ncounterexamples = [\"my PIN\"]\n";
+  CHECK(load(caps).ok());
+  CHECK(load(replace(caps, "\"caps\"", "\"loud\"")).message ==
+        "t.toml:3: signal.shouting.caps: unknown detector 'loud'");
+  CHECK(load(caps + "patterns = ['''!!!''']\n").message ==
+        "t.toml:6: signal.shouting.caps: a rule has either 'patterns' or a 'detector', not both");
+  CHECK(load(kRule + "acronyms = [\"SIM\"]\n").message ==
+        "t.toml:1: trigger.refusal.we-cant: 'acronyms' and 'emphatic_words' need detector = "
+        "\"caps\"");
+}
+
+TEST_CASE("layering errors") {
+  CHECK(load("extends = \"fr\"\n" + kRule).message ==
+        "t.toml:1: extends: unknown pack 'fr' (known: en)");
+  CHECK(load("disable = [\"trigger.refusal.nothing-here\"]\n" + kRule).message ==
+        "t.toml:1: disable: no earlier rule has id 'trigger.refusal.nothing-here'");
+  CHECK(load("include = [\"more.toml\"]\n" + kRule).message ==
+        "t.toml:1: include needs a pack read from a file");
+}
+
+TEST_CASE("an unreadable file is an I/O error naming the file") {
+  Options options;
+  options.default_pack = false;
+  options.rule_files = {"/nonexistent/acme.toml"};
+  std::shared_ptr<const rules::Pack> pack;
+  const Status s = rules::Pack::load(options, &pack);
+  CHECK(s.code == Code::io);
+  CHECK(s.message == "/nonexistent/acme.toml: cannot read: No such file or directory");
+}
+
+TEST_CASE("errors in a file name the file's path, and includes resolve beside it") {
+  const auto dir = std::filesystem::temp_directory_path() / "tact_rules_load_errors";
+  std::filesystem::create_directories(dir);
+  const std::string top = (dir / "top.toml").string();
+  const std::string part = (dir / "part.toml").string();
+  std::ofstream(top) << "name = \"acme\"\ninclude = [\"part.toml\"]\n";
+  std::ofstream(part) << kRule << "severity = \"loud\"\n";
+  Options options;
+  options.default_pack = false;
+  options.rule_files = {top};
+  std::shared_ptr<const rules::Pack> pack;
+  Status s = rules::Pack::load(options, &pack);
+  CHECK(s.message == part + ":7: trigger.refusal.we-cant: unknown severity 'loud'");
+
+  std::ofstream(part) << kRule;
+  CHECK(rules::Pack::load(options, &pack).ok());
+  CHECK(pack->size() == 1);
+
+  std::ofstream(top) << "include = [\"missing.toml\"]\n";
+  s = rules::Pack::load(options, &pack);
+  CHECK(s.code == Code::io);
+  CHECK(s.message == top + ":1: include: " + (dir / "missing.toml").string() +
+                         ": cannot read: No such file or directory");
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("max_pack_bytes and max_rules") {
+  Options options;
+  options.default_pack = false;
+  options.rule_texts = {{"t.toml", kRule}};
+  options.max_pack_bytes = 100;
+  std::shared_ptr<const rules::Pack> pack;
+  Status s = rules::Pack::load(options, &pack);
+  CHECK(s.code == Code::rules);
+  CHECK(s.message ==
+        "t.toml: " + std::to_string(kRule.size()) + " bytes is more than max_pack_bytes (100)");
+
+  options.max_pack_bytes = 1 << 20;
+  options.rule_texts = {{"t.toml", kRule + "\n" + replace(kRule, "we-cant", "we-cannot")}};
+  options.max_rules = 1;
+  s = rules::Pack::load(options, &pack);
+  CHECK(s.code == Code::rules);
+  CHECK(s.message == "t.toml:8: trigger.refusal.we-cannot: more than max_rules (1) rules");
+
+  // The embedded pack counts too.
+  options = Options();
+  options.max_rules = 10;
+  s = rules::Pack::load(options, &pack);
+  CHECK(s.code == Code::rules);
+  CHECK(s.message.find("more than max_rules (10) rules") != std::string::npos);
+}
+
+TEST_CASE("the Analyzer reports a pack error as its status") {
+  Options options;
+  options.rule_texts = {{"acme.toml", replace(kRule, "trigger.refusal", "trigger.sadness")}};
+  const Analyzer analyzer(options);
+  CHECK_FALSE(analyzer.ok());
+  CHECK(analyzer.status().code == Code::rules);
+  CHECK(analyzer.status().message ==
+        "acme.toml:2: trigger.sadness.we-cant: unknown category 'sadness' for family trigger");
+}
+
+}  // namespace
+}  // namespace tact

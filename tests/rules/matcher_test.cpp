@@ -1,0 +1,190 @@
+// Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
+//
+// The matching rules every pack relies on: word boundaries, longest match,
+// span captures, anchors, `unless` exceptions, captures, roles, order, and
+// bounded work on pathological input. Small packs written here, so each
+// behaviour is tested apart from the default pack's wording.
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <thread>
+
+#include "pack_helpers.hpp"
+#include "rules/suggestion.hpp"
+
+namespace tact {
+namespace {
+
+using testing::Hit;
+using testing::hits;
+using testing::pack_of;
+
+// One trigger rule with the given extra lines (patterns included).
+std::string rule(const std::string& id, const std::string& body, const std::string& example = "x",
+                 const std::string& counter = "y") {
+  return "[[rule]]\nid = \"" + id + "\"\nmessage = \"m\"\n" + body + "\nexamples = [\"" + example +
+         "\"]\ncounterexamples = [\"" + counter + "\"]\n";
+}
+
+TEST_CASE("matches start and end at word boundaries") {
+  const auto pack = pack_of(rule("trigger.refusal.no", "patterns = ['''no''']") +
+                            rule("trigger.refusal.can", "patterns = ['''we can''']"));
+  CHECK(hits(*pack, "I know, no.") == std::vector<Hit>{{"trigger.refusal.no", "no"}});
+  CHECK(hits(*pack, "nobody knows").empty());
+  CHECK(hits(*pack, "No!") == std::vector<Hit>{{"trigger.refusal.no", "No"}});
+  // An apostrophe between letters belongs to the word.
+  CHECK(hits(*pack, "we can't").empty());
+  CHECK(hits(*pack, "we can’t").empty());
+  CHECK(hits(*pack, "we can, sure") == std::vector<Hit>{{"trigger.refusal.can", "we can"}});
+  // Digits and non-ASCII letters are word characters too.
+  CHECK(hits(*pack, "no2 or nož").empty());
+}
+
+TEST_CASE("the longest match wins, and a match that runs into a word is cut back") {
+  const auto pack =
+      pack_of(rule("trigger.negative_framing.afraid", "patterns = ['''i'm afraid(?: that)?''']") +
+              rule("trigger.uncertainty.ok", "patterns = ['''ok|okay''']"));
+  CHECK(hits(*pack, "I'm afraid that the van left.") ==
+        std::vector<Hit>{{"trigger.negative_framing.afraid", "I'm afraid that"}});
+  CHECK(hits(*pack, "I'm afraid that's gone.") ==
+        std::vector<Hit>{{"trigger.negative_framing.afraid", "I'm afraid"}});
+  CHECK(hits(*pack, "okay then") == std::vector<Hit>{{"trigger.uncertainty.ok", "okay"}});
+}
+
+TEST_CASE("a capture named span narrows the finding; the rest is context") {
+  const auto pack =
+      pack_of(rule("trigger.dismissive.relax", "patterns = ['''(?P<span>relax)[,.!]''']"));
+  CHECK(hits(*pack, "Relax, it's fine.") ==
+        std::vector<Hit>{{"trigger.dismissive.relax", "Relax"}});
+  CHECK(hits(*pack, "You can relax by the pool.").empty());
+}
+
+TEST_CASE("anchor = sentence-start") {
+  const auto pack =
+      pack_of(rule("trigger.refusal.no", "anchor = \"sentence-start\"\npatterns = ['''no[.!]''']"));
+  CHECK(hits(*pack, "No. Not today.") == std::vector<Hit>{{"trigger.refusal.no", "No."}});
+  CHECK(hits(*pack, "Thanks. (No!) Not today.") == std::vector<Hit>{{"trigger.refusal.no", "No!"}});
+  CHECK(hits(*pack, "Say no. Or yes.").empty());
+  CHECK(hits(*pack, "Hi,\n\nno.") == std::vector<Hit>{{"trigger.refusal.no", "no."}});
+}
+
+TEST_CASE("unless cancels a match it overlaps, within the match's sentence") {
+  const auto pack = pack_of(rule("trigger.refusal.no",
+                                 "patterns = ['''no''']\nunless = ['''no (?:problem|worries)''', "
+                                 "'''(?:yes or|say) no''']"));
+  CHECK(hits(*pack, "No problem at all.").empty());
+  CHECK(hits(*pack, "Just say no to that.").empty());
+  // An exception elsewhere in the sentence does not overlap this match.
+  CHECK(hits(*pack, "No, and no problem for you.") ==
+        std::vector<Hit>{{"trigger.refusal.no", "No"}});
+  // Nor does one in the next sentence.
+  CHECK(hits(*pack, "No. No worries then.") == std::vector<Hit>{{"trigger.refusal.no", "No"}});
+}
+
+TEST_CASE("an unless match must itself sit on word boundaries") {
+  const auto pack =
+      pack_of(rule("trigger.refusal.no", "patterns = ['''no''']\nunless = ['''ano''']"));
+  CHECK(hits(*pack, "a no") == std::vector<Hit>{{"trigger.refusal.no", "no"}});
+}
+
+TEST_CASE("named captures come back with their ranges and render into suggestions") {
+  const auto pack = pack_of(rule("trigger.refusal.cant",
+                                 "patterns = ['''we can'?t (?P<action>refund|cancel)''']\n"
+                                 "suggestions = [\"we aren't able to {action}\", \"\"]"));
+  const std::string message = "Sorry, we CAN’T cancel it.";
+  const text::Document doc = text::Document::build(message);
+  std::vector<rules::Finding> found;
+  pack->match(doc, Role::agent, &found);
+  REQUIRE(found.size() == 1);
+  REQUIRE(found[0].captures.size() == 1);
+  CHECK(found[0].captures[0].name == "action");
+  const text::Range r = doc.to_original(found[0].captures[0].view);
+  CHECK(message.substr(r.begin, r.size()) == "cancel");
+  CHECK(rules::render_template(found[0].rule->suggestions[0], found[0], doc.view()) ==
+        "we aren't able to cancel");
+  CHECK(rules::render_template(found[0].rule->suggestions[1], found[0], doc.view()).empty());
+}
+
+TEST_CASE("patterns see the normalized view: folded case, ASCII quotes, single spaces") {
+  const auto pack =
+      pack_of(rule("trigger.uncertainty.dont-know", "patterns = ['''i don't know''']") +
+              rule("trigger.refusal.curly", "patterns = ['''won’t do''']"));
+  CHECK(hits(*pack, "I  DON’T\n KNOW") ==
+        std::vector<Hit>{{"trigger.uncertainty.dont-know", "I  DON’T\n KNOW"}});
+  // A curly apostrophe written in a pattern matches too.
+  CHECK(hits(*pack, "we won't do it") == std::vector<Hit>{{"trigger.refusal.curly", "won't do"}});
+}
+
+TEST_CASE("rules apply to their roles; Role::automatic means every role") {
+  const auto pack = pack_of(rule("trigger.refusal.no", "patterns = ['''no''']") +
+                            rule("signal.frustration.ugh", "patterns = ['''ugh''']") +
+                            rule("technique.apologize.sorry",
+                                 "roles = [\"agent\", \"customer\"]\npatterns = ['''sorry''']"));
+  const std::string m = "ugh, sorry, no";
+  CHECK(testing::rules_flagging(*pack, m, Role::agent) ==
+        std::vector<std::string>{"technique.apologize.sorry", "trigger.refusal.no"});
+  CHECK(testing::rules_flagging(*pack, m, Role::customer) ==
+        std::vector<std::string>{"signal.frustration.ugh", "technique.apologize.sorry"});
+  CHECK(testing::rules_flagging(*pack, m, Role::automatic).size() == 3);
+}
+
+TEST_CASE("findings come in view order; one phrase gives one finding per category") {
+  const auto pack =
+      pack_of(rule("trigger.refusal.cant", "patterns = ['''we can'?t''']") +
+              rule("trigger.refusal.cant-do", "patterns = ['''we can'?t do (?:that|it)''']") +
+              rule("trigger.negative_framing.sorry-cant", "patterns = ['''sorry,? we can'?t''']") +
+              rule("trigger.refusal.no", "patterns = ['''no''']"));
+  CHECK(hits(*pack, "No. Sorry, we can't do that.") ==
+        std::vector<Hit>{{"trigger.refusal.no", "No"},
+                         {"trigger.negative_framing.sorry-cant", "Sorry, we can't"},
+                         {"trigger.refusal.cant-do", "we can't do that"}});
+}
+
+TEST_CASE("several patterns of one rule report a phrase once") {
+  const auto pack =
+      pack_of(rule("trigger.refusal.cant", "patterns = ['''we can'?t''', '''we can'?t help''']"));
+  CHECK(hits(*pack, "we can't help") ==
+        std::vector<Hit>{{"trigger.refusal.cant", "we can't help"}});
+}
+
+TEST_CASE("pathological input: bounded findings, linear time") {
+  const auto pack =
+      pack_of(rule("trigger.refusal.no", "patterns = ['''no''']\nunless = ['''no problem''']") +
+              rule("trigger.uncertainty.x", "patterns = ['''n(?:o |o)*x''']"));
+  std::string text;
+  while (text.size() < (std::size_t{1} << 20)) text += "no no no ";
+  const auto start = std::chrono::steady_clock::now();
+  const auto found = hits(*pack, text);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  CHECK(found.size() == rules::kMaxFindingsPerRule);
+  // Linear time is a few milliseconds here; a quadratic matcher takes minutes.
+  CHECK(seconds < 5.0);
+}
+
+TEST_CASE("match is safe from many threads at once") {
+  const auto pack = testing::default_pack();
+  const std::vector<std::string> messages = {
+      "I don't know, calm down.", "You're all useless, I want a refund TODAY!!!",
+      "Thanks for your patience, I've refunded the fee.", "It's our policy, rules are rules."};
+  std::vector<std::vector<std::string>> want;
+  for (const std::string& m : messages)
+    want.push_back(testing::rules_flagging(*pack, m, Role::automatic));
+  std::vector<std::thread> threads;
+  std::vector<int> mismatches(4, 0);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 300; ++i) {
+        const std::size_t k = static_cast<std::size_t>(i + t) % messages.size();
+        if (testing::rules_flagging(*pack, messages[k], Role::automatic) != want[k])
+          ++mismatches[t];
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  CHECK(mismatches == std::vector<int>(4, 0));
+  for (const auto& w : want) CHECK_FALSE(w.empty());
+}
+
+}  // namespace
+}  // namespace tact
