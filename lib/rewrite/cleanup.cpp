@@ -95,6 +95,8 @@ class Splicer {
     limit_ =
         k_ + 1 < reps_.size() ? reps_[k_ + 1].original.begin : static_cast<uint32_t>(src_.size());
     gap_start_ = out_->size();
+    // Right after a deletion, what precedes it precedes this edit too.
+    floor_ = lender_ ? lender_floor_ : gap_start_;
     out_->append(src_.substr(prev_end_, r.original.begin - prev_end_));
     b_ = r.original.begin;
     e_ = r.original.end;
@@ -107,7 +109,10 @@ class Splicer {
     } else {
       fit_replacement();
     }
-    if (src_.substr(b_, e_ - b_) != text_) edits_->push_back({{b_, e_}, text_});
+    const bool changed = src_.substr(b_, e_ - b_) != text_;
+    if (changed) edits_->push_back({{b_, e_}, text_});
+    lender_ = changed && text_.empty();
+    lender_floor_ = gap_start_;
     out_->append(text_);
     prev_end_ = e_;
   }
@@ -161,10 +166,17 @@ class Splicer {
     return 0;
   }
 
-  bool can_pop(std::size_t n) const { return n > 0 && out_->size() >= gap_start_ + n; }
+  bool can_pop(std::size_t n) const { return n > 0 && out_->size() >= floor_ + n; }
+  // Bytes copied since the previous edit come back into this one; bytes
+  // before an adjacent deletion go to that deletion.
   void pop(std::size_t n) {
+    const std::size_t own = std::min(n, out_->size() - gap_start_);
+    b_ -= static_cast<uint32_t>(own);
+    if (n > own) {
+      edits_->back().original.begin -= static_cast<uint32_t>(n - own);
+      gap_start_ -= n - own;
+    }
     out_->resize(out_->size() - n);
-    b_ -= static_cast<uint32_t>(n);
   }
   void pop_spaces() {
     std::size_t n = 0;
@@ -441,6 +453,9 @@ class Splicer {
   std::size_t k_ = 0;          // the replacement being placed
   uint32_t prev_end_ = 0;      // end of the previous edit in src_
   std::size_t gap_start_ = 0;  // out_ offset of the bytes copied since it
+  std::size_t floor_ = 0;      // how far back this edit may pop
+  bool lender_ = false;        // the previous edit deleted, and was kept
+  std::size_t lender_floor_ = 0;
   uint32_t b_ = 0;
   uint32_t e_ = 0;
   uint32_t limit_ = 0;  // start of the next replacement

@@ -427,6 +427,14 @@ TEST_CASE("adjacent findings are both applied cleanly") {
     m.add("obviously", {""});
     CHECK(m.run().text == "The tracking number is on the label.");
   }
+  SUBCASE("two deletions in a row mid-sentence") {
+    Findings m("It's fine, yeah, well, we're not a charity.");
+    m.add("yeah, well", {""});
+    m.add("we're not a charity", {""});
+    const rewrite::Output out = m.run();
+    CHECK(out.text == "It's fine.");
+    check_edits(out, {{9, 23, ""}, {23, 42, ""}});
+  }
   SUBCASE("two replacements touching") {
     Findings m("Calm down I don't know.");
     m.add("calm down", {"I hear you,"});
