@@ -4,6 +4,10 @@
 // deletions, seams, overlaps, adjacency and offsets in multi-byte text.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <deque>
+#include <random>
+
 #include "rewrite/findings.hpp"
 #include "rewrite/suggester.hpp"
 
@@ -508,6 +512,62 @@ TEST_CASE("a malformed template is skipped, the next one used") {
   Findings m("I don't know.");
   m.add("I don't know", {"Let me {check", "Let me find out"});
   CHECK(m.run().text == "Let me find out.");
+}
+
+}  // namespace
+}  // namespace tact
+
+namespace tact {
+namespace {
+
+// Random messages of words, spaces, line breaks, punctuation, emoji and
+// multi-byte letters, with random findings and templates: whatever the
+// input, the edits are ordered, apply to the rewrite, and nothing outside
+// them changes.
+TEST_CASE("random findings over random text keep the splice's invariants") {
+  const std::vector<std::string> pieces = {
+      "I", "don't", "know", "obviously", "Ça", "né", "😀", "🙄", " ", " ",  "  ",  "\n",  "\n\n",
+      ",", ".",     "?",    "!",         ";",  "'",  "’", "\"",   "-", "NO", "Sam", "FR-2"};
+  const std::vector<std::string> templates = {"",           "let me check", "I'll find out.",
+                                              "Could you?", "{x} then",     "OK, {x}"};
+  std::mt19937 rng(42);
+  for (int trial = 0; trial < 3000; ++trial) {
+    std::string text;
+    for (int k = static_cast<int>(rng() % 14); k > 0; --k) text += pieces[rng() % pieces.size()];
+    CAPTURE(text);
+    const text::Document doc = text::Document::build(text);
+    const auto view_size = static_cast<uint32_t>(doc.view().size());
+    if (view_size == 0) continue;
+    std::deque<rules::Rule> rules;
+    std::vector<rules::Finding> findings;
+    for (int f = static_cast<int>(rng() % 4); f > 0; --f) {
+      rules::Rule& rule = rules.emplace_back();
+      rule.id = "trigger.test.random";
+      rule.severity = static_cast<Severity>(rng() % 3);
+      rule.suggestions = {templates[rng() % templates.size()], templates[rng() % templates.size()]};
+      rules::Finding finding;
+      finding.rule = &rule;
+      const auto b = static_cast<uint32_t>(rng() % view_size);
+      finding.view = {b, b + 1 + static_cast<uint32_t>(rng() % (view_size - b))};
+      finding.captures.push_back({"x", {b, b + (finding.view.size() + 1) / 2}});
+      findings.push_back(finding);
+    }
+    std::sort(findings.begin(), findings.end(),
+              [](const rules::Finding& a, const rules::Finding& b) {
+                return a.view.begin < b.view.begin;
+              });
+    rewrite::Output out;
+    rewrite::suggest(doc, findings, &out);
+    REQUIRE(out.suggestions.size() == findings.size());
+    REQUIRE(testing::apply_right_to_left(text, out.edits) == out.text);
+    uint32_t at = 0;
+    for (const rewrite::Edit& e : out.edits) {
+      REQUIRE(at <= e.original.begin);
+      REQUIRE(e.original.begin <= e.original.end);
+      REQUIRE(e.original.end <= text.size());
+      at = e.original.end;
+    }
+  }
 }
 
 }  // namespace
