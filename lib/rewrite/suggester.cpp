@@ -50,8 +50,9 @@ bool inserted(const std::vector<std::string>& templates, std::string_view name) 
 // True when the first non-space byte of r.text came from a capture.
 bool capture_first(const Rendered& r) {
   std::size_t i = 0;
-  while (i < r.text.size() && text::is_space(static_cast<unsigned char>(r.text[i]))) ++i;
-  return !r.captures.empty() && r.captures.front().begin <= i && i < r.captures.front().end;
+  std::size_t n = 0;
+  while (i < r.text.size() && text::is_space(char_at(r.text, i, &n))) i += n;
+  return r.in_capture(i);
 }
 
 }  // namespace
@@ -112,8 +113,9 @@ void suggest(const text::Document& doc, const std::vector<rules::Finding>& trigg
       }
       std::string shown = rendered.text;
       fit_punctuation(original, span, &shown);
-      if (std::find(list.begin(), list.end(), shown) == list.end())
+      if (std::find(list.begin(), list.end(), shown) == list.end()) {
         list.push_back(std::move(shown));
+      }
     }
     if (silent) list.clear();
     if (list.empty()) continue;
@@ -123,7 +125,6 @@ void suggest(const text::Document& doc, const std::vector<rules::Finding>& trigg
 
   const std::size_t found = candidates.size();
   resolve_overlaps(original, &candidates);
-  out->unsettled = false;
   std::vector<Replacement> chosen;
   chosen.reserve(candidates.size());
   for (const Candidate& c : candidates) {

@@ -39,8 +39,8 @@ constexpr int kMaxPasses = 3;
 // As above, then re-checks an unsettled rewrite: matches it with `pack`
 // for `role` and, while that finds triggers it can fix (a phrase that lost
 // an overlap, one formed across a seam), rewrites the rewrite, up to
-// kMaxPasses rounds in all. Edits and text always refer to doc.original(); suggestions are the
-// first round's, for `triggers`.
+// kMaxPasses rounds in all. Edits and text always refer to
+// doc.original(); suggestions are the first round's, for `triggers`.
 void suggest(const text::Document& doc, const std::vector<rules::Finding>& triggers,
              const rules::Pack& pack, Role role, Output* out);
 
