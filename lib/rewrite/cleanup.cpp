@@ -66,8 +66,9 @@ std::string_view first_word(std::string_view s, std::size_t begin) {
 // Equal words, ignoring the case of ASCII letters.
 bool same_word(std::string_view a, std::string_view b) {
   if (a.empty() || a.size() != b.size()) return false;
+  auto fold = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
   for (std::size_t i = 0; i < a.size(); ++i) {
-    if ((a[i] | 0x20) != (b[i] | 0x20) && a[i] != b[i]) return false;
+    if (fold(a[i]) != fold(b[i])) return false;
   }
   return true;
 }
