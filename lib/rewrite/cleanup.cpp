@@ -315,24 +315,21 @@ class Splicer {
       std::size_t rn = 0;
       const char32_t l = left(&ln);
       const char32_t r = right(&rn);
-      if (is_hspace(l) && is_hspace(r)) {
-        if (rn > 0) {
-          absorb(rn);
-        } else if (can_pop(ln)) {
-          pop(ln);
-        } else {
-          return;
-        }
-      } else if (is_hspace(l) && (r == 0 || is_newline(r) || is_punct(r))) {
-        if (!can_pop(ln)) return;
-        pop(ln);
-      } else if ((l == 0 || is_newline(l)) && is_hspace(r) && rn > 0) {
+      const bool doubled_space = is_hspace(l) && is_hspace(r);
+      // A space after a line start or a doubled one goes from the right;
+      // so does a comma after a terminator.
+      const bool take_right =
+          rn > 0 && ((is_hspace(r) && (doubled_space || l == 0 || is_newline(l))) ||
+                     (is_terminator(l) && is_soft_punct(r)));
+      // A space or comma before punctuation, a line break or the end goes
+      // from the left; so does a doubled space when the right is not ours.
+      const bool end_or_punct = r == 0 || is_punct(r);
+      const bool take_left = doubled_space || (is_hspace(l) && (end_or_punct || is_newline(r))) ||
+                             (is_soft_punct(l) && end_or_punct);
+      if (take_right) {
         absorb(rn);
-      } else if (is_soft_punct(l) && (r == 0 || is_punct(r))) {
-        if (!can_pop(ln)) return;
+      } else if (take_left && can_pop(ln)) {
         pop(ln);
-      } else if (is_terminator(l) && is_soft_punct(r) && rn > 0) {
-        absorb(rn);
       } else {
         return;
       }
