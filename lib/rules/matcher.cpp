@@ -58,12 +58,16 @@ bool at_sentence_start(const text::Document& doc, uint32_t pos) {
 
 // The finding's range: the capture named "span" when the pattern has one
 // and it took part (the rest of the match is context, the lookaround RE2
-// lacks), else the whole match.
+// lacks), else the whole match; without spaces at either end.
 text::Range span_of(const std::string& v, const re2::StringPiece* g, int span_group) {
   const re2::StringPiece& s =
       g[span_group].data() != nullptr && !g[span_group].empty() ? g[span_group] : g[0];
-  const auto b = static_cast<uint32_t>(s.data() - v.data());
-  return {b, static_cast<uint32_t>(b + s.size())};
+  auto b = static_cast<uint32_t>(s.data() - v.data());
+  auto e = static_cast<uint32_t>(b + s.size());
+  // A span never starts or ends with the space a pattern matched around it.
+  while (b + 1 < e && v[b] == ' ') ++b;
+  while (e > b + 1 && v[e - 1] == ' ') --e;
+  return {b, e};
 }
 
 bool overlaps(text::Range a, text::Range b) {

@@ -1,0 +1,155 @@
+// Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
+//
+// examples/custom_pack.toml end to end through the tact binary: the pack
+// validates with `tact rules check`, its new rule flags with exact offsets,
+// the rule it disables stays quiet, the default rules still work, and a
+// broken pack is reported as file:line: rule: reason with exit status 2.
+#include <doctest/doctest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+const std::string kPack = std::string(TACT_SOURCE_DIR) + "/examples/custom_pack.toml";
+
+struct Run {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs the CLI with `args` (shell words), feeding `input` on stdin.
+Run tact_cli(const std::string& args, const std::string& input = "") {
+  const auto dir = std::filesystem::temp_directory_path();
+  const std::string in = (dir / "tact_rules_cli.in").string();
+  const std::string out = (dir / "tact_rules_cli.out").string();
+  const std::string err = (dir / "tact_rules_cli.err").string();
+  std::ofstream(in, std::ios::binary) << input;
+  const std::string cmd =
+      std::string("'") + TACT_CLI + "' " + args + " <'" + in + "' >'" + out + "' 2>'" + err + "'";
+  Run r;
+  const int raw = std::system(cmd.c_str());
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  std::stringstream o;
+  std::stringstream e;
+  o << std::ifstream(out, std::ios::binary).rdbuf();
+  e << std::ifstream(err, std::ios::binary).rdbuf();
+  r.out = o.str();
+  r.err = e.str();
+  std::remove(in.c_str());
+  std::remove(out.c_str());
+  std::remove(err.c_str());
+  return r;
+}
+
+std::vector<nlohmann::json> json_lines(const std::string& s) {
+  std::vector<nlohmann::json> out;
+  std::istringstream in(s);
+  std::string line;
+  while (std::getline(in, line)) out.push_back(nlohmann::json::parse(line));
+  return out;
+}
+
+std::vector<std::string> rules_of(const nlohmann::json& report) {
+  std::vector<std::string> out;
+  for (const auto& t : report["triggers"]) out.push_back(t["rule"].get<std::string>());
+  return out;
+}
+
+TEST_CASE("the example pack is at most ten lines") {
+  std::ifstream in(kPack);
+  int lines = 0;
+  for (std::string line; std::getline(in, line);) ++lines;
+  CHECK(lines > 0);
+  CHECK(lines <= 10);
+}
+
+TEST_CASE("tact rules check validates the example pack and runs every example") {
+  const Run r = tact_cli("rules check '" + kPack + "'");
+  CHECK(r.status == 0);
+  CHECK(r.err.empty());
+  CHECK(r.out.rfind(kPack + ": ", 0) == 0);
+  CHECK(r.out.find(" rules, all examples pass\n") != std::string::npos);
+}
+
+TEST_CASE("analyze --rules: the added rule flags, the disabled one is quiet, the rest still work") {
+  const std::string input =
+      "Per our terms and conditions, refunds take 14 days.\n"
+      "Unfortunately I don\xE2\x80\x99t know when it ships.\n";
+  const Run with = tact_cli("analyze --format json --rules '" + kPack + "'", input);
+  REQUIRE(with.status == 0);
+  const auto reports = json_lines(with.out);
+  REQUIRE(reports.size() == 2);
+
+  REQUIRE(rules_of(reports[0]) == std::vector<std::string>{"trigger.policy_shield.per-our-terms"});
+  const auto& t = reports[0]["triggers"][0];
+  CHECK(t["category"] == "policy_shield");
+  CHECK(t["severity"] == "warning");
+  CHECK(t["start"] == 0);
+  CHECK(t["end"] == 29);
+  CHECK(t["start_utf16"] == 0);
+  CHECK(t["end_utf16"] == 29);
+  CHECK(t["text"] == "Per our terms and conditions,");
+  CHECK(t["message"] ==
+        "Quoting the terms reads as a brush-off. Say what the rule is, in plain words.");
+
+  // "Unfortunately" is disabled by the pack; "I don't know" is a default rule.
+  REQUIRE(rules_of(reports[1]) == std::vector<std::string>{"trigger.uncertainty.dont-know"});
+  const auto& u = reports[1]["triggers"][0];
+  CHECK(u["start"] == 14);
+  CHECK(u["end"] == 28);  // the curly apostrophe is three bytes
+  CHECK(u["start_utf16"] == 14);
+  CHECK(u["end_utf16"] == 26);
+
+  // Without the pack, the default rules flag "Unfortunately" and not the terms.
+  const Run without = tact_cli("analyze --format json", input);
+  REQUIRE(without.status == 0);
+  const auto plain = json_lines(without.out);
+  REQUIRE(plain.size() == 2);
+  CHECK(rules_of(plain[0]).empty());
+  CHECK(rules_of(plain[1]) == std::vector<std::string>{"trigger.negative_framing.unfortunately",
+                                                       "trigger.uncertainty.dont-know"});
+}
+
+TEST_CASE("a broken pack: file:line: rule: reason, exit status 2") {
+  const std::string broken =
+      (std::filesystem::temp_directory_path() / "tact_broken_pack.toml").string();
+  std::ofstream(broken) << "extends = \"en\"\n"
+                           "[[rule]]\n"
+                           "id = \"trigger.policy_shield.terms\"\n"
+                           "patterns = ['''per our (terms''']\n"
+                           "message = \"m\"\n"
+                           "examples = [\"Per our terms.\"]\n"
+                           "counterexamples = [\"Our terms.\"]\n";
+  Run r = tact_cli("rules check '" + broken + "'");
+  CHECK(r.status == 2);
+  CHECK(r.err == broken +
+                     ":4: trigger.policy_shield.terms: invalid RE2 in pattern \"per our (terms\": "
+                     "missing ): per our (terms\n");
+  r = tact_cli("analyze --rules '" + broken + "'", "hello\n");
+  CHECK(r.status == 2);
+  CHECK(r.err.find(broken + ":4: trigger.policy_shield.terms: invalid RE2") != std::string::npos);
+
+  // A pack that loads but whose example fails is reported with its line.
+  std::ofstream(broken) << "extends = \"en\"\n"
+                           "[[rule]]\n"
+                           "id = \"trigger.policy_shield.terms\"\n"
+                           "patterns = ['''per our terms''']\n"
+                           "message = \"m\"\n"
+                           "examples = [\"As our terms say.\"]\n"
+                           "counterexamples = [\"Our terms.\"]\n";
+  r = tact_cli("rules check '" + broken + "'");
+  CHECK(r.status == 2);
+  CHECK(r.err ==
+        broken + ":2: trigger.policy_shield.terms: example not flagged: \"As our terms say.\"\n");
+  std::filesystem::remove(broken);
+}
+
+}  // namespace
