@@ -166,21 +166,22 @@ void CompiledPack::match_patterns(const text::Document& doc, uint32_t r, const u
          pos < n && found < kMaxFindingsPerRule && attempts < kMaxAttemptsPerPattern; ++attempts) {
       if (!pattern.re->Match(v, pos, n, RE2::UNANCHORED, g, groups)) break;
       const auto match_begin = static_cast<uint32_t>(g[0].data() - v.data());
-      text::Range span = span_of(v, g, pattern.span_group);
-      if (inside_word(v, span.end) && !inside_word(v, span.begin) &&
-          span.end == match_begin + g[0].size()) {
+      auto match_end = [&] { return static_cast<uint32_t>(g[0].data() - v.data() + g[0].size()); };
+      bool fits = !inside_word(v, match_begin);
+      if (fits && inside_word(v, match_end())) {
         // The longest match ran into a word ("afraid that" in "afraid
         // that's"): take the longest shorter match that stops before it.
-        uint32_t cut = span.end;
-        while (cut > span.begin && inside_word(v, cut)) cut = prev_char(v, cut);
-        if (cut > span.begin &&
-            pattern.re->Match(v, match_begin, cut, RE2::ANCHOR_START, g, groups)) {
-          span = span_of(v, g, pattern.span_group);
-        }
+        uint32_t cut = match_end();
+        while (cut > match_begin && inside_word(v, cut)) cut = prev_char(v, cut);
+        fits = cut > match_begin &&
+               pattern.re->Match(v, match_begin, cut, RE2::ANCHOR_START, g, groups) &&
+               !inside_word(v, match_end());
       }
+      // Both the match (context included) and the span sit on word boundaries.
+      const text::Range span = fits ? span_of(v, g, pattern.span_group) : text::Range{};
       const uint32_t b = span.begin;
       const uint32_t e = span.end;
-      if (inside_word(v, b) || inside_word(v, e)) {
+      if (!fits || inside_word(v, b) || inside_word(v, e)) {
         pos = next_char(v, match_begin);
         continue;
       }

@@ -59,6 +59,14 @@ TEST_CASE("a capture named span narrows the finding; the rest is context") {
   CHECK(hits(*pack, "You can relax by the pool.").empty());
 }
 
+TEST_CASE("the context around a span sits on word boundaries too") {
+  const auto pack = pack_of(rule("trigger.condescending.clearly",
+                                 "patterns = ['''(?:is|was) (?P<span>clearly) stated''']"));
+  CHECK(hits(*pack, "It was clearly stated.") ==
+        std::vector<Hit>{{"trigger.condescending.clearly", "clearly"}});
+  CHECK(hits(*pack, "Read his clearly stated plan.").empty());
+}
+
 TEST_CASE("anchor = sentence-start") {
   const auto pack =
       pack_of(rule("trigger.refusal.no", "anchor = \"sentence-start\"\npatterns = ['''no[.!]''']"));
