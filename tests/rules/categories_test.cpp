@@ -193,6 +193,19 @@ const Case kTriggerTraps[] = {
     {"hostile", "Great idea, I'll pass it on!"},
 };
 
+const Case kTechniqueTraps[] = {
+    {"acknowledge", "I can't see any problem with the account."},
+    {"empathize", "That sounds great, enjoy the trip!"},
+    {"apologize", "No need to apologise, it happens!"},
+    {"ownership", "That's not our fault, it's the courier's."},
+    {"solution", "I can't change the date now."},
+    {"next_steps", "It will never happen again."},
+    {"clarify", "Is there anything else I can help with?"},
+    {"appreciate", "Thanks to the new system, refunds are faster."},
+    {"compensate", "Please enter your promo code at checkout."},
+    {"narrate", "Let me know if that works."},
+};
+
 const Case kSignalTraps[] = {
     {"churn_threat", "I'd like to cancel my membership please, I'm moving abroad."},
     {"churn_threat", "Please cancel tomorrow's delivery, I'll collect it."},
@@ -361,6 +374,10 @@ TEST_CASE("techniques: phrasings and their variants") {
   check_cases(kTechniques, std::size(kTechniques), Role::agent);
 }
 
+TEST_CASE("techniques stay quiet on their look-alikes") {
+  check_traps(kTechniqueTraps, std::size(kTechniqueTraps), Role::agent);
+}
+
 TEST_CASE("customer signals: phrasings and their variants") {
   check_cases(kSignals, std::size(kSignals), Role::customer);
 }
@@ -382,9 +399,11 @@ TEST_CASE("every category has cases") {
   }
   for (std::string_view c : rules::categories(rules::Family::technique)) {
     CHECK_MESSAGE(covered(kTechniques, std::size(kTechniques), c), c);
+    CHECK_MESSAGE(covered(kTechniqueTraps, std::size(kTechniqueTraps), c), c);
   }
   for (std::string_view c : rules::categories(rules::Family::signal)) {
     CHECK_MESSAGE(covered(kSignals, std::size(kSignals), c), c);
+    CHECK_MESSAGE(covered(kSignalTraps, std::size(kSignalTraps), c), c);
   }
 }
 
