@@ -103,15 +103,18 @@ Status Reader::compile(const std::vector<Located>& patterns, const std::string& 
                        const std::string& id, std::vector<std::string>* texts,
                        std::vector<std::shared_ptr<const RE2>>* regexes) const {
   for (const Located& p : patterns) {
-    if (p.value.empty()) return fail(p.line, id, what + " \"\" can match the empty string");
     std::string error;
     std::string normalized = normalize_pattern(p.value);
-    std::unique_ptr<const RE2> re = compile_pattern(normalized, &error);
+    std::unique_ptr<const RE2> re = p.value.empty() ? nullptr : compile_pattern(normalized, &error);
     if (re == nullptr) {
-      if (error == "can match the empty string") {
-        return fail(p.line, id, what + " " + quoted(p.value) + " " + error);
+      std::string reason;
+      if (!p.value.empty() && error != kMatchesEmpty) {
+        reason.append("invalid RE2 in ").append(what).append(" ").append(quoted(p.value));
+        reason.append(": ").append(error);
+      } else {
+        reason.append(what).append(" ").append(quoted(p.value)).append(" ").append(kMatchesEmpty);
       }
-      return fail(p.line, id, "invalid RE2 in " + what + " " + quoted(p.value) + ": " + error);
+      return fail(p.line, id, reason);
     }
     texts->push_back(std::move(normalized));
     regexes->push_back(std::move(re));

@@ -76,7 +76,7 @@ std::unique_ptr<const RE2> compile_pattern(const std::string& pattern, std::stri
     return nullptr;
   }
   if (matches_empty(*re)) {
-    *error = "can match the empty string";
+    *error = kMatchesEmpty;
     return nullptr;
   }
   return re;

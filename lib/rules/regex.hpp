@@ -25,9 +25,12 @@ RE2::Options pattern_options();
 // view has them, so "don’t" in a pack matches "don’t" in a message.
 std::string normalize_pattern(std::string_view pattern);
 
+// The reason compile_pattern() gives for a pattern that would match between
+// characters.
+inline constexpr const char* kMatchesEmpty = "can match the empty string";
+
 // Compiles a normalized pattern. On failure returns null with *error set to
-// RE2's reason, or to "can match the empty string" for a pattern that would
-// match between characters.
+// RE2's reason, or to kMatchesEmpty.
 std::unique_ptr<const RE2> compile_pattern(const std::string& pattern, std::string* error);
 
 // True if `re` matches the empty string at some position of some text.
