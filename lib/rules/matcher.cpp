@@ -183,6 +183,11 @@ void CompiledPack::match_patterns(const text::Document& doc, uint32_t r, const u
       const uint32_t e = span.end;
       if (!fits || inside_word(v, b) || inside_word(v, e)) {
         pos = next_char(v, match_begin);
+        // Every later start inside the same word would be refused too: skip
+        // them, so one long word costs one search, not one per character.
+        if (inside_word(v, match_begin)) {
+          while (pos < n && inside_word(v, pos)) pos = next_char(v, pos);
+        }
         continue;
       }
       pos = std::max(e, next_char(v, match_begin));
