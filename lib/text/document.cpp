@@ -81,6 +81,13 @@ class DocumentBuilder {
 
  private:
   void push(std::string_view bytes, uint32_t begin, uint32_t end) {
+    if (bytes.size() == 1) {
+      // Most units are one byte; push_back stays inline where insert(n) is a call.
+      doc_.view_.push_back(bytes[0]);
+      doc_.unit_begin_.push_back(begin);
+      doc_.unit_end_.push_back(end);
+      return;
+    }
     doc_.view_.append(bytes);
     doc_.unit_begin_.insert(doc_.unit_begin_.end(), bytes.size(), begin);
     doc_.unit_end_.insert(doc_.unit_end_.end(), bytes.size(), end);
