@@ -27,6 +27,11 @@ const Analyzer& default_analyzer();
 const rules::Pack& default_pack();
 const tone::Scorer& default_scorer();
 
+// Builds the first analyzer of this process and prints seconds, resident
+// bytes it added, and resident bytes after analyzing the corpus (for
+// BM_BuildAnalyzerCold, which runs `tact_bench --tact-cold-build`).
+int cold_build_child();
+
 // messages/s and bytes/s counters, assuming iterations cycle through `texts`.
 void set_counters(benchmark::State& state, const std::vector<std::string>& texts);
 

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs the Google Benchmark harness (release preset) and prints the issue-7
+# targets against what this machine measured. One core per benchmark,
+# except BM_Batch/threads:2. Takes a few minutes; the full output is kept in
+# build/release/bench.json and build/release/bench.txt.
+#   scripts/bench.sh [--quick] [extra tact_bench flags, e.g. --benchmark_filter=BM_Hostile]
+# --quick: shorter runs (noisier figures), to check that everything runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+min_time=0.5
+if [ "${1:-}" = "--quick" ]; then
+  min_time=0.05
+  shift
+fi
+scripts/deps.sh
+cmake --preset release >/dev/null
+cmake --build --preset release --target tact_bench >/dev/null
+
+out=build/release
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+build/release/bench/tact_bench --benchmark_min_time="$min_time" \
+  --benchmark_out="$out/bench.json" --benchmark_out_format=json "$@" | tee "$out/bench.txt"
+echo
+/usr/bin/python3 bench/summary.py "$out/bench.json"
