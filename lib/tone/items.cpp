@@ -41,10 +41,13 @@ bool emoticon_end(std::string_view view, std::size_t at) {
 }
 
 // Emphatic capitals: acronyms and codes ("ISP", "UK") are short and unknown
-// to the lexicon, shouted words are neither.
+// to the lexicon, shouted words are neither; "OK" and "LOL" are usually
+// written in capitals.
 bool shouted(const Token& t, std::string_view text, const Lexicon& lexicon) {
-  return t.kind == TokenKind::word && t.all_caps &&
-         (text.size() >= 4 || lexicon.find(text) != nullptr);
+  if (t.kind != TokenKind::word || !t.all_caps) return false;
+  const Entry* e = lexicon.find(text);
+  if (e != nullptr && e->is(kCapsUsual)) return false;
+  return text.size() >= 4 || e != nullptr;
 }
 
 std::size_t utf8_length(unsigned char lead) {

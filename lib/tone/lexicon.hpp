@@ -41,6 +41,7 @@ enum Class : uint32_t {
   kCustomerMarker = 1u << 17,  // complaint language: "my order", "i paid", "you people"
   kFactuality = 1u << 18,      // "actually", "in fact": politeness-negative
   kModalRequest = 1u << 19,    // "could you", "would you": indirect requests
+  kCapsUsual = 1u << 20,       // "ok", "lol", "asap": written in capitals without shouting
 };
 
 struct Entry {

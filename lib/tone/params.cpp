@@ -42,6 +42,7 @@ constexpr ClassName kClassNames[] = {
     {"customer_marker", kCustomerMarker},
     {"factuality", kFactuality},
     {"modal_request", kModalRequest},
+    {"caps_usual", kCapsUsual},
 };
 
 class Reader {
