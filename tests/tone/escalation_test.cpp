@@ -53,6 +53,14 @@ TEST_CASE("a calm question is level 0, a polite problem report level 1") {
   CHECK(concerned.score > calm.score);
 }
 
+TEST_CASE("words usually written in capitals are not shouting") {
+  const Result thanks = customer("OK, thank you. That actually helps a lot.", {});
+  CHECK(thanks.level == 0);
+  CHECK(find_cue(thanks.cues, "tone", "caps") == nullptr);
+  const Result shouted = customer("This is NOT what I ordered, it is BROKEN.", {});
+  CHECK(find_cue(shouted.cues, "tone", "caps") != nullptr);
+}
+
 TEST_CASE("threats set a floor, and only insults or profanity reach hostile") {
   const Result legal =
       customer("Refund me or I will speak to my lawyer.", {{"legal_threat", "speak to my lawyer"}});
