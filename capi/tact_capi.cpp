@@ -298,7 +298,9 @@ int tact_analyzer_new(tact_analyzer** out, const tact_options* opts) noexcept {
     *out = nullptr;
     tact::Options options;
     if (const int rc = convert(opts, &options); rc != TACT_OK) return rc;
-    auto* a = new tact_analyzer{tact::Analyzer(options)};
+    // guarded() turns std::bad_alloc into TACT_E_NOMEM.
+    auto* a =
+        new tact_analyzer{tact::Analyzer(options)};  // NOLINT(bugprone-unhandled-exception-at-new)
     if (!a->analyzer.ok()) {
       const int rc = fail(a->analyzer.status());
       delete a;
