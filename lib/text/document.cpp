@@ -38,6 +38,28 @@ const icu::Normalizer2& nfkc_casefold() {
   return *instance;
 }
 
+// ICU's answers for the ASCII code points, asked once: even a message that
+// is not pure ASCII is mostly ASCII, and asking ICU for every code point
+// was a fifth of the general path's time.
+struct AsciiProperties {
+  bool pictographic[0x80];
+  bool regional_indicator[0x80];
+  bool boundary_before[0x80];
+};
+
+const AsciiProperties& ascii_properties() {
+  static const AsciiProperties table = [] {
+    AsciiProperties t{};
+    for (UChar32 c = 0; c < 0x80; ++c) {
+      t.pictographic[c] = u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC);
+      t.regional_indicator[c] = u_hasBinaryProperty(c, UCHAR_REGIONAL_INDICATOR);
+      t.boundary_before[c] = nfkc_casefold().hasBoundaryBefore(c);
+    }
+    return t;
+  }();
+  return table;
+}
+
 }  // namespace
 
 // Appends view bytes and their map entries, collapsing whitespace runs.
@@ -116,6 +138,7 @@ Document Document::build(std::string_view original) {
 
 Document Document::build_unicode(std::string_view original) {
   const icu::Normalizer2& nfkc = nfkc_casefold();
+  const AsciiProperties& ascii = ascii_properties();
   DocumentBuilder b(original);
   Document& doc = b.doc();
   doc.ascii_ = is_ascii(original);
@@ -156,7 +179,8 @@ Document Document::build_unicode(std::string_view original) {
       const char32_t c = next;
       unit.push_back(ascii_punctuation(c));
       line_break = line_break || is_line_break(c);
-      if (u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_EXTENDED_PICTOGRAPHIC)) {
+      if (c < 0x80 ? ascii.pictographic[c]
+                   : u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_EXTENDED_PICTOGRAPHIC)) {
         after_pictographic = true;
         pictographic_zwj = false;
       } else if (c == 0x200D) {
@@ -166,13 +190,17 @@ Document Document::build_unicode(std::string_view original) {
         after_pictographic = false;
         pictographic_zwj = false;
       }
-      ri_run =
-          u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_REGIONAL_INDICATOR) ? ri_run + 1 : 0;
+      ri_run = (c < 0x80 ? ascii.regional_indicator[c]
+                         : u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_REGIONAL_INDICATOR))
+                   ? ri_run + 1
+                   : 0;
       i = next_end;
       if (i >= n) break;
       decode_next(i);
       if (grapheme_break(c, next, pictographic_zwj, ri_run) &&
-          (nfkc.hasBoundaryBefore(static_cast<UChar32>(next)) || next == 0x200B)) {
+          ((next < 0x80 ? ascii.boundary_before[next]
+                        : nfkc.hasBoundaryBefore(static_cast<UChar32>(next))) ||
+           next == 0x200B)) {
         break;
       }
     }
