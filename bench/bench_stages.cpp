@@ -5,9 +5,14 @@
 // Unicode path), rule matching, tone, rewrite, JSON.
 #include <benchmark/benchmark.h>
 
+#include <re2/set.h>
+
+#include <memory>
+
 #include "bench_common.hpp"
 #include "rewrite/suggester.hpp"
 #include "rules/pack.hpp"
+#include "rules/regex.hpp"
 #include "text/document.hpp"
 #include "tone/scorer.hpp"
 
@@ -80,6 +85,35 @@ void BM_Match(benchmark::State& state) {
   set_counters(state, corpus_texts(size));
 }
 BENCHMARK(BM_Match)->Arg(0)->Arg(1)->ArgName("size");
+
+// The RE2::Set prefilter alone, built as CompiledPack builds it: one scan
+// of the view over every pattern of the default pack. Its time is the floor
+// under BM_Match (and so under BM_Analyze) while the prefilter is one Set.
+void BM_PrefilterSet(benchmark::State& state) {
+  static const std::unique_ptr<RE2::Set> set = [] {
+    RE2::Options options = rules::pattern_options();
+    options.set_max_mem(int64_t{64} << 20);  // compiled_pack.cpp's kSetMaxMem
+    auto s = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+    for (std::size_t r = 0; r < default_pack().size(); ++r) {
+      for (const std::string& p : default_pack().rule(r).patterns) {
+        s->Add(rules::normalize_pattern(p), nullptr);
+      }
+    }
+    s->Compile();
+    return s;
+  }();
+  const Size size = static_cast<Size>(state.range(0));
+  const Prepared& p = prepared(size);
+  std::vector<int> hits;
+  for (const auto& doc : p.docs) set->Match(doc.view(), &hits);  // warm the DFA
+  std::size_t i = 0;
+  for (auto _ : state) {
+    set->Match(p.docs[i++ % p.docs.size()].view(), &hits);
+    benchmark::DoNotOptimize(hits.data());
+  }
+  set_counters(state, corpus_texts(size));
+}
+BENCHMARK(BM_PrefilterSet)->Arg(0)->Arg(1)->ArgName("size");
 
 void BM_Tone(benchmark::State& state) {
   const Size size = static_cast<Size>(state.range(0));
