@@ -3,7 +3,6 @@
 // The tact command-line tool, run as a user would: arguments, input formats,
 // JSON Lines output, exit codes and error messages.
 #include <doctest/doctest.h>
-#include <sys/wait.h>
 
 #include <cstdio>
 #include <fstream>
@@ -12,44 +11,18 @@
 #include <string>
 #include <vector>
 
+#include "cli_run.hpp"
+
 #include "tact/version.hpp"
 
 namespace {
 
-struct Run {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
+using tact::testing::json_lines;
+using tact::testing::Run;
 
 // Runs the CLI with `args` (shell words), feeding `input` on stdin.
 Run tact_cli(const std::string& args, const std::string& input = "") {
-  static int counter = 0;
-  const std::string base = "tact_cli_test_" + std::to_string(counter++);
-  const std::string in = base + ".in", out = base + ".out", err = base + ".err";
-  std::ofstream(in, std::ios::binary) << input;
-  const std::string cmd =
-      std::string("'") + TACT_CLI + "' " + args + " <" + in + " >" + out + " 2>" + err;
-  Run r;
-  const int raw = std::system(cmd.c_str());
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  std::stringstream o, e;
-  o << std::ifstream(out, std::ios::binary).rdbuf();
-  e << std::ifstream(err, std::ios::binary).rdbuf();
-  r.out = o.str();
-  r.err = e.str();
-  std::remove(in.c_str());
-  std::remove(out.c_str());
-  std::remove(err.c_str());
-  return r;
-}
-
-std::vector<nlohmann::json> json_lines(const std::string& s) {
-  std::vector<nlohmann::json> out;
-  std::istringstream in(s);
-  std::string line;
-  while (std::getline(in, line)) out.push_back(nlohmann::json::parse(line));
-  return out;
+  return tact::testing::run_cli(TACT_CLI, args, input);
 }
 
 }  // namespace

@@ -5,7 +5,6 @@
 // the rule it disables stays quiet, the default rules still work, and a
 // broken pack is reported as file:line: rule: reason with exit status 2.
 #include <doctest/doctest.h>
-#include <sys/wait.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -15,46 +14,18 @@
 #include <string>
 #include <vector>
 
+#include "cli_run.hpp"
+
 namespace {
 
 const std::string kPack = std::string(TACT_SOURCE_DIR) + "/examples/custom_pack.toml";
 
-struct Run {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
+using tact::testing::json_lines;
+using tact::testing::Run;
 
 // Runs the CLI with `args` (shell words), feeding `input` on stdin.
 Run tact_cli(const std::string& args, const std::string& input = "") {
-  const auto dir = std::filesystem::temp_directory_path();
-  const std::string in = (dir / "tact_rules_cli.in").string();
-  const std::string out = (dir / "tact_rules_cli.out").string();
-  const std::string err = (dir / "tact_rules_cli.err").string();
-  std::ofstream(in, std::ios::binary) << input;
-  const std::string cmd =
-      std::string("'") + TACT_CLI + "' " + args + " <'" + in + "' >'" + out + "' 2>'" + err + "'";
-  Run r;
-  const int raw = std::system(cmd.c_str());
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  std::stringstream o;
-  std::stringstream e;
-  o << std::ifstream(out, std::ios::binary).rdbuf();
-  e << std::ifstream(err, std::ios::binary).rdbuf();
-  r.out = o.str();
-  r.err = e.str();
-  std::remove(in.c_str());
-  std::remove(out.c_str());
-  std::remove(err.c_str());
-  return r;
-}
-
-std::vector<nlohmann::json> json_lines(const std::string& s) {
-  std::vector<nlohmann::json> out;
-  std::istringstream in(s);
-  std::string line;
-  while (std::getline(in, line)) out.push_back(nlohmann::json::parse(line));
-  return out;
+  return tact::testing::run_cli(TACT_CLI, args, input);
 }
 
 std::vector<std::string> rules_of(const nlohmann::json& report) {
