@@ -61,30 +61,23 @@ class Reader {
   }
 
   void number(const toml::table& t, const char* key, double* out) {
-    const toml::node* n = t.get(key);
-    if (n == nullptr) return;
-    if (auto v = n->value<double>()) {
-      *out = *v;
-    } else {
-      fail(*n, std::string(key) + ": expected a number");
-    }
+    scalar<double>(t, key, out, "a number");
   }
   void integer(const toml::table& t, const char* key, int* out) {
-    const toml::node* n = t.get(key);
-    if (n == nullptr) return;
-    if (auto v = n->value<int64_t>()) {
-      *out = static_cast<int>(*v);
-    } else {
-      fail(*n, std::string(key) + ": expected an integer");
-    }
+    scalar<int64_t>(t, key, out, "an integer");
   }
   void boolean(const toml::table& t, const char* key, bool* out) {
+    scalar<bool>(t, key, out, "true or false");
+  }
+  // Reads t[key] as a V into *out when the key is there; another type is an error.
+  template <typename V, typename Out>
+  void scalar(const toml::table& t, const char* key, Out* out, const char* expected) {
     const toml::node* n = t.get(key);
     if (n == nullptr) return;
-    if (auto v = n->value<bool>()) {
-      *out = *v;
+    if (auto v = n->value<V>()) {
+      *out = static_cast<Out>(*v);
     } else {
-      fail(*n, std::string(key) + ": expected true or false");
+      fail(*n, std::string(key) + ": expected " + expected);
     }
   }
   template <typename T>
