@@ -59,6 +59,11 @@ Entry* Lexicon::entry(std::string_view key) {
       tokens[0].kind == text::TokenKind::symbol || tokens[0].kind == text::TokenKind::number;
   auto& map = emoticon ? emoticons_ : map_;
   if (auto it = map.find(view); it != map.end()) return &it->second;
+  if (!emoticon) {
+    // A new word: drop the index until finish() builds it again.
+    slots_.clear();
+    keyed_.clear();
+  }
   keys_.push_back(view);
   Entry* e = &map[keys_.back()];
   if (emoticon) {
@@ -131,6 +136,21 @@ void Lexicon::finish() {
       e.valence = std::clamp(sum, -4.0f, 4.0f);
       e.has_valence = true;
     }
+  }
+  build_index();
+}
+
+void Lexicon::build_index() {
+  keyed_.clear();
+  keyed_.reserve(map_.size());
+  for (const auto& [key, e] : map_) keyed_.push_back({hash(key), key, &e});
+  std::size_t size = 16;
+  while (size < 2 * keyed_.size()) size *= 2;
+  slots_.assign(size, 0);
+  for (std::size_t k = 0; k < keyed_.size(); ++k) {
+    std::size_t i = keyed_[k].hash & (size - 1);
+    while (slots_[i] != 0) i = (i + 1) & (size - 1);
+    slots_[i] = static_cast<uint32_t>(k + 1);
   }
 }
 
