@@ -264,10 +264,6 @@ std::size_t Document::sentence_at(uint32_t view_pos) const {
   return static_cast<std::size_t>(it - sentences_.begin()) - 1;
 }
 
-bool Document::line_break_at(uint32_t view_pos) const {
-  return std::binary_search(line_breaks_.begin(), line_breaks_.end(), view_pos);
-}
-
 bool Document::operator==(const Document& o) const {
   return original_ == o.original_ && view_ == o.view_ && unit_begin_ == o.unit_begin_ &&
          unit_end_ == o.unit_end_ && line_breaks_ == o.line_breaks_ && tokens_ == o.tokens_ &&

@@ -13,6 +13,7 @@
 #ifndef TACT_LIB_TEXT_DOCUMENT_HPP_
 #define TACT_LIB_TEXT_DOCUMENT_HPP_
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -95,7 +96,11 @@ class Document {
   std::size_t sentence_at(uint32_t view_pos) const;
 
   // True if a line break was folded into the view's space at `view_pos`.
-  bool line_break_at(uint32_t view_pos) const;
+  // Inline: the segmenter asks at every space, and most texts have none.
+  bool line_break_at(uint32_t view_pos) const {
+    return !line_breaks_.empty() &&
+           std::binary_search(line_breaks_.begin(), line_breaks_.end(), view_pos);
+  }
 
   // Equality of every field: for tests of the fast path.
   bool operator==(const Document& o) const;

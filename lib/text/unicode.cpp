@@ -6,13 +6,10 @@
 
 namespace tact::text {
 
-char32_t decode_utf8(std::string_view s, std::size_t* i) {
+namespace detail {
+
+char32_t decode_utf8_multibyte(std::string_view s, std::size_t* i) {
   const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
-  auto c0 = bytes[*i];
-  if (c0 < 0x80) {
-    ++*i;
-    return c0;
-  }
   int64_t pos = static_cast<int64_t>(*i);
   const auto length = static_cast<int64_t>(s.size());
   UChar32 c;
@@ -20,6 +17,39 @@ char32_t decode_utf8(std::string_view s, std::size_t* i) {
   *i = static_cast<std::size_t>(pos);
   return c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
 }
+
+bool is_space(char32_t c) {
+  return u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_WHITE_SPACE);
+}
+
+bool is_letter(char32_t c) {
+  return (U_GET_GC_MASK(static_cast<UChar32>(c)) & U_GC_L_MASK) != 0;
+}
+
+bool is_mark(char32_t c) {
+  return (U_GET_GC_MASK(static_cast<UChar32>(c)) & U_GC_M_MASK) != 0;
+}
+
+bool is_digit(char32_t c) {
+  return u_charType(static_cast<UChar32>(c)) == U_DECIMAL_DIGIT_NUMBER;
+}
+
+bool is_upper(char32_t c) {
+  const auto t = u_charType(static_cast<UChar32>(c));
+  return t == U_UPPERCASE_LETTER || t == U_TITLECASE_LETTER;
+}
+
+bool is_lower(char32_t c) {
+  return u_charType(static_cast<UChar32>(c)) == U_LOWERCASE_LETTER;
+}
+
+bool is_pictographic(char32_t c) {
+  const auto u = static_cast<UChar32>(c);
+  return u_hasBinaryProperty(u, UCHAR_EXTENDED_PICTOGRAPHIC) ||
+         u_hasBinaryProperty(u, UCHAR_REGIONAL_INDICATOR);
+}
+
+}  // namespace detail
 
 void append_utf8(std::string* out, char32_t c) {
   if (c < 0x80) {
@@ -37,48 +67,6 @@ void append_utf8(std::string* out, char32_t c) {
     out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
     out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
   }
-}
-
-bool is_space(char32_t c) {
-  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
-  return u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_WHITE_SPACE);
-}
-
-bool is_line_break(char32_t c) {
-  return c == '\n' || c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029;
-}
-
-bool is_letter(char32_t c) {
-  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-  return (U_GET_GC_MASK(static_cast<UChar32>(c)) & U_GC_L_MASK) != 0;
-}
-
-bool is_mark(char32_t c) {
-  if (c < 0x80) return false;
-  return (U_GET_GC_MASK(static_cast<UChar32>(c)) & U_GC_M_MASK) != 0;
-}
-
-bool is_digit(char32_t c) {
-  if (c < 0x80) return c >= '0' && c <= '9';
-  return u_charType(static_cast<UChar32>(c)) == U_DECIMAL_DIGIT_NUMBER;
-}
-
-bool is_upper(char32_t c) {
-  if (c < 0x80) return c >= 'A' && c <= 'Z';
-  const auto t = u_charType(static_cast<UChar32>(c));
-  return t == U_UPPERCASE_LETTER || t == U_TITLECASE_LETTER;
-}
-
-bool is_lower(char32_t c) {
-  if (c < 0x80) return c >= 'a' && c <= 'z';
-  return u_charType(static_cast<UChar32>(c)) == U_LOWERCASE_LETTER;
-}
-
-bool is_pictographic(char32_t c) {
-  if (c < 0x80) return false;
-  const auto u = static_cast<UChar32>(c);
-  return u_hasBinaryProperty(u, UCHAR_EXTENDED_PICTOGRAPHIC) ||
-         u_hasBinaryProperty(u, UCHAR_REGIONAL_INDICATOR);
 }
 
 char32_t ascii_punctuation(char32_t c) {

@@ -12,23 +12,70 @@
 
 namespace tact::text {
 
+// The non-ASCII halves of the functions below (unicode.cpp). The ASCII
+// halves are inline: nearly every code point of real text is ASCII, and a
+// call per code point was a fifth of building a Document.
+namespace detail {
+char32_t decode_utf8_multibyte(std::string_view s, std::size_t* i);
+bool is_space(char32_t c);
+bool is_letter(char32_t c);
+bool is_mark(char32_t c);
+bool is_digit(char32_t c);
+bool is_upper(char32_t c);
+bool is_lower(char32_t c);
+bool is_pictographic(char32_t c);
+}  // namespace detail
+
 // Decodes the code point at s[*i], advancing *i past it. An invalid or
 // truncated sequence yields U+FFFD and advances past its maximal subpart
 // (the WHATWG / ICU convention: one replacement per bad sequence).
-char32_t decode_utf8(std::string_view s, std::size_t* i);
+inline char32_t decode_utf8(std::string_view s, std::size_t* i) {
+  const auto c = static_cast<unsigned char>(s[*i]);
+  if (c < 0x80) {
+    ++*i;
+    return c;
+  }
+  return detail::decode_utf8_multibyte(s, i);
+}
 
 void append_utf8(std::string* out, char32_t c);
 
 // Unicode White_Space.
-bool is_space(char32_t c);
+inline bool is_space(char32_t c) {
+  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
+  return detail::is_space(c);
+}
 // Characters that end a paragraph for sentence breaking (LF, CR, NEL, LS, PS).
-bool is_line_break(char32_t c);
-bool is_letter(char32_t c);  // General_Category L*
-bool is_mark(char32_t c);    // General_Category M*
-bool is_digit(char32_t c);   // General_Category Nd
-bool is_upper(char32_t c);   // Uppercase or titlecase letter
-bool is_lower(char32_t c);
-bool is_pictographic(char32_t c);  // Extended_Pictographic or a regional indicator
+inline bool is_line_break(char32_t c) {
+  return c == '\n' || c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029;
+}
+// General_Category L*
+inline bool is_letter(char32_t c) {
+  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  return detail::is_letter(c);
+}
+// General_Category M*
+inline bool is_mark(char32_t c) {
+  return c >= 0x80 && detail::is_mark(c);
+}
+// General_Category Nd
+inline bool is_digit(char32_t c) {
+  if (c < 0x80) return c >= '0' && c <= '9';
+  return detail::is_digit(c);
+}
+// Uppercase or titlecase letter
+inline bool is_upper(char32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  return detail::is_upper(c);
+}
+inline bool is_lower(char32_t c) {
+  if (c < 0x80) return c >= 'a' && c <= 'z';
+  return detail::is_lower(c);
+}
+// Extended_Pictographic or a regional indicator
+inline bool is_pictographic(char32_t c) {
+  return c >= 0x80 && detail::is_pictographic(c);
+}
 
 // Curly quotes, apostrophes and dashes map to ASCII; returns c unchanged
 // otherwise.
