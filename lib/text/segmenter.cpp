@@ -211,8 +211,12 @@ void segment(Document* doc) {
     last = j;
     std::size_t m = j;
     bool line_break = false;
-    while (m < n && cps[m].cls == Cls::space)
-      line_break = line_break || doc->line_break_at(cps[m++].at);
+    // The increment stays outside the ||: short-circuited after a line break,
+    // it would stop and spin forever (fuzzer: ".\n\n" and a combining mark).
+    while (m < n && cps[m].cls == Cls::space) {
+      if (doc->line_break_at(cps[m].at)) line_break = true;
+      ++m;
+    }
     bool split = true;
     if (line_break || m == n) {
       split = true;
