@@ -181,7 +181,9 @@ typedef struct tact_options {
 
   /* Findings (triggers, techniques and signals together) kept per message;
    * past this the first ones in text order are kept and
-   * tact_report_truncated() is nonzero. Default: 1000. */
+   * tact_report_truncated() is nonzero. Default: 1000. (One rule also
+   * reports at most 32 findings per message, past which truncated is
+   * nonzero too.) */
   size_t max_findings;
 } tact_options;
 
@@ -355,8 +357,10 @@ typedef struct tact_escalation {
 TACT_C_API tact_role tact_report_role(const tact_report* report) TACT_NOEXCEPT;
 TACT_C_API int tact_report_role_guessed(const tact_report* report) TACT_NOEXCEPT;
 
-/* Nonzero when the message had more findings than the analyzer's
- * max_findings and only the first ones were kept. */
+/* Nonzero when findings may be missing: the message had more than the
+ * analyzer's max_findings and only the first ones were kept, or the search
+ * for one rule stopped early (after 32 findings, or after 256 matches it
+ * rejected) while the text went on. */
 TACT_C_API int tact_report_truncated(const tact_report* report) TACT_NOEXCEPT;
 
 /* Tone scores and the escalation level; all zero ("calm") when the tone

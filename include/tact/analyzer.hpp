@@ -82,7 +82,9 @@ struct Options {
   std::size_t max_rules = 50000;
   // Findings (triggers, techniques and signals together) kept per message;
   // past this the first ones in text order are kept and Report::truncated
-  // is set, so pathological input cannot grow a report without bound.
+  // is set, so pathological input cannot grow a report without bound. (One
+  // rule also reports at most 32 findings per message, setting truncated
+  // past that.)
   std::size_t max_findings = 1000;
 
   // Sections to compute. A section switched off is skipped entirely, and its

@@ -111,8 +111,10 @@ struct Report {
   std::vector<Technique> techniques;
   std::vector<Edit> edits;
   std::string rewrite;  // the whole reply with every edit applied
-  // True when the message had more findings than Options::max_findings and
-  // only the first ones were kept.
+  // True when findings may be missing: the message had more than
+  // Options::max_findings and only the first ones were kept, or the search
+  // for one rule stopped early (after 32 findings, or after 256 matches it
+  // rejected) while the text went on.
   bool truncated = false;
 
   // The report as one line of JSON in the CLI's shape (DESIGN.md), without a

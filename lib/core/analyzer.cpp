@@ -54,7 +54,8 @@ Status Analyzer::Impl::run(std::string_view text, Role role, Report* out) const 
   const text::Document doc = text::Document::build(text);
 
   std::vector<rules::Finding> findings;
-  pack->match(doc, role, &findings);
+  // A rule's own bound on findings is reported like max_findings.
+  if (!pack->match(doc, role, &findings)) out->truncated = true;
   if (role == Role::automatic) {
     role = scorer->guess_role(doc, findings);
     out->role_guessed = true;

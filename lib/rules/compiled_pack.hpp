@@ -26,7 +26,7 @@ class CompiledPack final : public Pack {
   // patterns is too large for RE2's memory budget.
   static Status build(LayeredPack layered, std::shared_ptr<const Pack>* out);
 
-  void match(const text::Document& doc, Role role, std::vector<Finding>* out) const override;
+  bool match(const text::Document& doc, Role role, std::vector<Finding>* out) const override;
   std::vector<ExampleFailure> check_examples() const override;
   std::size_t size() const override { return rules_.size(); }
   const Rule& rule(std::size_t i) const override { return rules_[i].rule; }
@@ -34,7 +34,7 @@ class CompiledPack final : public Pack {
   // As match(), choosing whether overlapping findings of one category are
   // reduced to the first (match() does; example checks do not, so a rule's
   // examples test that rule alone).
-  void match_all(const text::Document& doc, Role role, bool reduce,
+  bool match_all(const text::Document& doc, Role role, bool reduce,
                  std::vector<Finding>* out) const;
 
  private:

@@ -105,6 +105,7 @@ struct CompiledPack::Scratch {
   std::vector<text::Range> quoted;
   std::vector<text::Range> ranges;
   bool quoted_ready = false;
+  bool truncated = false;  // a budget left findings out of this call
 };
 
 bool CompiledPack::cancelled(const text::Document& doc, const CompiledRule& rule,
@@ -162,8 +163,9 @@ void CompiledPack::match_patterns(const text::Document& doc, uint32_t r, const u
     re2::StringPiece* g = scratch->groups.data();
     std::size_t found = 0;
     uint32_t pos = 0;
-    for (int attempts = 0;
-         pos < n && found < kMaxFindingsPerRule && attempts < kMaxAttemptsPerPattern; ++attempts) {
+    int attempts = 0;
+    for (; pos < n && found < kMaxFindingsPerRule && attempts < kMaxAttemptsPerPattern;
+         ++attempts) {
       if (!pattern.re->Match(v, pos, n, RE2::UNANCHORED, g, groups)) break;
       const auto match_begin = static_cast<uint32_t>(g[0].data() - v.data());
       auto match_end = [&] { return static_cast<uint32_t>(g[0].data() - v.data() + g[0].size()); };
@@ -205,12 +207,21 @@ void CompiledPack::match_patterns(const text::Document& doc, uint32_t r, const u
       out->push_back(std::move(f));
       ++found;
     }
+    // A budget stopped the scan early: if the pattern matches again further
+    // on, findings were left out, and the report must say so.
+    if (pos < n && (found == kMaxFindingsPerRule || attempts == kMaxAttemptsPerPattern) &&
+        pattern.re->Match(v, pos, n, RE2::UNANCHORED, nullptr, 0)) {
+      scratch->truncated = true;
+    }
   }
   // Several patterns of one rule may find the same phrase: report it once.
   if (last - first > 1) {
     drop_overlaps(out, from, [](const Finding&, const Finding&) { return true; });
   }
-  if (out->size() - from > kMaxFindingsPerRule) out->resize(from + kMaxFindingsPerRule);
+  if (out->size() - from > kMaxFindingsPerRule) {
+    out->resize(from + kMaxFindingsPerRule);
+    scratch->truncated = true;
+  }
 }
 
 void CompiledPack::match_detector(const text::Document& doc, uint32_t r, Scratch* scratch,
@@ -218,7 +229,12 @@ void CompiledPack::match_detector(const text::Document& doc, uint32_t r, Scratch
   const CompiledRule& rule = rules_[r];
   scratch->ranges.clear();
   if (rule.rule.detector == Detector::caps) {
-    find_shouting(doc, rule.rule, kMaxFindingsPerRule, &scratch->ranges);
+    // One more than kept, to know whether any was left out.
+    find_shouting(doc, rule.rule, kMaxFindingsPerRule + 1, &scratch->ranges);
+    if (scratch->ranges.size() > kMaxFindingsPerRule) {
+      scratch->ranges.resize(kMaxFindingsPerRule);
+      scratch->truncated = true;
+    }
   }
   for (const text::Range& span : scratch->ranges) {
     if (!accept(doc, rule, span, scratch)) continue;
@@ -229,10 +245,11 @@ void CompiledPack::match_detector(const text::Document& doc, uint32_t r, Scratch
   }
 }
 
-void CompiledPack::match_all(const text::Document& doc, Role role, bool reduce,
+bool CompiledPack::match_all(const text::Document& doc, Role role, bool reduce,
                              std::vector<Finding>* out) const {
   thread_local Scratch scratch;
   scratch.quoted_ready = false;
+  scratch.truncated = false;
   if (scratch.groups.size() < max_groups_) scratch.groups.resize(max_groups_);
   const std::size_t from = out->size();
   const std::string& v = doc.view();
@@ -277,10 +294,11 @@ void CompiledPack::match_all(const text::Document& doc, Role role, bool reduce,
                                                            : a.view.end > b.view.end;
                      });
   }
+  return !scratch.truncated;
 }
 
-void CompiledPack::match(const text::Document& doc, Role role, std::vector<Finding>* out) const {
-  match_all(doc, role, true, out);
+bool CompiledPack::match(const text::Document& doc, Role role, std::vector<Finding>* out) const {
+  return match_all(doc, role, true, out);
 }
 
 }  // namespace tact::rules

@@ -78,7 +78,8 @@ struct Finding {
 };
 
 // At most this many findings of one rule in one message; the rest of a
-// pathological input ("no no no ..." for a megabyte) is not reported.
+// pathological input ("no no no ..." for a megabyte) is not reported, and
+// match() says so.
 constexpr std::size_t kMaxFindingsPerRule = 32;
 
 class Pack {
@@ -90,8 +91,10 @@ class Pack {
   static Status load(const Options& options, std::shared_ptr<const Pack>* out);
 
   // Appends every finding for `role` (Role::automatic: all roles) in view
-  // order. Thread-safe. Throws std::bad_alloc only.
-  virtual void match(const text::Document& doc, Role role, std::vector<Finding>* out) const = 0;
+  // order. Returns false when a bound on the work for one rule (see
+  // kMaxFindingsPerRule) left findings out. Thread-safe. Throws
+  // std::bad_alloc only.
+  virtual bool match(const text::Document& doc, Role role, std::vector<Finding>* out) const = 0;
 
   // Runs every rule's examples (through match() with the rule's roles).
   virtual std::vector<ExampleFailure> check_examples() const = 0;
