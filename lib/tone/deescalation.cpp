@@ -39,9 +39,10 @@ double deescalation(const Analysis& a, const DeescalationParams& p, double empat
   const double from_empathy = p.empathy * empathy;
   double total = 0;
   for (const Part& part : empathy_parts) total += part.raw;
+  ToneCues tone_cues(cues);
   for (const Part& part : empathy_parts) {
     if (std::strcmp(part.type, "technique") == 0 || total <= 0) continue;
-    cues->push_back({"tone", part.type, part.view, from_empathy * part.raw / total});
+    tone_cues.add(part.type, part.view, from_empathy * part.raw / total);
   }
   if (lexical == 0 && total > 0) {
     // All of it came from technique findings: say so once, on the message.

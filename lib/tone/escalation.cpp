@@ -13,8 +13,8 @@ bool negativity(const char* type) {
   return std::strcmp(type, "negative_word") == 0 || std::strcmp(type, "negative_sentiment") == 0;
 }
 
-void add_tone_cue(std::vector<Cue>* cues, text::Range view, const char* type, double weight) {
-  if (weight > 0) cues->push_back({"tone", type, view, weight});
+void add_tone_cue(ToneCues* cues, text::Range view, const char* type, double weight) {
+  if (weight > 0) cues->add(type, view, weight);
 }
 
 }  // namespace
@@ -53,11 +53,12 @@ EscalationResult escalation(const Analysis& a, const EscalationParams& p,
   for (std::size_t i = 0; i < anger_raw.text_parts; ++i) {
     if (!negativity(anger[i].type)) expressed += anger[i].raw;
   }
+  ToneCues tone_cues(cues);
   const double from_anger = p.anger * saturate(expressed);
   for (std::size_t i = 0; i < anger_raw.text_parts && expressed > 0; ++i) {
     const Part& part = anger[i];
     if (negativity(part.type)) continue;
-    add_tone_cue(cues, part.view, part.type, from_anger * part.raw / expressed);
+    add_tone_cue(&tone_cues, part.view, part.type, from_anger * part.raw / expressed);
   }
   raw += from_anger;
   const double negative = p.negative * std::max(0.0, -a.sentiment.compound);
@@ -65,9 +66,9 @@ EscalationResult escalation(const Analysis& a, const EscalationParams& p,
   for (const ItemScore& s : a.sentiment.items) mass += std::max(0.0f, -s.valence);
   for (std::size_t i = 0; i < a.items.size() && mass > 0; ++i) {
     const double v = -a.sentiment.items[i].valence;
-    if (v > 0) add_tone_cue(cues, a.items[i].view, "negative_word", negative * v / mass);
+    if (v > 0) add_tone_cue(&tone_cues, a.items[i].view, "negative_word", negative * v / mass);
   }
-  if (mass == 0) add_tone_cue(cues, a.whole(), "negative_sentiment", negative);
+  if (mass == 0) add_tone_cue(&tone_cues, a.whole(), "negative_sentiment", negative);
   raw += negative;
 
   EscalationResult r;

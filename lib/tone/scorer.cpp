@@ -5,6 +5,8 @@
 // dimensions, and escalation (customers) or de-escalation (agents).
 #include "tone/scorer.hpp"
 
+#include <algorithm>
+#include <cstring>
 #include <mutex>
 
 #include "core/embedded.hpp"
@@ -19,6 +21,29 @@
 #include "tone/sentiment.hpp"
 
 namespace tact::tone {
+
+void ToneCues::add(const char* type, text::Range view, double weight) {
+  constexpr std::size_t npos = static_cast<std::size_t>(-1);
+  Seen* seen = nullptr;
+  for (Seen& s : seen_) {
+    if (s.type == type || std::strcmp(s.type, type) == 0) {
+      seen = &s;
+      break;
+    }
+  }
+  if (seen == nullptr) seen = &seen_.emplace_back(Seen{type, 0, npos});
+  if (seen->count++ < kMaxToneCuesPerType) {
+    out_->push_back({"tone", type, view, weight});
+  } else if (seen->folded == npos) {
+    seen->folded = out_->size();
+    out_->push_back({"tone", type, view, weight});
+  } else {
+    Cue& folded = (*out_)[seen->folded];
+    folded.view.begin = std::min(folded.view.begin, view.begin);
+    folded.view.end = std::max(folded.view.end, view.end);
+    folded.weight += weight;
+  }
+}
 
 namespace {
 

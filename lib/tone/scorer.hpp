@@ -31,6 +31,29 @@ struct Cue {
   double weight = 0.0;
 };
 
+// At most this many tone cues of one type per message. The rest (a
+// megabyte of "!!!!" has a million) fold into one more cue of that type that
+// spans them with their summed weight: the weights still add up, and the
+// report stays small whatever the input.
+constexpr std::size_t kMaxToneCuesPerType = 32;
+
+// Appends "tone" cues to a list, folding those past kMaxToneCuesPerType of
+// one type. (Cues of findings are bounded by the findings.)
+class ToneCues {
+ public:
+  explicit ToneCues(std::vector<Cue>* out) : out_(out) {}
+  void add(const char* type, text::Range view, double weight);
+
+ private:
+  struct Seen {
+    const char* type;
+    std::size_t count;
+    std::size_t folded;  // index in *out_ of the folding cue, or npos
+  };
+  std::vector<Cue>* out_;
+  std::vector<Seen> seen_;  // one per type so far: a dozen at most
+};
+
 struct Result {
   Tone tone;
   int level = 0;       // escalation level, customers only (0 for agents)
