@@ -5,6 +5,8 @@
 # the rule packs and (when present) the texts of ../shared/eval/cs_dev.jsonl.
 # A crash or timeout is written to build/fuzz/artifacts/; copy it into
 # tests/fuzz/regressions/TARGET/ so the ordinary suite replays it forever.
+# The whole libFuzzer output is kept in build/fuzz/logs/TARGET.log. Exits
+# nonzero when the run left an artifact.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target=${1:?usage: scripts/fuzz.sh analyze|pack|capi [SECONDS]}
@@ -15,7 +17,8 @@ cmake --build --preset fuzz --target "tact_fuzz_$target" >/dev/null
 
 corpus=build/fuzz/corpus/$target
 artifacts=build/fuzz/artifacts/$target/
-mkdir -p "$corpus" "$artifacts"
+log=build/fuzz/logs/$target.log
+mkdir -p "$corpus" "$artifacts" build/fuzz/logs
 [ -d "tests/fuzz/seeds/$target" ] && cp -n tests/fuzz/seeds/"$target"/* "$corpus"/ 2>/dev/null || true
 cp -n tests/fuzz/regressions/"$target"/* "$corpus"/ 2>/dev/null || true
 case $target in
@@ -35,8 +38,10 @@ PY
 esac
 
 echo "fuzzing $target for ${seconds}s; corpus $(ls "$corpus" | wc -l) files"
+started=$SECONDS
 build/fuzz/tests/fuzz/tact_fuzz_"$target" "$corpus" -max_total_time="$seconds" -timeout=10 \
   -rss_limit_mb=4096 -max_len=65536 -artifact_prefix="$artifacts" -print_final_stats=1 2>&1 |
-  grep -E '^(#[0-9]+ +DONE|stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==|SUMMARY|artifact_prefix|Test unit written|INFO: Seed)' || true
-echo "corpus now $(ls "$corpus" | wc -l) files; artifacts: $(ls "$artifacts" | wc -l)"
+  tee "$log" | grep -E '^(#[0-9]+[[:space:]]+DONE|stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==|SUMMARY|artifact_prefix|Test unit written|INFO: Seed)' || true
+echo "wall $((SECONDS - started)) s; corpus now $(ls "$corpus" | wc -l) files," \
+  "$(du -sk "$corpus" | cut -f1) KB; artifacts: $(ls "$artifacts" | wc -l)"
 [ -z "$(ls "$artifacts")" ]
