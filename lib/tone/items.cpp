@@ -84,7 +84,11 @@ void scan(const text::Document& doc, const Lexicon& lexicon, bool stem_plurals,
   out->clear();
   const std::string_view view = doc.view();
   const std::vector<Token>& tokens = doc.tokens();
-  const bool sentences = !doc.sentences().empty();
+  const std::vector<text::Sentence>& sentences = doc.sentences();
+  // Items come in text order, so their sentence index only moves forward:
+  // a walk instead of a binary search per item (Document::sentence_at),
+  // which was a sixth of the time on 4 MB of "A. A. A. …".
+  std::size_t sentence = 0;
   for (std::size_t i = 0; i < tokens.size();) {
     const Token& t = tokens[i];
     Item item;
@@ -150,7 +154,11 @@ void scan(const text::Document& doc, const Lexicon& lexicon, bool stem_plurals,
         break;
       }
     }
-    item.sentence = sentences ? static_cast<uint32_t>(doc.sentence_at(item.view.begin)) : 0;
+    while (sentence + 1 < sentences.size() &&
+           sentences[sentence + 1].view.begin <= item.view.begin) {
+      ++sentence;
+    }
+    item.sentence = static_cast<uint32_t>(sentence);
     out->push_back(item);
     i += used;
   }
