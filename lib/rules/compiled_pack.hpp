@@ -55,6 +55,8 @@ class CompiledPack final : public Pack {
   bool accept(const text::Document& doc, const CompiledRule& rule, text::Range span,
               Scratch* scratch) const;
   bool cancelled(const text::Document& doc, const CompiledRule& rule, text::Range span) const;
+  // True if only punctuation, symbols and spaces precede `pos` in its sentence.
+  bool at_sentence_start(const text::Document& doc, uint32_t pos, Scratch* scratch) const;
 
   std::vector<CompiledRule> rules_;
   std::vector<Pattern> patterns_;         // indexed by RE2::Set index

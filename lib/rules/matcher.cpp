@@ -7,6 +7,7 @@
 // exceptions. Nothing is compiled here, and per-call allocations are the
 // findings themselves (the rest lives in per-thread scratch).
 #include <algorithm>
+#include <cstdint>
 
 #include "rules/compiled_pack.hpp"
 #include "rules/quotes.hpp"
@@ -41,19 +42,15 @@ uint32_t prev_char(const std::string& v, uint32_t pos) {
   return pos;
 }
 
-// True if only punctuation, symbols and spaces precede `pos` in its sentence.
-bool at_sentence_start(const text::Document& doc, uint32_t pos) {
-  uint32_t begin = 0;
-  if (!doc.sentences().empty()) {
-    const text::Sentence& s = doc.sentences()[doc.sentence_at(pos)];
-    if (s.view.begin <= pos) begin = s.view.begin;
-  }
-  const std::string_view v = doc.view();
-  for (std::size_t i = begin; i < pos;) {
+// The first letter or digit at or after view offset `from`, or the view's
+// size when there is none.
+uint32_t first_alnum(const std::string& v, uint32_t from) {
+  for (std::size_t i = from; i < v.size();) {
+    const std::size_t at = i;
     const char32_t c = text::decode_utf8(v, &i);
-    if (text::is_letter(c) || text::is_digit(c)) return false;
+    if (text::is_letter(c) || text::is_digit(c)) return static_cast<uint32_t>(at);
   }
-  return true;
+  return static_cast<uint32_t>(v.size());
 }
 
 // The finding's range: the capture named "span" when the pattern has one
@@ -99,6 +96,11 @@ void drop_overlaps(std::vector<Finding>* found, std::size_t from,
 }  // namespace
 
 struct CompiledPack::Scratch {
+  // first_alnum() of the sentence start last asked about: anchored rules ask
+  // once per candidate, and rescanning a long run of symbols each time made
+  // "#### … no no no" quadratic.
+  uint32_t alnum_from = UINT32_MAX;
+  uint32_t alnum_at = 0;
   std::vector<int> hits;
   std::vector<uint32_t> pattern_hits;
   std::vector<re2::StringPiece> groups;
@@ -107,6 +109,21 @@ struct CompiledPack::Scratch {
   bool quoted_ready = false;
   bool truncated = false;  // a budget left findings out of this call
 };
+
+bool CompiledPack::at_sentence_start(const text::Document& doc, uint32_t pos,
+                                     Scratch* scratch) const {
+  uint32_t begin = 0;
+  if (!doc.sentences().empty()) {
+    const text::Sentence& s = doc.sentences()[doc.sentence_at(pos)];
+    if (s.view.begin <= pos) begin = s.view.begin;
+  }
+  if (scratch->alnum_from != begin) {
+    scratch->alnum_from = begin;
+    scratch->alnum_at = first_alnum(doc.view(), begin);
+  }
+  // Only punctuation, symbols and spaces lie between the sentence's start and pos.
+  return scratch->alnum_at >= pos;
+}
 
 bool CompiledPack::cancelled(const text::Document& doc, const CompiledRule& rule,
                              text::Range span) const {
@@ -138,7 +155,7 @@ bool CompiledPack::cancelled(const text::Document& doc, const CompiledRule& rule
 
 bool CompiledPack::accept(const text::Document& doc, const CompiledRule& rule, text::Range span,
                           Scratch* scratch) const {
-  if (rule.rule.anchor == Anchor::sentence_start && !at_sentence_start(doc, span.begin))
+  if (rule.rule.anchor == Anchor::sentence_start && !at_sentence_start(doc, span.begin, scratch))
     return false;
   if (!rule.rule.in_quotes) {
     if (!scratch->quoted_ready) {
@@ -249,6 +266,7 @@ bool CompiledPack::match_all(const text::Document& doc, Role role, bool reduce,
                              std::vector<Finding>* out) const {
   thread_local Scratch scratch;
   scratch.quoted_ready = false;
+  scratch.alnum_from = UINT32_MAX;
   scratch.truncated = false;
   if (scratch.groups.size() < max_groups_) scratch.groups.resize(max_groups_);
   const std::size_t from = out->size();
