@@ -65,6 +65,15 @@ const Kind kKinds[] = {
     {"sentence_breaks", [](std::size_t n) { return repeat("A. ", n); }},
     // One line of "!!!!".
     {"bangs", [](std::size_t n) { return std::string(n, '!'); }},
+    // One sentence that opens with symbols for three quarters of its length,
+    // then "no no no": every candidate of a sentence-start rule asks what
+    // precedes it in the sentence.
+    {"symbols_then_no",
+     [](std::size_t n) {
+       std::string s(n - n / 4, '#');
+       s += repeat(" no", n / 4);
+       return s;
+     }},
     // Trigger phrases that overlap and nest, over and over: every rule
     // involved matches at every repetition and its exceptions are searched.
     {"overlapping_triggers",
