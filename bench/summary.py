@@ -2,6 +2,7 @@
 """Prints issue 7's targets against a tact_bench JSON report.
 
     bench/summary.py build/release/bench.json
+    bench/summary.py --tables build/release/bench.json   # Markdown, for bench/README.md
 
 Each line: the target, the figure measured, and met / MISSED. A target whose
 benchmarks were filtered out of the run is skipped. The vader-sentiment
@@ -88,5 +89,103 @@ def main(path):
         print(f"{verdict:<7} {what:<{width}}  {measured}")
 
 
+def tables(path):
+    b = load(path)
+
+    def us(run):
+        return seconds(run) * 1e6
+
+    def row(*cells):
+        print("| " + " | ".join(str(c) for c in cells) + " |")
+
+    def head(*cells):
+        row(*cells)
+        row(*["---"] * len(cells))
+
+    sizes = (("0", "chat line"), ("1", "~1 KB email"), ("2", "~10 KB transcript"))
+    print("\n**Per stage** (one core; CPU time per message)\n")
+    head("stage", "chat line", "~1 KB email")
+    for name, label in (("BM_DocumentAscii", "Document, ASCII fast path"),
+                        ("BM_DocumentUnicode", "Document, Unicode path (ICU)"),
+                        ("BM_PrefilterSet", "RE2::Set prefilter alone"),
+                        ("BM_Match", "rule matching (prefilter included)"),
+                        ("BM_Tone", "tone and escalation"), ("BM_Rewrite", "rewrite"),
+                        ("BM_Json", "Report to JSON")):
+        cells = []
+        for size, _ in sizes[:2]:
+            r = b.get(f"{name}/size:{size}")
+            cells.append(f"{us(r):.2f} us ({r['messages/s']:,.0f}/s)" if r else "-")
+        row(label, *cells)
+
+    print("\n**End to end** (one core)\n")
+    head("input", "C++ API msg/s", "MB/s", "C ABI msg/s", "MB/s", "C ABI + JSON msg/s")
+    for size, label in sizes:
+        cpp, c, j = (b.get(f"{n}/size:{size}") for n in
+                     ("BM_Analyze", "BM_CApiAnalyze", "BM_CApiAnalyzeJson"))
+        row(label, *(f"{r['messages/s']:,.0f}" if r else "-" for r in (cpp,)),
+            f"{cpp['bytes/s'] / 2**20:.2f}" if cpp else "-",
+            f"{c['messages/s']:,.0f}" if c else "-", f"{c['bytes/s'] / 2**20:.2f}" if c else "-",
+            f"{j['messages/s']:,.0f}" if j else "-")
+
+    longs = sorted((int(n.split("/")[1]), b[n]) for n in b if n.startswith("BM_AnalyzeLong/"))
+    if longs:
+        print("\n**One long text** (BM_AnalyzeLong, agent draft)\n")
+        head("size", "MB/s", "ms per MB")
+        for size, r in longs:
+            mbs = r["bytes_per_second"] / 1e6
+            row(f"{size >> 10} KB", f"{mbs:.2f}", f"{1e3 / mbs:.0f}")
+
+    if "BM_Latency1KB" in b:
+        r = b["BM_Latency1KB"]
+        print(f"\n**Latency of a ~1 KB reply** (BM_Latency1KB): p50 {r['p50_us']:.0f} us, "
+              f"p99 {r['p99_us']:.0f} us, max {r['max_us']:.0f} us\n")
+    cold = next((b[n] for n in b if n.startswith("BM_BuildAnalyzerCold")), None)
+    if cold and "BM_BuildAnalyzer" in b:
+        print(f"**Building the default analyzer**: first in a process {seconds(cold) * 1e3:.0f} ms, "
+              f"{cold['MB_built']:.1f} MB resident added, {cold['MB_used']:.1f} MB after analyzing "
+              f"the corpus; each further analyzer {us(b['BM_BuildAnalyzer']):.0f} us and "
+              f"{b['BM_BuildAnalyzer']['MB_per_analyzer']:.1f} MB (the compiled pack is shared)\n")
+
+    if "BM_BuildRules/extra:0" in b:
+        print("**Rule-count scaling** (generated house rules over the default pack)\n")
+        head("extra rules", "rules", "build", "chat msg/s", "of default", "email msg/s", "of default")
+        for extra in (0, 1000, 10000):
+            build = b.get(f"BM_BuildRules/extra:{extra}")
+            chat = b.get(f"BM_AnalyzeRules/extra:{extra}/size:0")
+            email = b.get(f"BM_AnalyzeRules/extra:{extra}/size:1")
+            base_c = b.get("BM_AnalyzeRules/extra:0/size:0")
+            base_e = b.get("BM_AnalyzeRules/extra:0/size:1")
+            row(f"{extra:,}", f"{build['rules']:,.0f}" if build else "-",
+                f"{seconds(build) * 1e3:.1f} ms" if build else "-",
+                f"{chat['messages/s']:,.0f}" if chat else "-",
+                f"{chat['messages/s'] / base_c['messages/s']:.0%}" if chat and base_c else "-",
+                f"{email['messages/s']:,.0f}" if email else "-",
+                f"{email['messages/s'] / base_e['messages/s']:.0%}" if email and base_e else "-")
+
+    one, two = b.get("BM_Batch/threads:1/real_time"), b.get("BM_Batch/threads:2/real_time")
+    if one and two:
+        print(f"\n**Batch** (analyze_batch over 4,096 chat lines, wall time): 1 thread "
+              f"{one['messages/s']:,.0f} msg/s, 2 threads {two['messages/s']:,.0f} msg/s "
+              f"({two['messages/s'] / one['messages/s']:.2f}x)\n")
+
+    kinds = sorted({n.split("/")[1] for n in b if n.startswith("BM_Hostile/")})
+    if kinds:
+        sizes_h = sorted({int(n.split("/")[2]) for n in b if n.startswith("BM_Hostile/")})
+        print("**Pathological input**, ms per MB (flat across a row = linear time)\n")
+        head("input", *(f"agent {s >> 10} KB" for s in sizes_h),
+             *(f"customer {s >> 10} KB" for s in sizes_h))
+        for kind in kinds:
+            cells = []
+            for prefix in ("BM_Hostile", "BM_HostileCustomer"):
+                for s in sizes_h:
+                    r = b.get(f"{prefix}/{kind}/{s}")
+                    cells.append(f"{r['s_per_MB'] * 1e3:.0f}" if r else "-")
+            row(kind, *cells)
+
+
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "build/release/bench.json")
+    args = sys.argv[1:]
+    if args and args[0] == "--tables":
+        tables(args[1] if len(args) > 1 else "build/release/bench.json")
+    else:
+        main(args[0] if args else "build/release/bench.json")
