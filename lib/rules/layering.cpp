@@ -108,6 +108,7 @@ class Layering {
   std::vector<std::string> quote_patterns_;
   std::vector<std::shared_ptr<const RE2>> quote_regexes_;
   bool changed_ = false;
+  std::size_t program_size_ = 0;  // RE2 instructions of every pack applied
 };
 
 Status Layering::read(std::string_view text, const std::string& source, PackFile* out) const {
@@ -211,6 +212,12 @@ Status Layering::apply(const Unit& unit, bool embedded) {
   }
 
   for (const PackFile& f : unit) {
+    program_size_ += f.program_size;
+    if (program_size_ > kMaxProgramSize) {
+      return {Code::rules, f.source + ": patterns too large: " + std::to_string(program_size_) +
+                               " RE2 instructions in the layered packs, more than the " +
+                               std::to_string(kMaxProgramSize) + " they may hold together"};
+    }
     if (f.has_quote_patterns) {
       quote_patterns_ = f.quote_patterns;
       quote_regexes_ = f.quote_regexes;

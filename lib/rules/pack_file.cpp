@@ -116,6 +116,13 @@ Status Reader::compile(const std::vector<Located>& patterns, const std::string& 
       }
       return fail(p.line, id, reason);
     }
+    out_->program_size += static_cast<std::size_t>(re->ProgramSize());
+    if (out_->program_size > kMaxProgramSize) {
+      return fail(p.line, id,
+                  "patterns too large: " + std::to_string(out_->program_size) +
+                      " RE2 instructions in this pack so far, more than the " +
+                      std::to_string(kMaxProgramSize) + " all packs may hold together");
+    }
     texts->push_back(std::move(normalized));
     regexes->push_back(std::move(re));
   }
