@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -63,6 +64,17 @@ void check(std::string_view text, const tact::Report& r) {
   }
   if (!r.edits.empty()) require(rebuilt == r.rewrite);
   require(!r.to_json().empty());
+  // Bounded however hostile the text: findings (1,000 a message, 32 a rule)
+  // and cues (the findings' own, and at most 33 of each of the 15 tone cue
+  // types).
+  const std::size_t findings =
+      r.triggers.size() + r.techniques.size() + r.escalation.signals.size();
+  require(findings <= 1000);
+  std::map<std::string, std::size_t> per_rule;
+  for (const auto& t : r.triggers) require(++per_rule[t.rule] <= 32);
+  for (const auto& t : r.techniques) require(++per_rule[t.rule] <= 32);
+  for (const auto& s : r.escalation.signals) require(++per_rule[s.rule] <= 32);
+  require(r.escalation.cues.size() <= findings + 15 * 33);
 }
 
 }  // namespace

@@ -178,10 +178,12 @@ void check_report(const tact_report* r, std::string_view text, int role, const L
     spans.check(c->span);
   }
 
-  // Findings are capped, and the cap is reported, never silent.
+  // Findings are capped (the cap is reported: truncated, checked against
+  // the JSON below).
   const std::size_t findings = triggers + techniques + signals;
   require(findings <= limits.max_findings);
-  if (tact_report_truncated(r)) require(findings == limits.max_findings);
+  // Cues: the findings' own, and at most 33 of each of the 15 tone cue types.
+  require(cues <= findings + 15 * 33);
 
   // Edits in order, non-overlapping; applied right to left they give the
   // rewrite.
