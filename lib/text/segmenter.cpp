@@ -98,9 +98,15 @@ void letter_case(const Document& doc, Range original, bool* all_caps, bool* capi
 
 }  // namespace
 
+// Scratch kept per thread for texts up to this many code points, so
+// segmenting a message allocates only its tokens and sentences, while one
+// huge input does not pin its memory.
+constexpr std::size_t kKeptCodePoints = std::size_t{1} << 16;
+
 void segment(Document* doc) {
   const std::string& v = doc->view_;
-  std::vector<Cp> cps;
+  thread_local std::vector<Cp> cps;
+  cps.clear();
   cps.reserve(v.size());
   for (std::size_t i = 0; i < v.size();) {
     const auto at = static_cast<uint32_t>(i);
@@ -118,6 +124,7 @@ void segment(Document* doc) {
   };
 
   doc->tokens_.clear();
+  doc->tokens_.reserve(v.size() / 4 + 4);  // about one token per word and space
   for (std::size_t k = 0; k < n;) {
     const Cls cls = cps[k].cls;
     if (cls == Cls::space) {
@@ -250,6 +257,10 @@ void segment(Document* doc) {
     k = j;
   }
   close(last);
+  if (cps.capacity() > kKeptCodePoints) {
+    cps.clear();
+    cps.shrink_to_fit();
+  }
 }
 
 }  // namespace tact::text
