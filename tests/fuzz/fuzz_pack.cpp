@@ -12,8 +12,10 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
   tact::Options options;
-  // Layering over the default pack is the common case; alone also matters.
-  options.default_pack = size > 0 && (data[0] & 1) != 0;
+  // Layering over the default pack is the common case, but compiling it
+  // costs most of an execution: one input in eight, so the fuzzer spends its
+  // time on the packs it writes.
+  options.default_pack = size > 0 && data[0] % 8 == 0;
   options.max_rules = 2000;
   options.rule_texts.push_back(
       {"fuzz.toml", std::string(reinterpret_cast<const char*>(data), size)});
@@ -28,6 +30,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
                            "WHY IS THIS BROKEN AGAIN!!!", "\xF0\x9F\x98\xA1 no no no", ""}) {
     if (!analyzer.analyze(text, tact::Role::automatic, &report).ok()) std::abort();
   }
-  (void)analyzer.check_examples();
+  // The default pack's own examples are tested elsewhere and cost seconds.
+  if (!options.default_pack) (void)analyzer.check_examples();
   return 0;
 }
