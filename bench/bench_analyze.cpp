@@ -44,8 +44,7 @@ void BM_AnalyzeLong(benchmark::State& state) {
     analyzer.analyze(text, Role::agent, &report);
     benchmark::DoNotOptimize(report.rewrite.data());
   }
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) *
-                          static_cast<int64_t>(text.size()));
+  set_rate_counters(state, 1.0, static_cast<double>(text.size()));
 }
 BENCHMARK(BM_AnalyzeLong)
     ->Arg(1 << 10)
@@ -75,6 +74,7 @@ void BM_Latency1KB(benchmark::State& state) {
   auto pct = [&](double p) {
     return micros[static_cast<std::size_t>(p * static_cast<double>(micros.size() - 1))];
   };
+  set_counters(state, texts);
   state.counters["p50_us"] = pct(0.50);
   state.counters["p99_us"] = pct(0.99);
   state.counters["max_us"] = micros.back();
@@ -91,9 +91,9 @@ void BM_Batch(benchmark::State& state) {
         analyzer.analyze_batch(views, Role::agent, static_cast<unsigned>(state.range(0)), nullptr);
     benchmark::DoNotOptimize(reports.data());
   }
-  state.counters["messages/s"] = benchmark::Counter(
-      static_cast<double>(state.iterations()) * static_cast<double>(texts.size()),
-      benchmark::Counter::kIsRate);
+  double bytes = 0;
+  for (const std::string& t : texts) bytes += static_cast<double>(t.size());
+  set_rate_counters(state, static_cast<double>(texts.size()), bytes);
 }
 BENCHMARK(BM_Batch)->Arg(1)->Arg(2)->ArgName("threads")->UseRealTime()->Unit(
     benchmark::kMillisecond);

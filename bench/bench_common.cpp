@@ -85,16 +85,19 @@ const tone::Scorer& default_scorer() {
   return *scorer;
 }
 
+void set_rate_counters(benchmark::State& state, double messages, double bytes) {
+  const auto iterations = static_cast<double>(state.iterations());
+  state.counters["messages/s"] =
+      benchmark::Counter(iterations * messages, benchmark::Counter::kIsRate);
+  state.counters["bytes/s"] = benchmark::Counter(iterations * bytes, benchmark::Counter::kIsRate,
+                                                 benchmark::Counter::OneK::kIs1024);
+}
+
 void set_counters(benchmark::State& state, const std::vector<std::string>& texts) {
   const double total = std::accumulate(
       texts.begin(), texts.end(), 0.0,
       [](double sum, const std::string& t) { return sum + static_cast<double>(t.size()); });
-  const double mean = texts.empty() ? 0.0 : total / static_cast<double>(texts.size());
-  state.counters["messages/s"] =
-      benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
-  state.counters["bytes/s"] =
-      benchmark::Counter(static_cast<double>(state.iterations()) * mean,
-                         benchmark::Counter::kIsRate, benchmark::Counter::OneK::kIs1024);
+  set_rate_counters(state, 1.0, texts.empty() ? 0.0 : total / static_cast<double>(texts.size()));
 }
 
 }  // namespace tact::bench

@@ -34,6 +34,8 @@ int cold_build_child();
 
 // messages/s and bytes/s counters, assuming iterations cycle through `texts`.
 void set_counters(benchmark::State& state, const std::vector<std::string>& texts);
+// The same counters for `messages` messages of `bytes` bytes in all per iteration.
+void set_rate_counters(benchmark::State& state, double messages, double bytes);
 
 }  // namespace tact::bench
 

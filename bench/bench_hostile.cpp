@@ -102,8 +102,7 @@ void BM_Hostile(benchmark::State& state, const Kind* kind, Role role) {
   }
   const double iterations = static_cast<double>(state.iterations());
   const double bytes = static_cast<double>(text.size());
-  state.counters["bytes/s"] = benchmark::Counter(iterations * bytes, benchmark::Counter::kIsRate,
-                                                 benchmark::Counter::OneK::kIs1024);
+  set_rate_counters(state, 1.0, bytes);
   // Seconds per MiB (the inverse rate): flat across sizes means linear time.
   state.counters["s_per_MB"] = benchmark::Counter(
       iterations * bytes / (1 << 20), benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
