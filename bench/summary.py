@@ -47,10 +47,10 @@ def main(path):
         target("long text >= 50 MB/s (slowest size)", low >= 50, f"{low:.1f} MB/s")
         spread = max(rates.values()) / low
         if len(rates) > 1:
-                    "time per MB flat from 1 KB to 10 MB (max/min <= 1.5)", spread <= 1.5,
-                f"max/min {spread:.2f} over " + ", ".join(
-                    f"{n.split('/')[1]}: {rates[n]:.1f}"
-                    for n in sorted(longs, key=lambda n: int(n.split('/')[1]))))
+            target("time per MB flat from 1 KB to 10 MB (max/min <= 1.5)", spread <= 1.5,
+                   f"max/min {spread:.2f} over " + ", ".join(
+                       f"{n.split('/')[1]}: {rates[n]:.1f}"
+                       for n in sorted(longs, key=lambda n: int(n.split('/')[1]))))
     if have("BM_Latency1KB"):
         v = b["BM_Latency1KB"]["p99_us"]
         target("p99 latency of a 1 KB reply <= 50 us", v <= 50,
