@@ -20,6 +20,11 @@ def load(path):
     return {r["name"]: r for r in runs if r.get("run_type", "iteration") == "iteration"}
 
 
+def rate(run):
+    """bytes/s; reports from before it was a counter have bytes_per_second."""
+    return run.get("bytes/s", run.get("bytes_per_second", 0.0))
+
+
 def seconds(run, key="real_time"):
     return run[key] * UNIT[run["time_unit"]]
 
@@ -42,7 +47,7 @@ def main(path):
         target("  the same through the C ABI (no target)", True, f"{v:,.0f} msg/s")
     longs = [n for n in b if n.startswith("BM_AnalyzeLong/")]
     if longs:
-        rates = {n: b[n]["bytes/s"] / 1e6 for n in longs}
+        rates = {n: rate(b[n]) / 1e6 for n in longs}
         low = min(rates.values())
         target("long text >= 50 MB/s (slowest size)", low >= 50, f"{low:.1f} MB/s")
         spread = max(rates.values()) / low
@@ -138,7 +143,7 @@ def tables(path):
         print("\n**One long text** (BM_AnalyzeLong, agent draft)\n")
         head("size", "MB/s", "ms per MB")
         for size, r in longs:
-            mbs = r["bytes/s"] / 1e6
+            mbs = rate(r) / 1e6
             row(f"{size >> 10} KB", f"{mbs:.2f}", f"{1e3 / mbs:.0f}")
 
     if "BM_Latency1KB" in b:
