@@ -1,99 +1,228 @@
 // Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
 //
 // Report -> one line of JSON in the shape DESIGN.md fixes for the CLI.
+// Written straight into one string: building a JSON DOM first cost more
+// than analyzing the message, and a string that cannot grow throws
+// std::bad_alloc with nothing half-built to unwind.
+#include <charconv>
 #include <cmath>
-#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "tact/report.hpp"
+#include "text/unicode.hpp"
 
 namespace tact {
 
 namespace {
 
-using nlohmann::ordered_json;
+class Writer {
+ public:
+  explicit Writer(std::string* out) : out_(*out) {}
 
-// Four decimals are plenty for scores and keep the output readable.
-double round4(double x) {
-  return std::round(x * 1e4) / 1e4;
+  // Object and array punctuation; a comma goes before every member but the
+  // first of its container.
+  void open(char c) {
+    out_ += c;
+    first_ = true;
+  }
+  void close(char c) {
+    out_ += c;
+    first_ = false;
+  }
+  void key(std::string_view k) {
+    if (!first_) out_ += ',';
+    first_ = false;
+    out_ += '"';
+    out_ += k;
+    out_ += "\":";
+  }
+  // An array element: the comma only.
+  void element() {
+    if (!first_) out_ += ',';
+    first_ = false;
+  }
+  void open(std::string_view k, char c) {
+    key(k);
+    open(c);
+  }
+
+  void string(std::string_view k, std::string_view s) {
+    key(k);
+    quoted(s);
+  }
+  void integer(std::string_view k, long long v) {
+    key(k);
+    char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out_.append(buf, r.ptr);
+  }
+  void boolean(std::string_view k, bool v) {
+    key(k);
+    out_ += v ? "true" : "false";
+  }
+  void null(std::string_view k) {
+    key(k);
+    out_ += "null";
+  }
+  // Scores to four decimals, which are plenty and keep the output readable;
+  // always with a decimal point, so a reader sees a number of the same type.
+  void score(std::string_view k, double v) {
+    key(k);
+    v = std::round(v * 1e4) / 1e4;
+    if (!std::isfinite(v)) v = 0;
+    char buf[64];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed);
+    const std::string_view digits(buf, static_cast<std::size_t>(r.ptr - buf));
+    out_ += digits;
+    if (digits.find('.') == std::string_view::npos) out_ += ".0";
+  }
+
+  // A JSON string: quotes, backslashes and control characters escaped;
+  // invalid UTF-8 (only ever from the caller's text) becomes U+FFFD, one
+  // per bad sequence, as in the rest of Tact.
+  void quoted(std::string_view s) {
+    out_ += '"';
+    std::size_t run = 0;  // start of the bytes not yet copied
+    for (std::size_t i = 0; i < s.size();) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+        ++i;
+        continue;
+      }
+      out_.append(s, run, i - run);
+      if (c >= 0x80) {
+        text::append_utf8(&out_, text::decode_utf8(s, &i));
+      } else {
+        escape(c);
+        ++i;
+      }
+      run = i;
+    }
+    out_.append(s, run, s.size() - run);
+    out_ += '"';
+  }
+
+ private:
+  void escape(unsigned char c) {
+    switch (c) {
+      case '"': out_ += "\\\""; return;
+      case '\\': out_ += "\\\\"; return;
+      case '\b': out_ += "\\b"; return;
+      case '\f': out_ += "\\f"; return;
+      case '\n': out_ += "\\n"; return;
+      case '\r': out_ += "\\r"; return;
+      case '\t': out_ += "\\t"; return;
+      default: {
+        static constexpr char kHex[] = "0123456789abcdef";
+        out_ += "\\u00";
+        out_ += kHex[c >> 4];
+        out_ += kHex[c & 0xF];
+      }
+    }
+  }
+
+  std::string& out_;
+  bool first_ = true;
+};
+
+void put_span(Writer* w, const Span& s) {
+  w->integer("start", s.start);
+  w->integer("end", s.end);
+  w->integer("start_utf16", s.start_utf16);
+  w->integer("end_utf16", s.end_utf16);
 }
 
-void put_span(ordered_json* j, const Span& s) {
-  (*j)["start"] = s.start;
-  (*j)["end"] = s.end;
-  (*j)["start_utf16"] = s.start_utf16;
-  (*j)["end_utf16"] = s.end_utf16;
-}
-
-ordered_json finding(const char* type_key, const std::string& type, const std::string& rule,
-                     const Span& span, const std::string& text) {
-  ordered_json j;
-  j[type_key] = type;
-  j["rule"] = rule;
-  put_span(&j, span);
-  j["text"] = text;
-  return j;
+void finding(Writer* w, const std::string& type, const std::string& rule, const Span& span,
+             const std::string& text) {
+  w->element();
+  w->open('{');
+  w->string("type", type);
+  w->string("rule", rule);
+  put_span(w, span);
+  w->string("text", text);
+  w->close('}');
 }
 
 }  // namespace
 
 std::string Report::to_json() const {
-  ordered_json j;
-  j["id"] = id.empty() ? ordered_json(nullptr) : ordered_json(id);
-  j["role"] = role_name(role);
-  if (role_guessed) j["role_guessed"] = true;
-  j["tone"] = {{"sentiment", round4(tone.sentiment)},
-               {"anger", round4(tone.anger)},
-               {"politeness", round4(tone.politeness)},
-               {"empathy", round4(tone.empathy)},
-               {"deescalation", round4(tone.deescalation)}};
-
-  ordered_json esc;
-  esc["level"] = escalation.level;
-  esc["label"] = escalation.label;
-  esc["score"] = round4(escalation.score);
-  esc["signals"] = ordered_json::array();
-  for (const Signal& s : escalation.signals) {
-    esc["signals"].push_back(finding("type", s.type, s.rule, s.span, s.text));
+  std::string out;
+  out.reserve(512 + 2 * rewrite.size());
+  Writer w(&out);
+  w.open('{');
+  if (id.empty()) {
+    w.null("id");
+  } else {
+    w.string("id", id);
   }
-  esc["cues"] = ordered_json::array();
+  w.string("role", role_name(role));
+  if (role_guessed) w.boolean("role_guessed", true);
+
+  w.open("tone", '{');
+  w.score("sentiment", tone.sentiment);
+  w.score("anger", tone.anger);
+  w.score("politeness", tone.politeness);
+  w.score("empathy", tone.empathy);
+  w.score("deescalation", tone.deescalation);
+  w.close('}');
+
+  w.open("escalation", '{');
+  w.integer("level", escalation.level);
+  w.string("label", escalation.label);
+  w.score("score", escalation.score);
+  w.open("signals", '[');
+  for (const Signal& s : escalation.signals) finding(&w, s.type, s.rule, s.span, s.text);
+  w.close(']');
+  w.open("cues", '[');
   for (const Cue& c : escalation.cues) {
-    ordered_json cue;
-    cue["kind"] = c.kind;
-    cue["type"] = c.type;
-    put_span(&cue, c.span);
-    cue["weight"] = round4(c.weight);
-    esc["cues"].push_back(std::move(cue));
+    w.element();
+    w.open('{');
+    w.string("kind", c.kind);
+    w.string("type", c.type);
+    put_span(&w, c.span);
+    w.score("weight", c.weight);
+    w.close('}');
   }
-  j["escalation"] = std::move(esc);
+  w.close(']');
+  w.close('}');
 
-  j["triggers"] = ordered_json::array();
+  w.open("triggers", '[');
   for (const Trigger& t : triggers) {
-    ordered_json o;
-    o["rule"] = t.rule;
-    o["category"] = t.category;
-    o["severity"] = severity_name(t.severity);
-    put_span(&o, t.span);
-    o["text"] = t.text;
-    o["message"] = t.message;
-    o["suggestions"] = t.suggestions;
-    j["triggers"].push_back(std::move(o));
+    w.element();
+    w.open('{');
+    w.string("rule", t.rule);
+    w.string("category", t.category);
+    w.string("severity", severity_name(t.severity));
+    put_span(&w, t.span);
+    w.string("text", t.text);
+    w.string("message", t.message);
+    w.open("suggestions", '[');
+    for (const std::string& s : t.suggestions) {
+      w.element();
+      w.quoted(s);
+    }
+    w.close(']');
+    w.close('}');
   }
-  j["techniques"] = ordered_json::array();
-  for (const Technique& t : techniques) {
-    j["techniques"].push_back(finding("type", t.type, t.rule, t.span, t.text));
-  }
-  j["edits"] = ordered_json::array();
+  w.close(']');
+  w.open("techniques", '[');
+  for (const Technique& t : techniques) finding(&w, t.type, t.rule, t.span, t.text);
+  w.close(']');
+  w.open("edits", '[');
   for (const Edit& e : edits) {
-    ordered_json o;
-    put_span(&o, e.span);
-    o["replacement"] = e.replacement;
-    j["edits"].push_back(std::move(o));
+    w.element();
+    w.open('{');
+    put_span(&w, e.span);
+    w.string("replacement", e.replacement);
+    w.close('}');
   }
-  j["rewrite"] = rewrite;
-  if (truncated) j["truncated"] = true;
-  // Invalid UTF-8 can only come from the caller's text; replace it rather
-  // than fail, as the rest of Tact does.
-  return j.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+  w.close(']');
+  w.string("rewrite", rewrite);
+  if (truncated) w.boolean("truncated", true);
+  w.close('}');
+  return out;
 }
 
 }  // namespace tact
