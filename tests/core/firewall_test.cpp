@@ -68,6 +68,22 @@ void* operator new(std::size_t n) {
 void* operator new[](std::size_t n) {
   return allocate(n);
 }
+// The nothrow forms too, so every allocation comes from malloc: with
+// std::nothrow a throw becomes nullptr, as the standard's own would do.
+void* operator new(std::size_t n, const std::nothrow_t&) noexcept {
+  try {
+    return allocate(n);
+  } catch (...) {
+    return nullptr;
+  }
+}
+void* operator new[](std::size_t n, const std::nothrow_t&) noexcept {
+  try {
+    return allocate(n);
+  } catch (...) {
+    return nullptr;
+  }
+}
 void operator delete(void* p) noexcept {
   std::free(p);
 }
