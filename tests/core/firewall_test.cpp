@@ -155,3 +155,45 @@ TEST_CASE("C++: out of memory in analyze is std::bad_alloc, never a partial repo
     if (!threw) CHECK(report.to_json() == want);
   }
 }
+
+TEST_CASE("C: out of memory while building the JSON is TACT_E_NOMEM, and a retry succeeds") {
+  tact_analyzer* a = nullptr;
+  REQUIRE(tact_analyzer_new(&a, nullptr) == TACT_OK);
+  auto fresh = [&] {
+    tact_report* r = nullptr;
+    REQUIRE(tact_analyze(&r, a, kText.data(), kText.size(), TACT_ROLE_AGENT) == TACT_OK);
+    return r;
+  };
+  tact_report* clean = fresh();
+  const char* json = nullptr;
+  REQUIRE(tact_report_json(&json, nullptr, clean) == TACT_OK);
+  const std::string want = json;
+  tact_report_free(clean);
+
+  // The allocations of building the JSON alone, on a report not yet asked.
+  tact_report* probe = fresh();
+  arm(1L << 40, Throw::bad_alloc);
+  REQUIRE(tact_report_json(&json, nullptr, probe) == TACT_OK);
+  const long json_allocations = (1L << 40) - t_allow;
+  disarm();
+  tact_report_free(probe);
+  REQUIRE(json_allocations > 0);
+  for (long n = 0; n <= json_allocations; ++n) {
+    CAPTURE(n);
+    tact_report* r = fresh();
+    json = "unset";
+    arm(n, Throw::bad_alloc);
+    const int status = tact_report_json(&json, nullptr, r);
+    const bool thrown = disarm();
+    CHECK((status == TACT_OK || thrown));
+    if (status != TACT_OK) {
+      CHECK(status == TACT_E_NOMEM);
+      CHECK(std::string(tact_last_error()) == "out of memory");
+      CHECK(json == nullptr);
+      REQUIRE(tact_report_json(&json, nullptr, r) == TACT_OK);  // built on the retry
+    }
+    CHECK(json == want);
+    tact_report_free(r);
+  }
+  tact_analyzer_free(a);
+}
