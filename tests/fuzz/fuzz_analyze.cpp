@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 
@@ -63,7 +64,15 @@ void check(std::string_view text, const tact::Report& r) {
     rebuilt.replace(it->span.start, it->span.end - it->span.start, it->replacement);
   }
   if (!r.edits.empty()) require(rebuilt == r.rewrite);
-  require(!r.to_json().empty());
+  // The JSON is valid (invalid UTF-8 in the text replaced) and the same report.
+  const std::string json = r.to_json();
+  const nlohmann::json j = nlohmann::json::parse(json, nullptr, false);
+  require(!j.is_discarded());
+  require(j.at("triggers").size() == r.triggers.size());
+  require(j.at("techniques").size() == r.techniques.size());
+  require(j.at("edits").size() == r.edits.size());
+  require(j.at("escalation").at("cues").size() == r.escalation.cues.size());
+  require(j.at("rewrite").is_string());
   // Bounded however hostile the text: findings (1,000 a message, 32 a rule)
   // and cues (the findings' own, and at most 33 of each of the 15 tone cue
   // types).
