@@ -48,7 +48,11 @@ struct tact_report {
   std::vector<tact_signal> signals;
   std::vector<tact_cue> cues;
   std::vector<tact_edit> edits;
-  mutable std::once_flag json_once;  // tact_report_json() builds `json` once
+  // tact_report_json() builds `json` once, under the mutex. Not
+  // std::call_once: a callable that throws (std::bad_alloc) must leave the
+  // flag retryable, and ThreadSanitizer's pthread_once does not unwind.
+  mutable std::mutex json_mutex;
+  mutable bool json_built = false;
   mutable std::string json;
 };
 
@@ -472,9 +476,14 @@ int tact_report_json(const char** out, size_t* len, const tact_report* report) n
     *out = nullptr;
     if (len != nullptr) *len = 0;
     if (report == nullptr) return fail(TACT_E_INVALID_ARGUMENT, "tact_report_json: report is NULL");
-    // The JSON is built once, on first use; call_once makes a concurrent
-    // first use safe and retries after a failed (bad_alloc) attempt.
-    std::call_once(report->json_once, [report] { report->json = report->report.to_json(); });
+    // Built on first use; a failed (bad_alloc) attempt is retried next time.
+    {
+      const std::lock_guard<std::mutex> lock(report->json_mutex);
+      if (!report->json_built) {
+        report->json = report->report.to_json();
+        report->json_built = true;
+      }
+    }
     *out = report->json.c_str();
     if (len != nullptr) *len = report->json.size();
     return TACT_OK;
