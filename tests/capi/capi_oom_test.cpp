@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "replaced_new.hpp"
 #include "tact.h"
 
 namespace {
@@ -72,37 +73,9 @@ long count_allocations(Call call) {
 
 }  // namespace
 
-void* operator new(std::size_t n) {
+// Every operator new of this program (replaced_new.hpp) allocates here.
+void* tact_test_allocate(std::size_t n) {
   return allocate(n);
-}
-void* operator new[](std::size_t n) {
-  return allocate(n);
-}
-void* operator new(std::size_t n, const std::nothrow_t&) noexcept {
-  try {
-    return allocate(n);
-  } catch (...) {
-    return nullptr;
-  }
-}
-void* operator new[](std::size_t n, const std::nothrow_t&) noexcept {
-  try {
-    return allocate(n);
-  } catch (...) {
-    return nullptr;
-  }
-}
-void operator delete(void* p) noexcept {
-  std::free(p);
-}
-void operator delete[](void* p) noexcept {
-  std::free(p);
-}
-void operator delete(void* p, std::size_t) noexcept {
-  std::free(p);
-}
-void operator delete[](void* p, std::size_t) noexcept {
-  std::free(p);
 }
 
 // Without rule packs: RE2 is not exception-safe (a std::bad_alloc thrown

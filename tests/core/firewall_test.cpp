@@ -15,6 +15,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "replaced_new.hpp"
 #include "tact.h"
 #include "tact/tact.hpp"
 
@@ -62,39 +63,9 @@ const std::string kText =
 
 }  // namespace
 
-void* operator new(std::size_t n) {
+// Every operator new of this program (replaced_new.hpp) allocates here.
+void* tact_test_allocate(std::size_t n) {
   return allocate(n);
-}
-void* operator new[](std::size_t n) {
-  return allocate(n);
-}
-// The nothrow forms too, so every allocation comes from malloc: with
-// std::nothrow a throw becomes nullptr, as the standard's own would do.
-void* operator new(std::size_t n, const std::nothrow_t&) noexcept {
-  try {
-    return allocate(n);
-  } catch (...) {
-    return nullptr;
-  }
-}
-void* operator new[](std::size_t n, const std::nothrow_t&) noexcept {
-  try {
-    return allocate(n);
-  } catch (...) {
-    return nullptr;
-  }
-}
-void operator delete(void* p) noexcept {
-  std::free(p);
-}
-void operator delete[](void* p) noexcept {
-  std::free(p);
-}
-void operator delete(void* p, std::size_t) noexcept {
-  std::free(p);
-}
-void operator delete[](void* p, std::size_t) noexcept {
-  std::free(p);
 }
 
 TEST_CASE("C: any other exception inside tact_analyze is TACT_E_INTERNAL with its text") {
