@@ -66,6 +66,28 @@ const EmbeddedPack& embedded_pack(std::string_view name) {
     }
     if (!pack->status.ok()) break;
   }
+  // Rules that use classes are expanded and compiled here once, with the
+  // pack's own classes; a house pack that changes a class recompiles only
+  // the rules whose expansion it changed (Layering::finish).
+  ClassTable classes;
+  for (PackFile& f : pack->unit) {
+    for (const InflectionOp& op : f.inflections) {
+      if (pack->status.ok()) pack->status = classes.apply(op);
+    }
+    for (const ClassOp& op : f.classes) {
+      if (pack->status.ok()) pack->status = classes.apply(op);
+    }
+  }
+  for (PackFile& f : pack->unit) {
+    for (const ClassOp& op : f.classes) {
+      if (pack->status.ok()) pack->status = classes.validate(op);
+    }
+  }
+  for (PackFile& f : pack->unit) {
+    for (CompiledRule& r : f.rules) {
+      if (pack->status.ok()) pack->status = resolve_classes(classes, &r, &f.program_size);
+    }
+  }
   slot = std::move(pack);
   return *slot;
 }
@@ -93,7 +115,7 @@ class Layering {
   Status add_text(const PackSource& source);
   // True if no pack but the embedded default changed anything.
   bool default_only() const { return !changed_ && loaded_embedded_.size() == 1; }
-  void finish(LayeredPack* out);
+  Status finish(LayeredPack* out);
 
  private:
   Status read(std::string_view text, const std::string& source, PackFile* out) const;
@@ -109,6 +131,8 @@ class Layering {
   std::vector<std::shared_ptr<const RE2>> quote_regexes_;
   bool changed_ = false;
   std::size_t program_size_ = 0;  // RE2 instructions of every pack applied
+  ClassTable classes_;            // the vocabulary classes of every pack applied
+  bool classes_changed_ = false;  // a pack after the embedded one changed a class
 };
 
 Status Layering::read(std::string_view text, const std::string& source, PackFile* out) const {
@@ -211,6 +235,23 @@ Status Layering::apply(const Unit& unit, bool embedded) {
     --live_;
   }
 
+  // Classes before rules: a rule may use a class of any earlier pack or of
+  // any file of its own.
+  for (const PackFile& f : unit) {
+    for (const InflectionOp& op : f.inflections) {
+      if (Status s = classes_.apply(op); !s.ok()) return s;
+    }
+    for (const ClassOp& op : f.classes) {
+      if (Status s = classes_.apply(op); !s.ok()) return s;
+    }
+    if (!embedded && (!f.classes.empty() || !f.inflections.empty())) classes_changed_ = true;
+  }
+  for (const PackFile& f : unit) {
+    for (const ClassOp& op : f.classes) {
+      if (Status s = classes_.validate(op); !s.ok()) return s;
+    }
+  }
+
   for (const PackFile& f : unit) {
     program_size_ += f.program_size;
     if (program_size_ > kMaxProgramSize) {
@@ -225,25 +266,40 @@ Status Layering::apply(const Unit& unit, bool embedded) {
     changed_ = changed_ || (!embedded && (f.has_quote_patterns || !f.rules.empty()));
     for (const CompiledRule& r : f.rules) {
       auto it = index_.find(r.rule.id);
+      std::size_t at = it != index_.end() ? it->second : rules_.size();
       if (it != index_.end()) {
-        rules_[it->second] = r;
-        continue;
+        rules_[at] = r;
+      } else {
+        if (live_ >= options_.max_rules) {
+          return rule_error(r.rule.source, r.rule.line, r.rule.id,
+                            "more than max_rules (" + std::to_string(options_.max_rules) +
+                                ") rules");
+        }
+        index_.emplace(r.rule.id, rules_.size());
+        rules_.push_back(r);
+        removed_.push_back(false);
+        ++live_;
       }
-      if (live_ >= options_.max_rules) {
-        return rule_error(r.rule.source, r.rule.line, r.rule.id,
-                          "more than max_rules (" + std::to_string(options_.max_rules) + ") rules");
+      // The embedded pack's rules were expanded with its classes when cached.
+      if (!embedded) {
+        if (Status s = resolve_classes(classes_, &rules_[at], &program_size_); !s.ok()) return s;
       }
-      index_.emplace(r.rule.id, rules_.size());
-      rules_.push_back(r);
-      removed_.push_back(false);
-      ++live_;
     }
   }
+  changed_ = changed_ || classes_changed_;
   changed_ = changed_ || (!embedded && !top.disable.empty());
   return {};
 }
 
-void Layering::finish(LayeredPack* out) {
+Status Layering::finish(LayeredPack* out) {
+  if (classes_changed_) {
+    // A later pack changed a class: re-expand every rule that uses classes
+    // (only those whose expansion changed are compiled again).
+    for (std::size_t i = 0; i < rules_.size(); ++i) {
+      if (removed_[i]) continue;
+      if (Status s = resolve_classes(classes_, &rules_[i], &program_size_); !s.ok()) return s;
+    }
+  }
   out->rules.clear();
   out->rules.reserve(live_);
   for (std::size_t i = 0; i < rules_.size(); ++i) {
@@ -252,6 +308,7 @@ void Layering::finish(LayeredPack* out) {
   out->quote_patterns = std::move(quote_patterns_);
   out->quote_regexes = std::move(quote_regexes_);
   out->default_only = default_only();
+  return {};
 }
 
 }  // namespace
@@ -267,8 +324,7 @@ Status layer_packs(const Options& options, LayeredPack* out) {
   for (const PackSource& source : options.rule_texts) {
     if (Status s = layering.add_text(source); !s.ok()) return s;
   }
-  layering.finish(out);
-  return {};
+  return layering.finish(out);
 }
 
 }  // namespace tact::rules

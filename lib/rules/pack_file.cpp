@@ -62,6 +62,8 @@ class Reader {
   Status compile(const std::vector<Located>& patterns, const std::string& what,
                  const std::string& id, std::vector<std::string>* texts,
                  std::vector<std::shared_ptr<const RE2>>* regexes) const;
+  Status read_classes(const toml::node& node);
+  Status read_inflections(const toml::node& node);
 
   const std::string& source_;
   PackFile* out_;
@@ -99,32 +101,182 @@ Status Reader::text(const toml::node& node, std::string_view key, const std::str
   return {};
 }
 
+// Compiles one pattern, or says why it cannot be ("what" is "pattern",
+// "unless" or "quote pattern"; `written` is the pattern as the pack has it).
+Status compile_one(const std::string& source, const Located& p, const std::string& written,
+                   const std::string& what, const std::string& id, std::string* text,
+                   std::shared_ptr<const RE2>* regex, std::size_t* program_size) {
+  std::string error;
+  std::string normalized = normalize_pattern(p.value);
+  std::unique_ptr<const RE2> re = p.value.empty() ? nullptr : compile_pattern(normalized, &error);
+  if (re == nullptr) {
+    std::string reason;
+    if (!p.value.empty() && error != kMatchesEmpty) {
+      reason.append("invalid RE2 in ").append(what).append(" ").append(quoted(written));
+      reason.append(": ").append(error);
+    } else {
+      reason.append(what).append(" ").append(quoted(written)).append(" ").append(kMatchesEmpty);
+    }
+    return rule_error(source, p.line, id, reason);
+  }
+  *program_size += static_cast<std::size_t>(re->ProgramSize());
+  if (*program_size > kMaxProgramSize) {
+    return rule_error(source, p.line, id,
+                      "patterns too large: " + std::to_string(*program_size) +
+                          " RE2 instructions in this pack so far, more than the " +
+                          std::to_string(kMaxProgramSize) + " all packs may hold together");
+  }
+  *text = std::move(normalized);
+  *regex = std::move(re);
+  return {};
+}
+
+// Every capture a suggestion names must be in every pattern of its rule.
+Status check_suggestions(const std::vector<Located>& suggestions, CompiledRule* out) {
+  Rule& r = out->rule;
+  r.suggestions.clear();
+  for (const Located& sug : suggestions) {
+    std::vector<std::string> names;
+    std::string error;
+    if (!template_captures(sug.value, &names, &error)) {
+      return rule_error(r.source, sug.line, r.id, "suggestion " + quoted(sug.value) + ": " + error);
+    }
+    for (const std::string& name : names) {
+      const bool everywhere =
+          !out->patterns.empty() &&
+          std::all_of(out->patterns.begin(), out->patterns.end(),
+                      [&](const auto& re) { return re->NamedCapturingGroups().count(name) != 0; });
+      if (!everywhere) {
+        return rule_error(r.source, sug.line, r.id,
+                          "suggestion " + quoted(sug.value) + " uses unknown capture {" + name + "}");
+      }
+    }
+    r.suggestions.push_back(sug.value);
+  }
+  return {};
+}
+
 Status Reader::compile(const std::vector<Located>& patterns, const std::string& what,
                        const std::string& id, std::vector<std::string>* texts,
                        std::vector<std::shared_ptr<const RE2>>* regexes) const {
   for (const Located& p : patterns) {
-    std::string error;
-    std::string normalized = normalize_pattern(p.value);
-    std::unique_ptr<const RE2> re = p.value.empty() ? nullptr : compile_pattern(normalized, &error);
-    if (re == nullptr) {
-      std::string reason;
-      if (!p.value.empty() && error != kMatchesEmpty) {
-        reason.append("invalid RE2 in ").append(what).append(" ").append(quoted(p.value));
-        reason.append(": ").append(error);
-      } else {
-        reason.append(what).append(" ").append(quoted(p.value)).append(" ").append(kMatchesEmpty);
-      }
-      return fail(p.line, id, reason);
-    }
-    out_->program_size += static_cast<std::size_t>(re->ProgramSize());
-    if (out_->program_size > kMaxProgramSize) {
-      return fail(p.line, id,
-                  "patterns too large: " + std::to_string(out_->program_size) +
-                      " RE2 instructions in this pack so far, more than the " +
-                      std::to_string(kMaxProgramSize) + " all packs may hold together");
-    }
-    texts->push_back(std::move(normalized));
+    std::string text;
+    std::shared_ptr<const RE2> re;
+    if (Status s = compile_one(source_, p, p.value, what, id, &text, &re, &out_->program_size);
+        !s.ok())
+      return s;
+    texts->push_back(std::move(text));
     regexes->push_back(std::move(re));
+  }
+  return {};
+}
+
+Status Reader::read_inflections(const toml::node& node) {
+  const auto* table = node.as_table();
+  if (table == nullptr) return fail(line_of(node), "", "'inflections' must be a table");
+  for (const auto& [key, value] : *table) {
+    const std::string what = "inflections." + std::string(key.str());
+    InflectionOp op;
+    op.name = std::string(key.str());
+    op.source = source_;
+    op.line = line_of(value);
+    if (!is_id_part(op.name) || op.name.find('-') != std::string::npos) {
+      return fail(op.line, what, "a name is lower-case letters, digits and '_'");
+    }
+    const auto* t = value.as_table();
+    if (t == nullptr) return fail(op.line, what, "must be a table");
+    for (const auto& [k, v] : *t) {
+      const std::string_view f = k.str();
+      std::vector<Located> list;
+      Status st;
+      if (f == "head") {
+        std::string head;
+        st = text(v, f, what, &head);
+        if (st.ok() && head != "first" && head != "last")
+          st = fail(line_of(v), what, "head must be \"first\" or \"last\"");
+        op.has_head = true;
+        op.head_last = head == "last";
+      } else if (f == "forms") {
+        const auto* forms = v.as_array();
+        if (forms == nullptr) st = fail(line_of(v), what, "'forms' must be an array of arrays");
+        for (std::size_t i = 0; st.ok() && i < forms->size(); ++i) {
+          op.forms.emplace_back();
+          st = strings(*forms->get(i), "forms", what, &op.forms.back());
+        }
+      } else if (f == "irregular" && v.is_table()) {
+        for (const auto& [word, forms] : *v.as_table()) {
+          if (st = strings(forms, "irregular", what, &list); !st.ok()) break;
+          std::vector<std::string> words;
+          for (Located& l : list) words.push_back(std::move(l.value));
+          op.irregular.push_back({{std::string(word.str()), line_of(forms)}, std::move(words)});
+        }
+      } else if (f == "irregular") {
+        st = fail(line_of(v), what, "'irregular' must be a table");
+      } else {
+        st = fail(line_of(v), what, "unknown field '" + std::string(f) + "'");
+      }
+      if (!st.ok()) return st;
+    }
+    out_->inflections.push_back(std::move(op));
+  }
+  return {};
+}
+
+Status Reader::read_classes(const toml::node& node) {
+  const auto* table = node.as_table();
+  if (table == nullptr) return fail(line_of(node), "", "'classes' must be a table");
+  for (const auto& [key, value] : *table) {
+    const std::string what = "classes." + std::string(key.str());
+    ClassOp op;
+    op.name = std::string(key.str());
+    op.source = source_;
+    op.line = line_of(value);
+    if (!is_id_part(op.name) || op.name.find('-') != std::string::npos ||
+        (op.name[0] >= '0' && op.name[0] <= '9')) {
+      return fail(op.line, what, "a class name is lower-case letters, digits and '_'");
+    }
+    for (char c : op.name) {
+      if (c >= 'A' && c <= 'Z') return fail(op.line, what, "a class name is lower-case");
+    }
+    if (value.is_array()) {  // name = [...]: a definition of literal phrases
+      op.define = true;
+      if (Status s = strings(value, "words", what, &op.words); !s.ok()) return s;
+      out_->classes.push_back(std::move(op));
+      continue;
+    }
+    const auto* t = value.as_table();
+    if (t == nullptr) {
+      return fail(op.line, what, "a class is an array of phrases or a table");
+    }
+    bool has_words = false;
+    for (const auto& [k, v] : *t) {
+      const std::string_view f = k.str();
+      Status st;
+      if (f == "words") {
+        has_words = true;
+        st = strings(v, f, what, &op.words);
+      } else if (f == "add") {
+        st = strings(v, f, what, &op.add);
+      } else if (f == "remove") {
+        st = strings(v, f, what, &op.remove);
+      } else if (f == "regex") {
+        const auto* b = v.as_boolean();
+        if (b == nullptr) st = fail(line_of(v), what, "field 'regex' must be a boolean");
+        op.has_regex = true;
+        op.regex = b != nullptr && b->get();
+      } else if (f == "inflect") {
+        op.has_inflect = true;
+        st = text(v, f, what, &op.inflect);
+      } else {
+        st = fail(line_of(v), what, "unknown field '" + std::string(f) + "'");
+      }
+      if (!st.ok()) return st;
+    }
+    op.define = has_words;
+    if (!has_words && op.add.empty() && op.remove.empty() && !op.has_regex && !op.has_inflect) {
+      return fail(op.line, what, "a class table needs 'words', 'add' or 'remove'");
+    }
+    out_->classes.push_back(std::move(op));
   }
   return {};
 }
@@ -271,29 +423,21 @@ Status Reader::read_rule(const toml::table& table, CompiledRule* out) const {
     return fail(patterns.front().line, id,
                 "a rule has either 'patterns' or a 'detector', not both");
   }
-  if (Status s = compile(patterns, "pattern", id, &r.patterns, &out->patterns); !s.ok()) return s;
-  if (Status s = compile(unless, "unless", id, &r.unless, &out->unless); !s.ok()) return s;
-
   if (!suggestions.empty() && r.family != Family::trigger) {
     return fail(suggestions.front().line, id, "'suggestions' apply only to triggers");
   }
-  for (const Located& sug : suggestions) {
-    std::vector<std::string> names;
-    std::string error;
-    if (!template_captures(sug.value, &names, &error)) {
-      return fail(sug.line, id, "suggestion " + quoted(sug.value) + ": " + error);
-    }
-    for (const std::string& name : names) {
-      const bool everywhere =
-          !out->patterns.empty() &&
-          std::all_of(out->patterns.begin(), out->patterns.end(),
-                      [&](const auto& re) { return re->NamedCapturingGroups().count(name) != 0; });
-      if (!everywhere) {
-        return fail(sug.line, id,
-                    "suggestion " + quoted(sug.value) + " uses unknown capture {" + name + "}");
-      }
-    }
-    r.suggestions.push_back(sug.value);
+  const auto with_classes = [](const Located& p) { return ClassTable::uses_classes(p.value); };
+  if (std::any_of(patterns.begin(), patterns.end(), with_classes) ||
+      std::any_of(unless.begin(), unless.end(), with_classes)) {
+    // Expanded and compiled when layered, once the classes are known.
+    out->raw_patterns = std::move(patterns);
+    out->raw_unless = std::move(unless);
+    out->raw_suggestions = suggestions;
+    for (const Located& sug : suggestions) r.suggestions.push_back(sug.value);
+  } else {
+    if (Status s = compile(patterns, "pattern", id, &r.patterns, &out->patterns); !s.ok()) return s;
+    if (Status s = compile(unless, "unless", id, &r.unless, &out->unless); !s.ok()) return s;
+    if (Status s = check_suggestions(suggestions, out); !s.ok()) return s;
   }
 
   if (r.message.empty()) {
@@ -330,6 +474,10 @@ Status Reader::read(const toml::table& root) {
       st = strings(value, k, "", &out_->disable);
     } else if (k == "include") {
       st = strings(value, k, "", &out_->include);
+    } else if (k == "classes") {
+      st = read_classes(value);
+    } else if (k == "inflections") {
+      st = read_inflections(value);
     } else if (k == "quote_patterns") {
       out_->has_quote_patterns = true;
       st = strings(value, k, "", &list);
@@ -355,6 +503,38 @@ Status Reader::read(const toml::table& root) {
 }
 
 }  // namespace
+
+Status resolve_classes(const ClassTable& classes, CompiledRule* rule, std::size_t* program_size) {
+  if (rule->raw_patterns.empty()) return {};
+  Rule& r = rule->rule;
+  const auto resolve = [&](const std::vector<Located>& raw, const std::string& what,
+                           std::vector<std::string>* texts,
+                           std::vector<std::shared_ptr<const RE2>>* regexes) -> Status {
+    texts->resize(raw.size());
+    regexes->resize(raw.size());
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+      Located expanded{std::string(), raw[i].line};
+      std::string error;
+      if (!classes.expand(raw[i].value, &expanded.value, &error)) {
+        return rule_error(r.source, raw[i].line, r.id,
+                          error + " in " + what + " " + quoted(raw[i].value));
+      }
+      std::string& text = (*texts)[i];
+      std::shared_ptr<const RE2>& re = (*regexes)[i];
+      if (re != nullptr && text == normalize_pattern(expanded.value)) continue;
+      if (re != nullptr) *program_size -= std::min(*program_size, std::size_t(re->ProgramSize()));
+      if (Status s = compile_one(r.source, expanded, raw[i].value, what, r.id, &text, &re,
+                                 program_size);
+          !s.ok())
+        return s;
+    }
+    return {};
+  };
+  if (Status s = resolve(rule->raw_patterns, "pattern", &r.patterns, &rule->patterns); !s.ok())
+    return s;
+  if (Status s = resolve(rule->raw_unless, "unless", &r.unless, &rule->unless); !s.ok()) return s;
+  return check_suggestions(rule->raw_suggestions, rule);
+}
 
 Status read_pack_file(std::string_view text, const std::string& source, PackFile* out) {
   *out = PackFile();

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "rules/classes.hpp"
 #include "rules/pack.hpp"
 #include "tact/analyzer.hpp"
 
@@ -32,12 +33,12 @@ struct CompiledRule {
   Rule rule;
   std::vector<std::shared_ptr<const RE2>> patterns;  // one per rule.patterns
   std::vector<std::shared_ptr<const RE2>> unless;    // one per rule.unless
-};
-
-// A value of a pack with the line it was written on.
-struct Located {
-  std::string value;
-  int line = 0;
+  // A rule whose patterns use vocabulary classes keeps them as written:
+  // they are expanded and compiled when layered (resolve_classes), and again
+  // if a later pack changes a class. Empty when the rule uses no class.
+  std::vector<Located> raw_patterns;
+  std::vector<Located> raw_unless;
+  std::vector<Located> raw_suggestions;  // checked against the expanded captures
 };
 
 struct PackFile {
@@ -49,6 +50,8 @@ struct PackFile {
   bool has_quote_patterns = false;
   std::vector<std::string> quote_patterns;
   std::vector<std::shared_ptr<const RE2>> quote_regexes;
+  std::vector<InflectionOp> inflections;  // [inflections], in file order
+  std::vector<ClassOp> classes;           // [classes], in file order
   std::vector<CompiledRule> rules;
   std::size_t program_size = 0;  // RE2 instructions of all its patterns
 };
@@ -57,6 +60,13 @@ struct PackFile {
 // Code::rules with "source:line: rule-id: reason" (no rule id for errors
 // outside a rule). Throws std::bad_alloc only.
 Status read_pack_file(std::string_view text, const std::string& source, PackFile* out);
+
+// Expands the class references of a rule read with raw patterns and
+// compiles them; adds their RE2 instructions to *program_size (minus those of
+// the forms they replace) and fails past kMaxProgramSize. Patterns whose
+// expansion did not change keep their compiled form. Throws std::bad_alloc
+// only.
+Status resolve_classes(const ClassTable& classes, CompiledRule* rule, std::size_t* program_size);
 
 // "source:line: id: reason", or "source:line: reason" when id is empty.
 Status rule_error(const std::string& source, int line, const std::string& id,

@@ -216,6 +216,44 @@ TEST_CASE("options convert field by field, packs given as text included") {
   CHECK(tact_last_error() == status.message);
 }
 
+TEST_CASE("a pack given as text may use and extend vocabulary classes") {
+  tact_options opts;
+  REQUIRE(tact_options_init(&opts, TACT_OPTIONS_VERSION) == TACT_OK);
+  const char* texts[] = {
+      "[classes]\n"
+      "rival = [\"Acme Broadband\"]\n"
+      "cant.add = [\"are powerless to\"]\n"
+      "[[rule]]\n"
+      "id = \"trigger.deflection.try-rival\"\n"
+      "patterns = ['''switch to {rival}''']\n"
+      "message = \"m\"\n"
+      "suggestions = [\"\"]\n"
+      "examples = [\"Switch to Acme Broadband.\"]\n"
+      "counterexamples = [\"Acme Broadband\"]\n"};
+  const char* names[] = {"house.toml"};
+  opts.rule_texts = texts;
+  opts.rule_text_names = names;
+  opts.rule_text_count = 1;
+  AnalyzerPtr c = make_c(&opts);
+  ReportPtr r = analyze_c(c.get(), "We are powerless to refund it, switch to acme  broadband.",
+                          TACT_ROLE_AGENT);
+  std::vector<std::string> rules;
+  for (size_t i = 0; i < tact_report_trigger_count(r.get()); ++i)
+    rules.emplace_back(tact_report_trigger_at(r.get(), i)->rule);
+  CHECK(rules ==
+        std::vector<std::string>{"trigger.refusal.we-cant", "trigger.deflection.try-rival"});
+
+  // An unknown class is a rules error naming the rule and the class.
+  texts[0] =
+      "[[rule]]\nid = \"trigger.deflection.x\"\npatterns = ['''{nope}''']\nmessage = \"m\"\n"
+      "examples = [\"a\"]\ncounterexamples = [\"b\"]\n";
+  tact_analyzer* a = nullptr;
+  CHECK(tact_analyzer_new(&a, &opts) == TACT_E_RULES);
+  CHECK(a == nullptr);
+  CHECK(std::string(tact_last_error()) ==
+        "house.toml:3: trigger.deflection.x: unknown class {nope} in pattern \"{nope}\"");
+}
+
 TEST_CASE("status codes and their names are tact::Code's") {
   for (int code = 0; code >= -7; --code) {
     CHECK(std::string(tact_status_string(code)) == tact::code_name(static_cast<tact::Code>(code)));

@@ -124,3 +124,60 @@ TEST_CASE("a broken pack: file:line: rule: reason, exit status 2") {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_CASE("a house pack extends a class of the default pack through --rules") {
+  const auto dir = std::filesystem::temp_directory_path();
+  const std::string house = (dir / "tact_house_classes.toml").string();
+  // Adds a phrase to {cant}, which the default refusal rules use, and a
+  // competitor class of its own with a rule over it.
+  std::ofstream(house) << "extends = \"en\"\n"
+                          "[classes]\n"
+                          "cant.add = [\"are powerless to\"]\n"
+                          "rival = [\"Acme Broadband\", \"Globex\"]\n"
+                          "[[rule]]\n"
+                          "id = \"trigger.deflection.try-rival\"\n"
+                          "patterns = ['''(?:try|go to|switch to) {rival}''']\n"
+                          "message = \"Sending the customer to a rival ends the conversation.\"\n"
+                          "suggestions = [\"\"]\n"
+                          "examples = [\"You could always switch to acme broadband.\"]\n"
+                          "counterexamples = [\"Acme Broadband customers can switch too.\"]\n";
+  Run r = tact_cli("rules check '" + house + "'");
+  CHECK(r.status == 0);
+  CHECK(r.out.find(" rules, all examples pass\n") != std::string::npos);
+
+  const std::string input = "We are powerless to refund the fee.\nTry Globex then.\n";
+  r = tact_cli("analyze --format json --rules '" + house + "'", input);
+  REQUIRE(r.status == 0);
+  auto reports = json_lines(r.out);
+  REQUIRE(reports.size() == 2);
+  CHECK(rules_of(reports[0]) == std::vector<std::string>{"trigger.refusal.we-cant"});
+  CHECK(reports[0]["triggers"][0]["text"] == "We are powerless to refund");
+  CHECK(rules_of(reports[1]) == std::vector<std::string>{"trigger.deflection.try-rival"});
+  CHECK(reports[1]["triggers"][0]["text"] == "Try Globex");
+
+  // Without the house pack neither line is flagged.
+  r = tact_cli("analyze --format json", input);
+  reports = json_lines(r.out);
+  REQUIRE(reports.size() == 2);
+  CHECK(rules_of(reports[0]).empty());
+  CHECK(rules_of(reports[1]).empty());
+
+  // A class the pack never defined: the error names the rule and the class.
+  std::ofstream(house) << "extends = \"en\"\n"
+                          "[[rule]]\n"
+                          "id = \"trigger.deflection.try-rival\"\n"
+                          "patterns = ['''try {rival}''']\n"
+                          "message = \"m\"\n"
+                          "examples = [\"Try Globex.\"]\n"
+                          "counterexamples = [\"Try again.\"]\n";
+  r = tact_cli("rules check '" + house + "'");
+  CHECK(r.status == 2);
+  CHECK(r.err == house +
+                     ":4: trigger.deflection.try-rival: unknown class {rival} in pattern "
+                     "\"try {rival}\"\n");
+  std::filesystem::remove(house);
+}
+
+}  // namespace

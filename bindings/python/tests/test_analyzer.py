@@ -204,6 +204,22 @@ def test_bad_packs_name_file_line_and_rule(have_rules, tmp_path):
         tact.Analyzer(rule_texts={"mine.toml": "= not toml"})
 
 
+def test_a_pack_given_as_text_may_use_and_extend_classes(analyzer, have_rules):
+    pack = ('[classes]\nrival = ["Acme Broadband"]\ncant.add = ["are powerless to"]\n'
+            '[[rule]]\nid = "trigger.deflection.try-rival"\n'
+            "patterns = ['''switch to {rival}''']\n"
+            'message = "m"\nsuggestions = [""]\n'
+            'examples = ["Switch to Acme Broadband."]\ncounterexamples = ["Acme Broadband"]\n')
+    with tact.Analyzer(rule_texts={"house.toml": pack}) as a:
+        report = a.analyze("We are powerless to refund it, switch to acme broadband.")
+        rules = [t.rule for t in report.triggers]
+        assert rules == ["trigger.refusal.we-cant", "trigger.deflection.try-rival"]
+    with pytest.raises(tact.RulePackError) as e:
+        tact.Analyzer(rule_texts={"house.toml": pack.replace("{rival}", "{nope}")})
+    assert e.value.message == ('house.toml:6: trigger.deflection.try-rival: unknown class {nope} '
+                               'in pattern "switch to {nope}"')
+
+
 def test_a_pack_from_a_file_layers_over_the_default(analyzer, have_rules, tmp_path):
     pack = tmp_path / "terms.toml"
     pack.write_text(
