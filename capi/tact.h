@@ -383,6 +383,27 @@ TACT_C_API size_t tact_report_signal_count(const tact_report* report) TACT_NOEXC
 TACT_C_API const tact_signal* tact_report_signal_at(const tact_report* report,
                                                     size_t index) TACT_NOEXCEPT;
 
+/* Where a finding comes from: a rule of the pack matched its phrase, or
+ * the pack's learned model alone flagged its sentence (docs/model.md; the
+ * span is then the whole sentence, and the rewrite does not edit it). */
+typedef enum tact_source { TACT_SOURCE_RULE = 0, TACT_SOURCE_MODEL = 1 } tact_source;
+
+/* The source of the trigger, technique or signal at `index`, and its
+ * probability: the model's, in [0, 1], for a model finding; 1 for a rule's.
+ * A NULL report or an index out of range gives TACT_SOURCE_RULE and 0. */
+TACT_C_API tact_source tact_report_trigger_source(const tact_report* report,
+                                                  size_t index) TACT_NOEXCEPT;
+TACT_C_API double tact_report_trigger_probability(const tact_report* report,
+                                                  size_t index) TACT_NOEXCEPT;
+TACT_C_API tact_source tact_report_technique_source(const tact_report* report,
+                                                    size_t index) TACT_NOEXCEPT;
+TACT_C_API double tact_report_technique_probability(const tact_report* report,
+                                                    size_t index) TACT_NOEXCEPT;
+TACT_C_API tact_source tact_report_signal_source(const tact_report* report,
+                                                 size_t index) TACT_NOEXCEPT;
+TACT_C_API double tact_report_signal_probability(const tact_report* report,
+                                                 size_t index) TACT_NOEXCEPT;
+
 /* Every contribution to the escalation score (and, for agent replies, to
  * the de-escalation score); empty when the tone section is off. */
 TACT_C_API size_t tact_report_cue_count(const tact_report* report) TACT_NOEXCEPT;

@@ -260,6 +260,17 @@ size_t count_of(const tact_report* r, const std::vector<T> tact_report::*list) {
   return r == nullptr ? 0 : (r->*list).size();
 }
 
+// The finding at `index` of one of a Report's lists, or null.
+template <class Finding>
+const Finding* finding_at(const tact_report* report, const std::vector<Finding>& list,
+                          size_t index) {
+  return report != nullptr && index < list.size() ? &list[index] : nullptr;
+}
+
+tact_source c_source(tact::Source source) {
+  return source == tact::Source::model ? TACT_SOURCE_MODEL : TACT_SOURCE_RULE;
+}
+
 }  // namespace
 
 extern "C" {
@@ -443,6 +454,42 @@ size_t tact_report_signal_count(const tact_report* report) noexcept {
 
 const tact_signal* tact_report_signal_at(const tact_report* report, size_t index) noexcept {
   return element_at(report, &tact_report::signals, index);
+}
+
+tact_source tact_report_trigger_source(const tact_report* report, size_t index) noexcept {
+  if (report == nullptr) return TACT_SOURCE_RULE;
+  const auto* f = finding_at(report, report->report.triggers, index);
+  return f ? c_source(f->source) : TACT_SOURCE_RULE;
+}
+
+double tact_report_trigger_probability(const tact_report* report, size_t index) noexcept {
+  if (report == nullptr) return 0.0;
+  const auto* f = finding_at(report, report->report.triggers, index);
+  return f ? f->probability : 0.0;
+}
+
+tact_source tact_report_technique_source(const tact_report* report, size_t index) noexcept {
+  if (report == nullptr) return TACT_SOURCE_RULE;
+  const auto* f = finding_at(report, report->report.techniques, index);
+  return f ? c_source(f->source) : TACT_SOURCE_RULE;
+}
+
+double tact_report_technique_probability(const tact_report* report, size_t index) noexcept {
+  if (report == nullptr) return 0.0;
+  const auto* f = finding_at(report, report->report.techniques, index);
+  return f ? f->probability : 0.0;
+}
+
+tact_source tact_report_signal_source(const tact_report* report, size_t index) noexcept {
+  if (report == nullptr) return TACT_SOURCE_RULE;
+  const auto* f = finding_at(report, report->report.escalation.signals, index);
+  return f ? c_source(f->source) : TACT_SOURCE_RULE;
+}
+
+double tact_report_signal_probability(const tact_report* report, size_t index) noexcept {
+  if (report == nullptr) return 0.0;
+  const auto* f = finding_at(report, report->report.escalation.signals, index);
+  return f ? f->probability : 0.0;
 }
 
 size_t tact_report_cue_count(const tact_report* report) noexcept {

@@ -34,6 +34,14 @@ std::string plain(double x) {
   return buf;
 }
 
+// " (model 0.93)" after a finding of the learned layer alone; "" for a rule's.
+std::string by_model(Source source, double probability) {
+  if (source != Source::model) return "";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, " (model %.2f)", probability);
+  return buf;
+}
+
 // The text with trigger spans (agents) or signal spans (customers) marked:
 // [[…]] without colour, red or yellow with it. Line breaks become spaces so
 // each message stays one indented paragraph.
@@ -82,12 +90,12 @@ void print_text(std::ostream& out, std::string_view text, const Report& r, bool 
 
   for (const Signal& g : r.escalation.signals) {
     out << "  " << s.on(kYellow) << "signal" << s.off() << "    " << g.type << "  \"" << g.text
-        << "\"\n";
+        << "\"" << by_model(g.source, g.probability) << "\n";
   }
   for (const Trigger& t : r.triggers) {
     out << "  " << s.on(kRed) << "trigger" << s.off() << "   " << t.category << " ("
-        << severity_name(t.severity) << ")  \"" << t.text << "\"  " << s.on(kDim) << t.message
-        << s.off() << "\n";
+        << severity_name(t.severity) << ")  \"" << t.text << "\""
+        << by_model(t.source, t.probability) << "  " << s.on(kDim) << t.message << s.off() << "\n";
     for (const std::string& sug : t.suggestions) {
       out << "            -> " << s.on(kGreen) << (sug.empty() ? "(delete)" : "\"" + sug + "\"")
           << s.off() << "\n";
@@ -95,7 +103,7 @@ void print_text(std::ostream& out, std::string_view text, const Report& r, bool 
   }
   for (const Technique& t : r.techniques) {
     out << "  " << s.on(kGreen) << "technique" << s.off() << " " << t.type << "  \"" << t.text
-        << "\"\n";
+        << "\"" << by_model(t.source, t.probability) << "\n";
   }
   if (!r.edits.empty()) {
     std::string before(text);

@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   cmake ninja-build g++ pkg-config
   libicu-dev libre2-dev libtomlplusplus-dev nlohmann-json3-dev libcli11-dev
-  doctest-dev libbenchmark-dev python3 python3-pytest
+  doctest-dev libbenchmark-dev python3 python3-pytest python3-sklearn python3-numpy
 )
 
 missing=()

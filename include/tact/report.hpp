@@ -41,6 +41,14 @@ struct Span {
   std::size_t end_utf16 = 0;
 };
 
+// Where a finding comes from: a rule of the pack matched a phrase, or the
+// pack's learned model alone flagged a sentence (docs/model.md). A model
+// finding's span is its whole sentence; the rewrite never edits it.
+enum class Source { rule, model };
+
+// "rule" or "model".
+TACT_API const char* source_name(Source source) noexcept;
+
 // A trigger phrase in an agent draft: something that tends to inflame.
 struct Trigger {
   std::string rule;      // rule id, e.g. "trigger.uncertainty.dont-know"
@@ -50,6 +58,9 @@ struct Trigger {
   std::string text;                      // the original bytes of the span
   std::string message;                   // what the phrase does and what to do instead
   std::vector<std::string> suggestions;  // replacements, best first
+  Source source = Source::rule;
+  // The model's probability for a model finding; 1 for a rule's.
+  double probability = 1.0;
 };
 
 // A de-escalation technique the reply already uses (agent role).
@@ -58,6 +69,8 @@ struct Technique {
   std::string type;  // e.g. "apologize"
   Span span;
   std::string text;
+  Source source = Source::rule;
+  double probability = 1.0;  // as Trigger::probability
 };
 
 // An escalation signal in a customer message.
@@ -66,6 +79,8 @@ struct Signal {
   std::string type;  // e.g. "manager_request"
   Span span;
   std::string text;
+  Source source = Source::rule;
+  double probability = 1.0;  // as Trigger::probability
 };
 
 // One reason behind a score: a finding or a tone cue, with its weight.

@@ -8,7 +8,13 @@
 #include <exception>
 #include <thread>
 
+#include <mutex>
+#include <unordered_map>
+
+#include "core/embedded.hpp"
+#include "model/model.hpp"
 #include "rewrite/suggester.hpp"
+#include "rules/categories.hpp"
 #include "rules/pack.hpp"
 #include "tact/analyzer.hpp"
 #include "text/document.hpp"
@@ -23,6 +29,13 @@ struct Analyzer::Impl {
   Options options;
   std::shared_ptr<const rules::Pack> pack;
   std::shared_ptr<const tone::Scorer> scorer;
+  std::shared_ptr<const model::Model> model;  // null: the packs name none
+  std::vector<std::string> model_messages;    // per model label: its category's message
+
+  // Reports the model's findings in sentences no rule finding of the same
+  // category covers.
+  void add_model_findings(const text::Document& doc, const std::vector<rules::Finding>& findings,
+                          const std::vector<model::Prediction>& predictions, Report* out) const;
 
   Status run(std::string_view text, Role role, Report* out) const;
 };
@@ -40,6 +53,37 @@ Span span_of(const text::Document& doc, text::Range original) {
 
 std::string slice(const text::Document& doc, text::Range original) {
   return std::string(doc.original().substr(original.begin, original.size()));
+}
+
+// Parses the weights file the packs name; the embedded default's once per
+// process, since it never changes.
+Status load_model(const rules::ModelSource& source, Analyzer::Impl* impl) {
+  bool embedded = false;
+  const std::string_view data = embedded::find(source.name, &embedded);
+  embedded = embedded && data == source.text;
+  if (embedded) {
+    static std::mutex mutex;
+    static std::unordered_map<std::string, std::shared_ptr<const model::Model>> cache;
+    const std::lock_guard<std::mutex> lock(mutex);
+    std::shared_ptr<const model::Model>& slot = cache[source.name];
+    if (slot == nullptr) {
+      if (Status s = model::Model::load(source.text, source.name, &slot); !s.ok()) return s;
+    }
+    impl->model = slot;
+  } else if (Status s = model::Model::load(source.text, source.name, &impl->model); !s.ok()) {
+    return s;
+  }
+  // A model finding's message is its category's: the first rule's of that
+  // category in the layered pack.
+  for (const model::Label& label : impl->model->labels()) {
+    std::string message;
+    for (std::size_t i = 0; i < impl->pack->size() && message.empty(); ++i) {
+      const rules::Rule& r = impl->pack->rule(i);
+      if (r.family == label.family && r.category == label.category) message = r.message;
+    }
+    impl->model_messages.push_back(std::move(message));
+  }
+  return {};
 }
 
 }  // namespace
@@ -97,10 +141,20 @@ Status Analyzer::Impl::run(std::string_view text, Role role, Report* out) const 
     }
   }
 
+  // The model reads the tone stage's cues, so tone is scored for it even
+  // when the tone section is off.
+  tone::Result scored;
+  if (options.tone || model != nullptr) scored = scorer->score(doc, role, findings);
+  std::vector<model::Prediction> predictions;
+  int model_level = -1;
+  if (model != nullptr) {
+    model->predict(doc, role, findings, scored.cues, scored.level, scored.score, &predictions,
+                   &model_level);
+  }
+
   if (options.tone) {
-    tone::Result scored = scorer->score(doc, role, findings);
     out->tone = scored.tone;
-    out->escalation.level = std::clamp(scored.level, 0, 4);
+    out->escalation.level = std::clamp(model_level >= 0 ? model_level : scored.level, 0, 4);
     out->escalation.label = escalation_label(out->escalation.level);
     out->escalation.score = scored.score;
     for (tone::Cue& c : scored.cues) {
@@ -120,7 +174,68 @@ Status Analyzer::Impl::run(std::string_view text, Role role, Report* out) const 
     }
     out->rewrite = std::move(rewritten.text);
   }
+  if (!predictions.empty()) add_model_findings(doc, findings, predictions, out);
   return {};
+}
+
+void Analyzer::Impl::add_model_findings(const text::Document& doc,
+                                        const std::vector<rules::Finding>& findings,
+                                        const std::vector<model::Prediction>& predictions,
+                                        Report* out) const {
+  std::size_t count = findings.size();
+  bool added_trigger = false, added_technique = false, added_signal = false;
+  for (const model::Prediction& p : predictions) {
+    const model::Label& label = model->labels()[p.label];
+    const bool covered =
+        std::any_of(findings.begin(), findings.end(), [&](const rules::Finding& f) {
+          return f.rule->family == label.family && f.rule->category == label.category &&
+                 doc.sentence_at(f.view.begin) == p.sentence;
+        });
+    if (covered) continue;
+    if (count >= options.max_findings) {
+      out->truncated = true;
+      return;
+    }
+    ++count;
+    const text::Range original = doc.to_original(doc.sentences()[p.sentence].view);
+    const Span span = span_of(doc, original);
+    std::string id =
+        std::string(rules::family_name(label.family)) + "." + label.category + ".model";
+    switch (label.family) {
+      case rules::Family::trigger: {
+        Trigger t;
+        t.rule = std::move(id);
+        t.category = label.category;
+        // A pack's warning-or-worse triggers carry a suggestion; a model
+        // finding has none (it is reported, not rewritten), so it is info.
+        t.severity = Severity::info;
+        t.span = span;
+        t.text = slice(doc, original);
+        t.message = model_messages[p.label];
+        t.source = Source::model;
+        t.probability = p.probability;
+        out->triggers.push_back(std::move(t));
+        added_trigger = true;
+        break;
+      }
+      case rules::Family::technique:
+        out->techniques.push_back({std::move(id), label.category, span, slice(doc, original),
+                                   Source::model, p.probability});
+        added_technique = true;
+        break;
+      case rules::Family::signal:
+        out->escalation.signals.push_back({std::move(id), label.category, span,
+                                           slice(doc, original), Source::model, p.probability});
+        added_signal = true;
+        break;
+    }
+  }
+  // Findings stay in text order.
+  auto by_start = [](const auto& a, const auto& b) { return a.span.start < b.span.start; };
+  if (added_trigger) std::stable_sort(out->triggers.begin(), out->triggers.end(), by_start);
+  if (added_technique) std::stable_sort(out->techniques.begin(), out->techniques.end(), by_start);
+  if (added_signal)
+    std::stable_sort(out->escalation.signals.begin(), out->escalation.signals.end(), by_start);
 }
 
 Error::Error(Status status)
@@ -134,8 +249,10 @@ Analyzer::Analyzer() : Analyzer(Options()) {
 Analyzer::Analyzer(const Options& options) {
   auto impl = std::make_shared<Impl>();
   impl->options = options;
-  Status status = rules::Pack::load(options, &impl->pack);
+  rules::ModelSource model;
+  Status status = rules::Pack::load(options, &impl->pack, &model);
   if (status.ok()) impl->scorer = tone::Scorer::load_default(&status);
+  if (status.ok() && !model.name.empty()) status = load_model(model, impl.get());
   if (status.ok()) impl_ = std::move(impl);
   status_ = std::make_shared<const Status>(std::move(status));
 }

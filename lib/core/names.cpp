@@ -25,6 +25,10 @@ const char* severity_name(Severity severity) noexcept {
   return "warning";
 }
 
+const char* source_name(Source source) noexcept {
+  return source == Source::model ? "model" : "rule";
+}
+
 const char* escalation_label(int level) noexcept {
   static const char* const kLabels[] = {"calm", "concerned", "frustrated", "angry", "hostile"};
   return level >= 0 && level <= 4 ? kLabels[level] : kLabels[0];

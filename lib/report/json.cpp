@@ -134,14 +134,22 @@ void put_span(Writer* w, const Span& s) {
   w->integer("end_utf16", s.end_utf16);
 }
 
+// DESIGN.md's shape: every finding says its source; a model finding adds
+// its probability as "confidence" (a rule's is always 1, so it is left out).
+void put_source(Writer* w, Source source, double probability) {
+  w->string("source", source_name(source));
+  if (source == Source::model) w->score("confidence", probability);
+}
+
 void finding(Writer* w, const std::string& type, const std::string& rule, const Span& span,
-             const std::string& text) {
+             const std::string& text, Source source, double probability) {
   w->element();
   w->open('{');
   w->string("type", type);
   w->string("rule", rule);
   put_span(w, span);
   w->string("text", text);
+  put_source(w, source, probability);
   w->close('}');
 }
 
@@ -173,7 +181,8 @@ std::string Report::to_json() const {
   w.string("label", escalation.label);
   w.score("score", escalation.score);
   w.open("signals", '[');
-  for (const Signal& s : escalation.signals) finding(&w, s.type, s.rule, s.span, s.text);
+  for (const Signal& s : escalation.signals)
+    finding(&w, s.type, s.rule, s.span, s.text, s.source, s.probability);
   w.close(']');
   w.open("cues", '[');
   for (const Cue& c : escalation.cues) {
@@ -198,6 +207,7 @@ std::string Report::to_json() const {
     put_span(&w, t.span);
     w.string("text", t.text);
     w.string("message", t.message);
+    put_source(&w, t.source, t.probability);
     w.open("suggestions", '[');
     for (const std::string& s : t.suggestions) {
       w.element();
@@ -208,7 +218,8 @@ std::string Report::to_json() const {
   }
   w.close(']');
   w.open("techniques", '[');
-  for (const Technique& t : techniques) finding(&w, t.type, t.rule, t.span, t.text);
+  for (const Technique& t : techniques)
+    finding(&w, t.type, t.rule, t.span, t.text, t.source, t.probability);
   w.close(']');
   w.open("edits", '[');
   for (const Edit& e : edits) {

@@ -33,6 +33,7 @@ struct EmbeddedPack {
   Status status;
   Unit unit;
   std::size_t largest_file = 0;  // checked against each Options' max_pack_bytes
+  std::string model_name;        // the embedded weights file its pack.toml names
 };
 
 const EmbeddedPack& embedded_pack(std::string_view name) {
@@ -88,6 +89,14 @@ const EmbeddedPack& embedded_pack(std::string_view name) {
       if (pack->status.ok()) pack->status = resolve_classes(classes, &r, &f.program_size);
     }
   }
+  if (pack->status.ok() && !pack->unit[0].model.value.empty()) {
+    pack->model_name = dir + pack->unit[0].model.value;
+    embedded::find(pack->model_name, &found);
+    if (!found) {
+      pack->status = rule_error(dir + "pack.toml", pack->unit[0].model.line, "",
+                                "model: no embedded file " + pack->model_name);
+    }
+  }
   slot = std::move(pack);
   return *slot;
 }
@@ -127,6 +136,8 @@ class Layering {
   std::unordered_map<std::string, std::size_t> index_;  // live id -> position
   std::size_t live_ = 0;
   std::vector<std::string> loaded_embedded_;
+  std::string model_name_;
+  std::string model_text_;
   std::vector<std::string> quote_patterns_;
   std::vector<std::shared_ptr<const RE2>> quote_regexes_;
   bool changed_ = false;
@@ -156,7 +167,12 @@ Status Layering::add_embedded(std::string_view name) {
         return size_error(f.source, size, options_.max_pack_bytes);
     }
   }
-  return apply(pack.unit, true);
+  if (Status s = apply(pack.unit, true); !s.ok()) return s;
+  if (pack.unit[0].has_model) {
+    model_name_ = pack.model_name;
+    model_text_ = std::string(embedded::find(pack.model_name));
+  }
+  return {};
 }
 
 Status Layering::add_file(const std::string& path) {
@@ -174,7 +190,20 @@ Status Layering::add_file(const std::string& path) {
     unit.emplace_back();
     if (Status s = read(text, included, &unit.back()); !s.ok()) return s;
   }
-  return apply(unit, false);
+  if (Status s = apply(unit, false); !s.ok()) return s;
+  if (unit[0].has_model) {
+    // The model does not change the rules: they stay shared when default.
+    model_name_.clear();
+    model_text_.clear();
+    if (!unit[0].model.value.empty()) {
+      const std::string file = (dir / unit[0].model.value).string();
+      if (Status s = read_whole_file(file, options_.max_pack_bytes, &model_text_); !s.ok()) {
+        return {s.code, rule_error(path, unit[0].model.line, "", "model: " + s.message).message};
+      }
+      model_name_ = file;
+    }
+  }
+  return {};
 }
 
 Status Layering::add_text(const PackSource& source) {
@@ -183,6 +212,13 @@ Status Layering::add_text(const PackSource& source) {
   if (!unit[0].include.empty()) {
     return rule_error(source.name, unit[0].include.front().line, "",
                       "include needs a pack read from a file");
+  }
+  if (!unit[0].model.value.empty()) {
+    return rule_error(source.name, unit[0].model.line, "", "model needs a pack read from a file");
+  }
+  if (unit[0].has_model) {  // model = "": the learned layer off
+    model_name_.clear();
+    model_text_.clear();
   }
   return apply(unit, false);
 }
@@ -194,10 +230,12 @@ Status Layering::apply(const Unit& unit, bool embedded) {
     const Located* misplaced = !f.extends.value.empty() ? &f.extends
                                : !f.include.empty()     ? &f.include.front()
                                : !f.disable.empty()     ? &f.disable.front()
+                               : f.has_model            ? &f.model
                                                         : nullptr;
     if (misplaced != nullptr) {
-      return rule_error(f.source, misplaced->line, "",
-                        "'extends', 'include' and 'disable' belong in the pack's top file");
+      return rule_error(
+          f.source, misplaced->line, "",
+          "'extends', 'include', 'disable' and 'model' belong in the pack's top file");
     }
   }
 
@@ -308,6 +346,8 @@ Status Layering::finish(LayeredPack* out) {
   out->quote_patterns = std::move(quote_patterns_);
   out->quote_regexes = std::move(quote_regexes_);
   out->default_only = default_only();
+  out->model_name = std::move(model_name_);
+  out->model_text = std::move(model_text_);
   return {};
 }
 

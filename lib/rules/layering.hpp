@@ -22,6 +22,10 @@ struct LayeredPack {
   std::vector<CompiledRule> rules;  // in pack order
   std::vector<std::string> quote_patterns;
   std::vector<std::shared_ptr<const RE2>> quote_regexes;
+  // The learned layer's weights: the last pack that names a `model` wins
+  // (docs/model.md). Empty name: no model.
+  std::string model_name;  // file or embedded name, for messages
+  std::string model_text;
   // True when the result is exactly the embedded default pack (the other
   // packs, if any, changed nothing), so its compiled form can be shared.
   bool default_only = false;

@@ -12,9 +12,13 @@
 
 namespace tact::rules {
 
-Status Pack::load(const Options& options, std::shared_ptr<const Pack>* out) {
+Status Pack::load(const Options& options, std::shared_ptr<const Pack>* out, ModelSource* model) {
   LayeredPack layered;
   if (Status s = layer_packs(options, &layered); !s.ok()) return s;
+  if (model != nullptr) {
+    model->name = std::move(layered.model_name);
+    model->text = std::move(layered.model_text);
+  }
   if (!layered.default_only) return CompiledPack::build(std::move(layered), out);
 
   static std::mutex mutex;

@@ -82,13 +82,22 @@ struct Finding {
 // match() says so.
 constexpr std::size_t kMaxFindingsPerRule = 32;
 
+// The learned layer's weights file the layered packs name (docs/model.md).
+struct ModelSource {
+  std::string name;  // file or embedded name; empty: no model
+  std::string text;
+};
+
 class Pack {
  public:
   // Loads the layered packs `options` names (the embedded default first
   // unless options.default_pack is false) and compiles them. On failure
   // returns Code::rules or Code::io with "file:line: rule-id: reason".
   // Throws std::bad_alloc only.
-  static Status load(const Options& options, std::shared_ptr<const Pack>* out);
+  // When `model` is not null it receives the weights file the last pack
+  // naming a `model` chose (parsed by the Analyzer, not here).
+  static Status load(const Options& options, std::shared_ptr<const Pack>* out,
+                     ModelSource* model = nullptr);
 
   // Appends every finding for `role` (Role::automatic: all roles) in view
   // order. Returns false when a bound on the work for one rule (see

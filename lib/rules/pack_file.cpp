@@ -474,6 +474,10 @@ Status Reader::read(const toml::table& root) {
       st = strings(value, k, "", &out_->disable);
     } else if (k == "include") {
       st = strings(value, k, "", &out_->include);
+    } else if (k == "model") {
+      out_->has_model = true;
+      out_->model.line = line;
+      st = text(value, k, "", &out_->model.value);
     } else if (k == "classes") {
       st = read_classes(value);
     } else if (k == "inflections") {

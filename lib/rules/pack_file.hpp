@@ -47,6 +47,10 @@ struct PackFile {
   Located extends;               // empty value: extends nothing
   std::vector<Located> disable;  // rule ids
   std::vector<Located> include;  // other files of the same pack
+  // The learned layer's weights file, relative to this file; "" switches
+  // an earlier pack's model off (docs/model.md).
+  bool has_model = false;
+  Located model;
   bool has_quote_patterns = false;
   std::vector<std::string> quote_patterns;
   std::vector<std::shared_ptr<const RE2>> quote_regexes;

@@ -19,6 +19,7 @@ from . import _library as C
 
 _ROLES = {0: "agent", 1: "customer"}
 _SEVERITIES = {0: "info", 1: "warning", 2: "error"}
+_SOURCES = {0: "rule", 1: "model"}
 
 
 @dataclass
@@ -46,6 +47,8 @@ class Trigger:
     text: str
     message: str
     suggestions: List[str] = field(default_factory=list)
+    source: str = "rule"  # "rule", or "model": the learned layer alone (the span is its sentence)
+    probability: float = 1.0  # the model's probability; 1 for a rule's finding
 
 
 @dataclass
@@ -61,6 +64,8 @@ class Technique:
     start_utf16: int
     end_utf16: int
     text: str
+    source: str = "rule"  # as Trigger.source
+    probability: float = 1.0
 
 
 @dataclass
@@ -76,6 +81,8 @@ class Signal:
     start_utf16: int
     end_utf16: int
     text: str
+    source: str = "rule"  # as Trigger.source
+    probability: float = 1.0
 
 
 @dataclass
@@ -222,6 +229,8 @@ def from_c(lib: ctypes.CDLL, r: Any, source: Union[str, bytes], data: bytes) -> 
                 text=slice_text(t.span),
                 message=_text(t.message),
                 suggestions=[_text(t.suggestions[j]) for j in range(t.suggestion_count)],
+                source=_SOURCES.get(lib.tact_report_trigger_source(r, i), "rule"),
+                probability=lib.tact_report_trigger_probability(r, i),
             )
         )
     techniques = []
@@ -231,6 +240,8 @@ def from_c(lib: ctypes.CDLL, r: Any, source: Union[str, bytes], data: bytes) -> 
             Technique(
                 rule=_text(f.rule), type=_text(f.type), **offsets.span(f.span),
                 text=slice_text(f.span),
+                source=_SOURCES.get(lib.tact_report_technique_source(r, i), "rule"),
+                probability=lib.tact_report_technique_probability(r, i),
             )
         )
     signals = []
@@ -240,6 +251,8 @@ def from_c(lib: ctypes.CDLL, r: Any, source: Union[str, bytes], data: bytes) -> 
             Signal(
                 rule=_text(f.rule), type=_text(f.type), **offsets.span(f.span),
                 text=slice_text(f.span),
+                source=_SOURCES.get(lib.tact_report_signal_source(r, i), "rule"),
+                probability=lib.tact_report_signal_probability(r, i),
             )
         )
     cues = []

@@ -1,0 +1,294 @@
+// Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
+#include "model/model.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+#include "rules/categories.hpp"
+
+namespace tact::model {
+
+namespace {
+
+constexpr std::string_view kBodyMark = "---\n";
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || s[i] == sep) {
+      out.push_back(s.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+bool parse_double(std::string_view s, double* out) {
+  if (s.empty() || s.size() > 40) return false;
+  char buf[48];
+  s.copy(buf, s.size());
+  buf[s.size()] = '\0';
+  char* end = nullptr;
+  *out = std::strtod(buf, &end);
+  return end == buf + s.size() && std::isfinite(*out);
+}
+
+bool parse_label(std::string_view name, Label* out) {
+  const std::size_t colon = name.find(':');
+  if (colon == std::string_view::npos) return false;
+  const std::string_view head = name.substr(0, colon);
+  const std::string_view tail = name.substr(colon + 1);
+  out->name = std::string(name);
+  if (head == "escalation") {
+    if (tail.size() != 1 || tail[0] < '1' || tail[0] > '4') return false;
+    out->kind = Kind::escalation;
+    out->level = tail[0] - '0';
+    return true;
+  }
+  if (!rules::parse_family(head, &out->family) || !rules::is_category(out->family, tail))
+    return false;
+  out->kind = Kind::sentence;
+  out->category = std::string(tail);
+  return true;
+}
+
+double sigmoid(double x) {
+  return 1.0 / (1.0 + std::exp(-x));
+}
+
+}  // namespace
+
+Status Model::load(std::string_view text, const std::string& name,
+                   std::shared_ptr<const Model>* out) {
+  auto fail = [&](int line, const std::string& why) -> Status {
+    return {Code::rules, name + ":" + std::to_string(line) + ": " + why};
+  };
+  const std::size_t mark = text.find(kBodyMark);
+  if (mark == std::string_view::npos || (mark != 0 && text[mark - 1] != '\n'))
+    return fail(1, "no '---' line between the header and the weights");
+  const std::string_view header = text.substr(0, mark);
+  const std::string_view body = text.substr(mark + kBodyMark.size());
+
+  auto model = std::make_shared<Model>();
+  int version = 0;
+  bool has_hash = false, has_checksum = false;
+  uint64_t checksum = 0;
+  int line_no = 0;
+  for (std::string_view line : split(header, '\n')) {
+    ++line_no;
+    if (line.empty() || line[0] == '#') continue;
+    const std::vector<std::string_view> f = split(line, '\t');
+    if (f[0] == "tact-model" && f.size() == 2) {
+      double v = 0;
+      if (!parse_double(f[1], &v)) return fail(line_no, "bad format version");
+      version = static_cast<int>(v);
+      if (version != kFormatVersion)
+        return fail(line_no, "format version " + std::string(f[1]) + " is not " +
+                                 std::to_string(kFormatVersion) + ", the one this library reads");
+    } else if (f[0] == "hash" && f.size() == 2) {
+      if (f[1] != "fnv1a64") return fail(line_no, "unknown hash '" + std::string(f[1]) + "'");
+      has_hash = true;
+    } else if ((f[0] == "negators" || f[0] == "negator_suffixes") && f.size() == 2) {
+      std::vector<std::string>& list =
+          f[0] == "negators" ? model->params_.negators : model->params_.negator_suffixes;
+      for (std::string_view w : split(f[1], ' ')) {
+        if (!w.empty()) list.emplace_back(w);
+      }
+    } else if (f[0] == "label" && f.size() == 4) {
+      Label label;
+      if (!parse_label(f[1], &label))
+        return fail(line_no, "unknown label '" + std::string(f[1]) + "'");
+      if (!parse_double(f[2], &label.bias) || !parse_double(f[3], &label.threshold) ||
+          label.threshold <= 0.0 || label.threshold >= 1.0)
+        return fail(line_no, "label " + label.name + ": bad bias or threshold");
+      label.logit = std::log(label.threshold / (1.0 - label.threshold));
+      for (const Label& l : model->labels_) {
+        if (l.name == label.name) return fail(line_no, "duplicate label " + label.name);
+      }
+      if (model->labels_.size() >= 0xffff) return fail(line_no, "too many labels");
+      model->labels_.push_back(std::move(label));
+    } else if (f[0] == "checksum" && f.size() == 2 && f[1].size() == 16) {
+      char buf[17];
+      f[1].copy(buf, 16);
+      buf[16] = '\0';
+      char* end = nullptr;
+      checksum = std::strtoull(buf, &end, 16);
+      if (end != buf + 16) return fail(line_no, "bad checksum '" + std::string(f[1]) + "'");
+      has_checksum = true;
+    } else {
+      return fail(line_no, "unknown header line '" + std::string(line.substr(0, 40)) + "'");
+    }
+  }
+  if (version == 0) return fail(1, "missing 'tact-model' format version");
+  if (!has_hash) return fail(1, "missing 'hash'");
+  if (!has_checksum) return fail(1, "missing 'checksum'");
+  if (fnv1a(body) != checksum) {
+    char got[17];
+    std::snprintf(got, sizeof got, "%016llx", static_cast<unsigned long long>(fnv1a(body)));
+    return fail(line_no + 1, std::string("checksum mismatch: the weights hash to ") + got +
+                                 ", the header says another (the file was edited or cut short)");
+  }
+
+  // Weights grouped by feature hash: sort (hash, label) pairs, then index.
+  struct Row {
+    uint64_t hash;
+    uint16_t label;
+    float value;
+  };
+  std::vector<Row> rows;
+  int body_line = line_no + 1;
+  for (std::string_view line : split(body, '\n')) {
+    ++body_line;
+    if (line.empty()) continue;
+    const std::vector<std::string_view> f = split(line, '\t');
+    double w = 0;
+    if (f.size() != 3 || f[0].empty() || !parse_double(f[2], &w))
+      return fail(body_line, "expected 'feature<TAB>label<TAB>weight'");
+    std::size_t label = model->labels_.size();
+    for (std::size_t i = 0; i < model->labels_.size(); ++i) {
+      if (model->labels_[i].name == f[1]) label = i;
+    }
+    if (label == model->labels_.size())
+      return fail(body_line, "weight for undeclared label '" + std::string(f[1]) + "'");
+    rows.push_back({fnv1a(f[0]), static_cast<uint16_t>(label), static_cast<float>(w)});
+  }
+  std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+    return a.hash != b.hash ? a.hash < b.hash : a.label < b.label;
+  });
+  std::size_t features = 0;
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    features += i == 0 || rows[i].hash != rows[i - 1].hash;
+  std::size_t size = 16;
+  while (size < features * 2) size *= 2;
+  model->slots_.assign(size, Slot{});
+  model->weights_.reserve(rows.size());
+  for (std::size_t i = 0; i < rows.size();) {
+    const uint64_t h = rows[i].hash;
+    const uint32_t first = static_cast<uint32_t>(model->weights_.size());
+    for (; i < rows.size() && rows[i].hash == h; ++i) {
+      // Two rows for one (feature, label) add up, as they would at inference.
+      if (model->weights_.size() > first && model->weights_.back().label == rows[i].label) {
+        model->weights_.back().value += rows[i].value;
+      } else {
+        model->weights_.push_back({rows[i].label, rows[i].value});
+      }
+    }
+    // Hash 0 marks a free slot; a feature hashing to 0 would be 1 in 2^64.
+    const uint64_t key = h == 0 ? 1 : h;
+    std::size_t s = key & (size - 1);
+    while (model->slots_[s].hash != 0) s = (s + 1) & (size - 1);
+    model->slots_[s] = {key, first, static_cast<uint32_t>(model->weights_.size() - first)};
+  }
+  model->params_.finish();
+  for (std::size_t i = 0; i < model->labels_.size(); ++i) {
+    const Label& l = model->labels_[i];
+    std::vector<uint16_t>& list = l.kind == Kind::escalation          ? model->escalation_labels_
+                                  : l.family == rules::Family::signal ? model->customer_labels_
+                                                                      : model->agent_labels_;
+    list.push_back(static_cast<uint16_t>(i));
+  }
+  model->has_escalation_ = !model->escalation_labels_.empty();
+  *out = std::move(model);
+  return {};
+}
+
+int32_t Model::find(uint64_t h) const {
+  if (h == 0) h = 1;
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t s = h & mask;; s = (s + 1) & mask) {
+    if (slots_[s].hash == h) return static_cast<int32_t>(s);
+    if (slots_[s].hash == 0) return -1;
+  }
+}
+
+void Model::add(int32_t slot, double* scores) const {
+  const Slot& s = slots_[static_cast<std::size_t>(slot)];
+  for (uint32_t i = s.first; i < s.first + s.count; ++i)
+    scores[weights_[i].label] += weights_[i].value;
+}
+
+// Keeps only the features the model has a weight for, as (sentence, slot):
+// most words have none, so the list to sort and deduplicate stays short.
+struct Model::HitSink {
+  const Model* model;
+  std::vector<std::pair<uint32_t, int32_t>>* hits;
+  void add(std::size_t i, std::string_view a, std::string_view b = {}, std::string_view c = {},
+           std::string_view d = {}, std::string_view e = {}) {
+    const int32_t slot = model->find(fnv1a(e, fnv1a(d, fnv1a(c, fnv1a(b, fnv1a(a))))));
+    if (slot >= 0) hits->emplace_back(static_cast<uint32_t>(i), slot);
+  }
+};
+
+void Model::predict(const text::Document& doc, Role role,
+                    const std::vector<rules::Finding>& findings, const std::vector<tone::Cue>& cues,
+                    int rule_level, double rule_score, std::vector<Prediction>* out,
+                    int* level) const {
+  *level = -1;
+  if (labels_.empty()) return;
+  // Scratch kept per thread: a chat line then allocates nothing here.
+  thread_local std::vector<std::pair<uint32_t, int32_t>> hits;
+  thread_local std::vector<double> scores;
+  thread_local std::vector<int32_t> all;
+  // A huge message's scratch is not kept for the thread's lifetime.
+  struct Trim {
+    ~Trim() {
+      constexpr std::size_t kKeep = std::size_t{1} << 16;
+      if (hits.capacity() > kKeep) std::vector<std::pair<uint32_t, int32_t>>().swap(hits);
+      if (all.capacity() > kKeep) std::vector<int32_t>().swap(all);
+    }
+  } trim;
+  hits.clear();
+  HitSink sink{this, &hits};
+  detail::walk(doc, params_, findings, cues, &sink);
+  // Binary features: a feature counts once per sentence.
+  std::sort(hits.begin(), hits.end());
+  hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
+  scores.resize(labels_.size());
+  // Scores of other labels accumulate too, but only these are read.
+  const std::vector<uint16_t>& mine = role == Role::customer ? customer_labels_ : agent_labels_;
+  for (std::size_t k = 0; k < hits.size();) {
+    const uint32_t s = hits[k].first;
+    for (const uint16_t i : mine) scores[i] = labels_[i].bias;
+    for (; k < hits.size() && hits[k].first == s; ++k) add(hits[k].second, scores.data());
+    for (const uint16_t i : mine) {
+      if (scores[i] >= labels_[i].logit) out->push_back({i, s, sigmoid(scores[i])});
+    }
+  }
+  // A sentence with no known feature scores its biases alone.
+  bool bias_fires = false;
+  for (const uint16_t i : mine) bias_fires = bias_fires || labels_[i].bias >= labels_[i].logit;
+  if (bias_fires) {
+    std::vector<bool> seen(doc.sentences().size());
+    for (const auto& h : hits) seen[h.first] = true;
+    for (std::size_t s = 0; s < seen.size(); ++s) {
+      if (seen[s]) continue;
+      for (const uint16_t i : mine) {
+        if (labels_[i].bias >= labels_[i].logit) out->push_back({i, s, sigmoid(labels_[i].bias)});
+      }
+    }
+    std::stable_sort(out->begin(), out->end(), [](const Prediction& a, const Prediction& b) {
+      return a.sentence < b.sentence;
+    });
+  }
+  if (role != Role::customer || !has_escalation_) return;
+  // The message's features: every sentence's once, plus the line's own.
+  all.clear();
+  for (const auto& h : hits) all.push_back(h.second);
+  for (const uint64_t h : line_hashes(rule_level, rule_score)) {
+    const int32_t slot = find(h);
+    if (slot >= 0) all.push_back(slot);
+  }
+  std::sort(all.begin(), all.end());
+  all.erase(std::unique(all.begin(), all.end()), all.end());
+  for (const uint16_t i : escalation_labels_) scores[i] = labels_[i].bias;
+  for (const int32_t slot : all) add(slot, scores.data());
+  *level = 0;
+  for (const uint16_t i : escalation_labels_) {
+    if (scores[i] >= labels_[i].logit) *level = std::max(*level, labels_[i].level);
+  }
+}
+
+}  // namespace tact::model

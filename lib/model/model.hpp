@@ -1,0 +1,100 @@
+// Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
+//
+// The learned layer: linear models over readable sentence features (see
+// features.hpp), one binary model per trigger category, technique and
+// customer signal, plus a cumulative model of the customer's escalation
+// level. The weights are pack data (rules/en/model/weights.tsv; the format
+// is in docs/model.md), checked when loaded; inference is a sum of weights
+// looked up by the 64-bit FNV-1a hash of each feature string.
+#ifndef TACT_LIB_MODEL_MODEL_HPP_
+#define TACT_LIB_MODEL_MODEL_HPP_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/features.hpp"
+#include "rules/pack.hpp"
+#include "tact/analyzer.hpp"
+#include "tone/scorer.hpp"
+
+namespace tact::model {
+
+// The version of the weights format this library reads.
+constexpr int kFormatVersion = 1;
+
+// What a label predicts.
+enum class Kind : uint8_t {
+  sentence,    // a finding of `family`/`category` in one sentence
+  escalation,  // the customer's escalation level is at least `level`
+};
+
+struct Label {
+  std::string name;  // "trigger:refusal", "escalation:2"
+  Kind kind = Kind::sentence;
+  rules::Family family = rules::Family::trigger;
+  std::string category;
+  int level = 0;           // escalation labels
+  double bias = 0.0;       // added to every score
+  double threshold = 0.5;  // probability at or above which the label fires
+  double logit = 0.0;      // the threshold as a score: log(t / (1 - t))
+};
+
+// A finding the model makes in one sentence.
+struct Prediction {
+  std::size_t label = 0;  // index into Model::labels()
+  std::size_t sentence = 0;
+  double probability = 0.0;
+};
+
+class Model {
+ public:
+  // Parses a weights file (`name` names it in errors). Errors are
+  // Code::rules "name:line: why"; a bad checksum, an unknown format
+  // version or an unknown label fails the load. Throws std::bad_alloc only.
+  static Status load(std::string_view text, const std::string& name,
+                     std::shared_ptr<const Model>* out);
+
+  const std::vector<Label>& labels() const { return labels_; }
+  const FeatureParams& params() const { return params_; }
+  std::size_t weight_count() const { return weights_.size(); }
+
+  // Sentence labels that fire for `role` (triggers and techniques for an
+  // agent, signals for a customer), in sentence order, and the escalation
+  // level (-1 when the model has no escalation labels or role is agent).
+  // Thread-safe.
+  void predict(const text::Document& doc, Role role, const std::vector<rules::Finding>& findings,
+               const std::vector<tone::Cue>& cues, int rule_level, double rule_score,
+               std::vector<Prediction>* out, int* level) const;
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t first = 0;  // range in weights_
+    uint32_t count = 0;
+  };
+  struct Weight {
+    uint16_t label;
+    float value;
+  };
+  // The slot of the feature with hash `h`, or -1 when no weight uses it.
+  int32_t find(uint64_t h) const;
+  // Adds every weight of slot `slot` to scores.
+  void add(int32_t slot, double* scores) const;
+  struct HitSink;
+
+  FeatureParams params_;
+  std::vector<Label> labels_;
+  std::vector<Weight> weights_;
+  std::vector<Slot> slots_;  // open addressing, power-of-two size; hash 0 free
+  bool has_escalation_ = false;
+  // Indexes into labels_: the sentence labels for each role, and the
+  // escalation labels, so inference reads only the scores it needs.
+  std::vector<uint16_t> agent_labels_, customer_labels_, escalation_labels_;
+};
+
+}  // namespace tact::model
+
+#endif  // TACT_LIB_MODEL_MODEL_HPP_

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Trains the learned layer (docs/model.md) with Debian's python3-sklearn.
+#
+#   scripts/train.sh                      # the default pack's model, from
+#                                         # ../shared/eval/cs_train.jsonl + cs_dev.jsonl
+#                                         # into rules/en/model/weights.tsv
+#   scripts/train.sh --data my.jsonl [--data more.jsonl] --out my_pack/
+#                                         # a pack layer: my_pack/pack.toml and
+#                                         # my_pack/model/weights.tsv, loaded with
+#                                         # tact analyze --rules my_pack/pack.toml
+#
+# Features come from the rules as they are now (tact_features is rebuilt
+# first), so rerun this after changing rules/en. Deterministic: the same
+# data and rules give the same bytes. TACT_BUILD picks the build directory
+# (default build/release, configured with the release preset).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+data=()
+out=""
+rules=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --data) data+=("--data" "$(realpath "$2")"); shift 2 ;;
+    --out) out="$2"; shift 2 ;;
+    --rules) rules+=("--rules" "$(realpath "$2")"); shift 2 ;;
+    *) echo "usage: scripts/train.sh [--data FILE.jsonl]... [--out DIR/] [--rules PACK.toml]..." >&2; exit 2 ;;
+  esac
+done
+build="${TACT_BUILD:-build/release}"
+if [ -z "${TACT_BUILD:-}" ]; then
+  scripts/deps.sh
+  cmake --preset release >/dev/null
+fi
+cmake --build "$build" --target tact_features >/dev/null
+py=/usr/bin/python3
+args=(--features "$build/bench/eval/tact_features" --params rules/en/model/features.tsv "${rules[@]}")
+if [ ${#data[@]} -eq 0 ]; then
+  [ -z "$out" ] || { echo "train: --out needs --data" >&2; exit 2; }
+  [ -f ../shared/eval/cs_train.jsonl ] || { echo "train: ../shared/eval/cs_train.jsonl not found" >&2; exit 2; }
+  exec "$py" scripts/train.py "${args[@]}" --data ../shared/eval/cs_train.jsonl \
+    --data ../shared/eval/cs_dev.jsonl --out rules/en/model/weights.tsv
+fi
+[ -n "$out" ] || { echo "train: --data needs --out DIR/" >&2; exit 2; }
+mkdir -p "$out/model"
+"$py" scripts/train.py "${args[@]}" "${data[@]}" --out "$out/model/weights.tsv"
+name="$(basename "$(realpath "$out")")"
+cat > "$out/pack.toml" <<TOML
+# A pack layer written by scripts/train.sh: the learned layer retrained on
+# your data, loaded over the default pack (its model replaces the default's):
+#   tact analyze --rules $out/pack.toml messages.txt
+name = "$name"
+model = "model/weights.tsv"
+TOML
+echo "train: wrote $out/pack.toml"

@@ -1,0 +1,248 @@
+// Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
+//
+// The learned layer: the weights file's checks, the features, and model
+// findings through the Analyzer, the JSON and the C ABI, from small
+// hand-written weights in a pack layer.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "model/model.hpp"
+#include "tact.h"
+#include "tact/tact.hpp"
+#include "text/document.hpp"
+
+namespace tact {
+namespace {
+
+// A weights file with a correct checksum over `body`.
+std::string weights(const std::string& labels, const std::string& body, int version = 1) {
+  char sum[17];
+  std::snprintf(sum, sizeof sum, "%016llx", static_cast<unsigned long long>(model::fnv1a(body)));
+  return "# test\ntact-model\t" + std::to_string(version) +
+         "\nhash\tfnv1a64\nnegators\tnot never\nnegator_suffixes\tn't\n" + labels + "checksum\t" +
+         sum + "\n---\n" + body;
+}
+
+// "zorblat" is no rule's word: only the model can flag it.
+const std::string kLabels =
+    "label\ttrigger:refusal\t-2.0000\t0.6000\n"
+    "label\ttrigger:uncertainty\t-2.0000\t0.6000\n"
+    "label\tsignal:urgency\t-2.0000\t0.6000\n";
+const std::string kBody =
+    "w:zorblat\ttrigger:refusal\t5.0000\n"
+    "w:know\ttrigger:uncertainty\t5.0000\n"
+    "w:zorblat\tsignal:urgency\t5.0000\n";
+
+Status load(const std::string& text, std::shared_ptr<const model::Model>* out) {
+  return model::Model::load(text, "w.tsv", out);
+}
+
+// A pack layer in a temporary directory: pack.toml naming `file` as its model.
+struct Layer {
+  std::filesystem::path dir;
+  explicit Layer(const std::string& text, const std::string& model_line = "model = \"w.tsv\"") {
+    dir = std::filesystem::temp_directory_path() /
+          ("tact_model_test_" + std::to_string(reinterpret_cast<std::uintptr_t>(this)));
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir / "pack.toml") << "name = \"t\"\n" << model_line << "\n";
+    if (!text.empty()) std::ofstream(dir / "w.tsv", std::ios::binary) << text;
+  }
+  ~Layer() {
+    std::error_code ec;
+    std::filesystem::remove_all(dir, ec);
+  }
+  std::string pack() const { return (dir / "pack.toml").string(); }
+};
+
+TEST_CASE("a weights file loads and its checks name the file") {
+  std::shared_ptr<const model::Model> m;
+  REQUIRE(load(weights(kLabels, kBody), &m).ok());
+  CHECK(m->labels().size() == 3);
+  CHECK(m->weight_count() == 3);
+  CHECK(m->params().negators == std::vector<std::string>{"not", "never"});
+
+  std::string edited = weights(kLabels, kBody);
+  edited.replace(edited.find("5.0000"), 6, "9.0000");
+  Status s = load(edited, &m);
+  CHECK(s.code == Code::rules);
+  CHECK(s.message.rfind("w.tsv:", 0) == 0);
+  CHECK(s.message.find("checksum mismatch") != std::string::npos);
+
+  s = load(weights(kLabels, kBody, 2), &m);
+  CHECK(s.code == Code::rules);
+  CHECK(s.message.find("w.tsv:2: format version 2") == 0);
+
+  s = load(weights("label\ttrigger:sadness\t0\t0.5\n", ""), &m);
+  CHECK(s.message.find("unknown label 'trigger:sadness'") != std::string::npos);
+  s = load(weights("label\ttrigger:refusal\t0\t1.5\n", ""), &m);
+  CHECK(s.message.find("bad bias or threshold") != std::string::npos);
+  s = load(weights(kLabels, "w:x\ttrigger:blame\t1\n"), &m);
+  CHECK(s.message.find("undeclared label 'trigger:blame'") != std::string::npos);
+  s = load(weights(kLabels, "w:x trigger:refusal 1\n"), &m);
+  CHECK(s.message.find("feature<TAB>label<TAB>weight") != std::string::npos);
+  CHECK(load("tact-model\t1\n", &m).message.find("no '---' line") != std::string::npos);
+  CHECK(load("", &m).code == Code::rules);
+}
+
+TEST_CASE("negation scope runs from a negator to punctuation") {
+  const text::Document doc = text::Document::build("We can't refund it, sorry. Not here");
+  model::FeatureParams params;
+  params.negators = {"not"};
+  params.negator_suffixes = {"n't"};
+  std::vector<std::vector<std::string>> f;
+  model::sentence_strings(doc, params, {}, {}, &f);
+  REQUIRE(f.size() == 2);
+  auto has = [&](std::size_t s, const std::string& x) {
+    return std::find(f[s].begin(), f[s].end(), x) != f[s].end();
+  };
+  CHECK(has(0, "w:NEG_refund"));
+  CHECK(has(0, "w:NEG_it"));
+  CHECK(has(0, "w:sorry"));  // the comma closed the scope
+  CHECK(has(0, "b:can't_refund"));
+  CHECK(has(0, "b:^_we"));
+  CHECK(has(0, "p:first"));
+  CHECK(has(1, "w:NEG_here"));
+  CHECK(!has(1, "p:first"));
+  // The hashes are the strings' FNV-1a.
+  std::vector<std::vector<uint64_t>> h;
+  model::sentence_hashes(doc, params, {}, {}, &h);
+  REQUIRE(h.size() == 2);
+  CHECK(std::find(h[0].begin(), h[0].end(), model::fnv1a("w:NEG_refund")) != h[0].end());
+}
+
+TEST_CASE("a model finding is its sentence, with its probability, and is not rewritten") {
+  const Layer layer(weights(kLabels, kBody));
+  Options options;
+  options.rule_files = {layer.pack()};
+  const Analyzer a(options);
+  REQUIRE_MESSAGE(a.ok(), a.status().message);
+
+  const std::string text = "Thanks for waiting. The zorblat is gone.";
+  const Report r = a.analyze(text, Role::agent);
+  REQUIRE(r.triggers.size() == 1);
+  const Trigger& t = r.triggers[0];
+  CHECK(t.source == Source::model);
+  CHECK(t.category == "refusal");
+  CHECK(t.rule == "trigger.refusal.model");
+  CHECK(t.text == "The zorblat is gone.");
+  CHECK(t.span.start == text.find("The"));
+  CHECK(t.probability == doctest::Approx(1.0 / (1.0 + std::exp(-3.0))));
+  CHECK(!t.message.empty());  // the category's message from the pack
+  CHECK(r.edits.empty());
+  CHECK(r.rewrite == text);
+  const std::string json = r.to_json();
+  CHECK(json.find("\"source\":\"model\",\"confidence\":0.9526") != std::string::npos);
+
+  // A customer's signal; triggers are for agents only.
+  const Report c = a.analyze("Where is my zorblat", Role::customer);
+  REQUIRE(c.escalation.signals.size() == 1);
+  CHECK(c.escalation.signals[0].source == Source::model);
+  CHECK(c.escalation.signals[0].type == "urgency");
+  CHECK(c.triggers.empty());
+}
+
+TEST_CASE("a model finding where a rule of its category already is adds nothing") {
+  const Layer layer(weights(kLabels, kBody));
+  Options options;
+  options.rule_files = {layer.pack()};
+  const Analyzer a(options);
+  REQUIRE(a.ok());
+  // "I don't know" is the uncertainty rule's; the model agrees in that
+  // sentence, so one finding, the rule's, with its phrase and its edit.
+  const Report r = a.analyze("I don't know. We do know it.", Role::agent);
+  std::vector<std::string> got;
+  for (const Trigger& t : r.triggers)
+    got.push_back(std::string(source_name(t.source)) + ":" + t.text);
+  CHECK(got == std::vector<std::string>{"rule:I don't know", "model:We do know it."});
+  CHECK(r.triggers[0].probability == 1.0);
+  CHECK(r.to_json().find("\"source\":\"rule\"") != std::string::npos);
+  CHECK(r.rewrite.find("We do know it.") != std::string::npos);
+}
+
+TEST_CASE("model = \"\" switches the layer off; a missing or bad file fails naming it") {
+  const Layer off("", "model = \"\"");
+  Options options;
+  options.rule_files = {off.pack()};
+  const Analyzer a(options);
+  REQUIRE(a.ok());
+  for (const Trigger& t : a.analyze("I don't know. We do know it.").triggers)
+    CHECK(t.source == Source::rule);
+
+  const Layer missing("");
+  options.rule_files = {missing.pack()};
+  const Analyzer b(options);
+  CHECK(b.status().code == Code::io);
+  CHECK(b.status().message.find("model: ") != std::string::npos);
+  CHECK(b.status().message.find("w.tsv") != std::string::npos);
+
+  std::string text = weights(kLabels, kBody);
+  text.resize(text.size() - 3);  // cut short
+  const Layer cut(text);
+  options.rule_files = {cut.pack()};
+  const Analyzer c(options);
+  CHECK(c.status().code == Code::rules);
+  CHECK(c.status().message.find("w.tsv:") != std::string::npos);
+  CHECK(c.status().message.find("checksum mismatch") != std::string::npos);
+
+  options.rule_files = {};
+  options.rule_texts = {{"text.toml", "model = \"w.tsv\"\n"}};
+  const Analyzer d(options);
+  CHECK(d.status().message == "text.toml:1: model needs a pack read from a file");
+}
+
+TEST_CASE("the embedded default model loads and reports its findings' source") {
+  const Analyzer a;
+  REQUIRE(a.ok());
+  const Report r = a.analyze("I don't know, calm down.", Role::agent);
+  REQUIRE(!r.triggers.empty());
+  for (const Trigger& t : r.triggers) {
+    if (t.source == Source::rule) CHECK(t.probability == 1.0);
+    if (t.source == Source::model) CHECK((t.probability > 0.5 && t.probability < 1.0));
+  }
+}
+
+TEST_CASE("C ABI: source and probability accessors") {
+  const Layer layer(weights(kLabels, kBody));
+  tact_options opts;
+  REQUIRE(tact_options_init(&opts, TACT_OPTIONS_VERSION) == TACT_OK);
+  const std::string path = layer.pack();
+  const char* files[] = {path.c_str()};
+  opts.rule_files = files;
+  opts.rule_file_count = 1;
+  tact_analyzer* a = nullptr;
+  REQUIRE(tact_analyzer_new(&a, &opts) == TACT_OK);
+  const std::string text = "I don't know. The zorblat is gone.";
+  tact_report* r = nullptr;
+  REQUIRE(tact_analyze(&r, a, text.data(), text.size(), TACT_ROLE_AGENT) == TACT_OK);
+  REQUIRE(tact_report_trigger_count(r) == 2);
+  CHECK(tact_report_trigger_source(r, 0) == TACT_SOURCE_RULE);
+  CHECK(tact_report_trigger_probability(r, 0) == 1.0);
+  CHECK(tact_report_trigger_source(r, 1) == TACT_SOURCE_MODEL);
+  CHECK(tact_report_trigger_probability(r, 1) == doctest::Approx(0.9526).epsilon(1e-3));
+  CHECK(tact_report_trigger_at(r, 1)->span.start == text.find("The"));
+  CHECK(tact_report_trigger_source(r, 2) == TACT_SOURCE_RULE);  // out of range
+  CHECK(tact_report_trigger_probability(r, 2) == 0.0);
+  CHECK(tact_report_technique_source(r, 0) == TACT_SOURCE_RULE);
+  CHECK(tact_report_technique_probability(nullptr, 0) == 0.0);
+  CHECK(tact_report_signal_source(nullptr, 0) == TACT_SOURCE_RULE);
+  CHECK(tact_report_signal_probability(r, 0) == 0.0);
+  tact_report_free(r);
+  REQUIRE(tact_analyze(&r, a, "where is my zorblat", 19, TACT_ROLE_CUSTOMER) == TACT_OK);
+  REQUIRE(tact_report_signal_count(r) == 1);
+  CHECK(tact_report_signal_source(r, 0) == TACT_SOURCE_MODEL);
+  CHECK(tact_report_signal_probability(r, 0) > 0.9);
+  tact_report_free(r);
+  tact_analyzer_free(a);
+}
+
+}  // namespace
+}  // namespace tact
