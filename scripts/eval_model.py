@@ -50,11 +50,10 @@ TARGETS = {
 # Keep in step with the README's accuracy table; a lower figure is a
 # regression, a target reached can replace its floor.
 FLOORS = {
-    # Reached at 07:57 UTC on 2026-12-05 (rules of c793f47 plus rules/en work
-    # in progress): min category R 0.679 (blame), technique R 0.628,
-    # signal R 0.677, clean flagged 4.3%. The targets are not met there.
-    "lodo": {"trigger_min_category_r": 0.649, "technique_r": 0.598, "signal_r": 0.647,
-             "clean_flagged_max": 0.073},
+    # Reached at 08:02 UTC on 2026-12-05 (rules of c793f47 plus rules/en work
+    # in progress): min category R 0.679 (blame), technique R 0.636, clean
+    # flagged 4.3%. These three targets are not met there.
+    "lodo": {"trigger_min_category_r": 0.649, "technique_r": 0.606, "clean_flagged_max": 0.073},
     "train->dev": {},
 }
 
