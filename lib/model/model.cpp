@@ -178,6 +178,7 @@ Status Model::load(std::string_view text, const std::string& name,
     }
     // Hash 0 marks a free slot; a feature hashing to 0 would be 1 in 2^64.
     const uint64_t key = h == 0 ? 1 : h;
+    model->filter_[key >> 58] |= uint64_t{1} << ((key >> 52) & 63);
     std::size_t s = key & (size - 1);
     while (model->slots_[s].hash != 0) s = (s + 1) & (size - 1);
     model->slots_[s] = {key, first, static_cast<uint32_t>(model->weights_.size() - first)};
@@ -197,6 +198,7 @@ Status Model::load(std::string_view text, const std::string& name,
 
 int32_t Model::find(uint64_t h) const {
   if (h == 0) h = 1;
+  if ((filter_[h >> 58] & (uint64_t{1} << ((h >> 52) & 63))) == 0) return -1;
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t s = h & mask;; s = (s + 1) & mask) {
     if (slots_[s].hash == h) return static_cast<int32_t>(s);

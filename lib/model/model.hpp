@@ -89,6 +89,10 @@ class Model {
   std::vector<Label> labels_;
   std::vector<Weight> weights_;
   std::vector<Slot> slots_;  // open addressing, power-of-two size; hash 0 free
+  // One bit per value of a hash's top 12 bits, set for the model's
+  // features: most words have no weight, and this 512-byte filter turns
+  // them away without touching the slot table.
+  std::vector<uint64_t> filter_ = std::vector<uint64_t>(64);
   bool has_escalation_ = false;
   // Indexes into labels_: the sentence labels for each role, and the
   // escalation labels, so inference reads only the scores it needs.
