@@ -190,14 +190,29 @@ def main():
         table("LODO over cs_train.jsonl (%d lines, 8 domains)" % len(train_lines), system, rules)
         results["lodo"] = {"system": system.figures(), "rules": rules.figures()}
 
-        pack = write_pack(os.path.join(tmp, "dev"), T.train(train_items, params, ["cs_train"], extra))
+        sm, esc = T.train_models(train_items, extra)
+        pack = write_pack(os.path.join(tmp, "dev"), T.weights_text(params, sm, esc, ["cs_train"]))
         system, rules = Score(), Score()
-        for l, r in zip(dev_lines, run_report(a.features, dev_lines, [pack])):
+        dev_items = [T.Item(l, d) for l, d in zip(dev_lines, T.featurize(a.features, PARAMS, dev_lines))]
+        disagree = 0
+        for l, r, it in zip(dev_lines, run_report(a.features, dev_lines, [pack]), dev_items):
             system.add(l, r)
+            # The library (C++) and train.py must decide alike from one set of
+            # features and weights; a difference means the two drifted apart.
+            found, level = T.predict(sm, esc, it)
+            for fam, key, role in T.FAMILIES:
+                mine = set(c for f, c in found if f == fam)
+                labelled = set(c for f, c in ((m.family, m.category) for m in sm) if f == fam)
+                if l["role"] == role and mine != set(r[key]) & labelled:
+                    disagree += 1
+            if l["role"] == "customer" and esc.parts and level != r["level"]:
+                disagree += 1
         for l, r in zip(dev_lines, run_report(a.features, dev_lines, [no_model])):
             rules.add(l, r)
         table("train->dev: trained on cs_train.jsonl, scored on cs_dev.jsonl (%d lines)" %
               len(dev_lines), system, rules)
+        print("library and train.py disagree on %d of %d cs_dev lines (must be 0)\n" %
+              (disagree, len(dev_lines)))
         results["train->dev"] = {"system": system.figures(), "rules": rules.figures()}
 
         fresh = sorted(glob.glob(os.path.join(ROOT, "bench", "eval", "fresh", "*.jsonl")))
@@ -212,7 +227,7 @@ def main():
                   len(lines), system, rules)
             results["fresh"] = {"system": system.figures(), "rules": rules.figures()}
 
-    failed = False
+    failed = disagree > 0
     for scheme in ("lodo", "train->dev"):
         figs = results[scheme]["system"]
         for k, target in TARGETS.items():

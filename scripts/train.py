@@ -284,11 +284,36 @@ def weights_text(params, sentence_models, escalation, sources):
     return ("\n".join(head) + "\n---\n").encode("utf-8") + body
 
 
+def train_models(items, extra=(), tune=True):
+    """The sentence models and the escalation model for `items` (and the
+    pack examples `extra`)."""
+    return train_sentence_models(items, extra, tune), EscalationModel().train(items)
+
+
 def train(items, params, sources, extra=(), tune=True):
     """The weights file's bytes for a model trained on `items` (and the pack
     examples `extra`)."""
-    return weights_text(params, train_sentence_models(items, extra, tune),
-                        EscalationModel().train(items), sources)
+    return weights_text(params, *train_models(items, extra, tune), sources)
+
+
+def predict(sentence_models, escalation, item):
+    """What the library decides for `item` with these models, computed here
+    from the same features and rounded weights: {(family, category)} found
+    by a rule or the model, and the escalation level (customers). For
+    checking that C++ and Python agree, not for scoring."""
+    found = set()
+    for m in sentence_models:
+        if dict((f, r) for f, _, r in FAMILIES)[m.family] != item.role:
+            continue
+        if item.rule_fires(m.family, m.category) or m.line_scores([item])[0] >= m.threshold:
+            found.add((m.family, m.category))
+    level = 0
+    if escalation.parts:
+        X = matrix([item.line_features], escalation.index)
+        for name, w, b in escalation.parts:
+            if (X @ w + b)[0] >= 0:
+                level = max(level, int(name.split(":")[1]))
+    return found, level
 
 
 def main():
