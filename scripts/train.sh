@@ -12,7 +12,9 @@
 # Features come from the rules as they are now (tact_features is rebuilt
 # first), so rerun this after changing rules/en. Deterministic: the same
 # data and rules give the same bytes. TACT_BUILD picks the build directory
-# (default build/release, configured with the release preset).
+# (default build/release, configured with the release preset);
+# TACT_FEATURES names a tact_features program to use as it is, unbuilt (the
+# tests do, so a build never relinks it under another test).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data=()
@@ -27,13 +29,17 @@ while [ $# -gt 0 ]; do
   esac
 done
 build="${TACT_BUILD:-build/release}"
-if [ -z "${TACT_BUILD:-}" ]; then
-  scripts/deps.sh
-  cmake --preset release >/dev/null
+features="${TACT_FEATURES:-}"
+if [ -z "$features" ]; then
+  if [ -z "${TACT_BUILD:-}" ]; then
+    scripts/deps.sh
+    cmake --preset release >/dev/null
+  fi
+  cmake --build "$build" --target tact_features >/dev/null
+  features="$build/bench/eval/tact_features"
 fi
-cmake --build "$build" --target tact_features >/dev/null
 py=/usr/bin/python3
-args=(--features "$build/bench/eval/tact_features" --params rules/en/model/features.tsv "${rules[@]}")
+args=(--features "$features" --params rules/en/model/features.tsv "${rules[@]}")
 if [ ${#data[@]} -eq 0 ]; then
   [ -z "$out" ] || { echo "train: --out needs --data" >&2; exit 2; }
   [ -f ../shared/eval/cs_train.jsonl ] || { echo "train: ../shared/eval/cs_train.jsonl not found" >&2; exit 2; }

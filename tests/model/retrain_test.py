@@ -4,7 +4,7 @@
 generated labelled file into a pack layer, twice with the same bytes, and
 `tact analyze --rules layer/pack.toml` reports the new model's findings.
 
-  retrain_test.py BUILD_DIR TACT_CLI
+  retrain_test.py TACT_FEATURES TACT_CLI
 
 Exits 77 (skipped) without python3-sklearn."""
 import filecmp
@@ -21,7 +21,7 @@ except ImportError:
     sys.exit(77)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-build, cli = sys.argv[1], sys.argv[2]
+features, cli = sys.argv[1], sys.argv[2]
 
 # A made-up house phrase no rule knows ("the zorb desk") marks a deflection;
 # a made-up customer word ("quuxed") marks a refund demand. Four domains.
@@ -46,7 +46,7 @@ with tempfile.TemporaryDirectory() as tmp:
     data = os.path.join(tmp, "my.jsonl")
     with open(data, "w") as f:
         f.writelines(json.dumps(l) + "\n" for l in lines)
-    env = dict(os.environ, TACT_BUILD=build)
+    env = dict(os.environ, TACT_FEATURES=features)
     outs = []
     for run in ("a", "b"):
         out = os.path.join(tmp, "pack_" + run)
