@@ -327,6 +327,8 @@ def main():
     lines = []
     for path in a.data:
         lines += read_jsonl(path)
+    if not lines:
+        sys.exit("train: no labelled lines in " + ", ".join(a.data))
     for l in lines:
         if l.get("role") not in ("agent", "customer") or not isinstance(l.get("text"), str):
             sys.exit("train: every line needs a role (agent or customer) and a text")
