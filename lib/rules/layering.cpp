@@ -309,9 +309,9 @@ Status Layering::apply(const Unit& unit, bool embedded) {
         rules_[at] = r;
       } else {
         if (live_ >= options_.max_rules) {
-          return rule_error(r.rule.source, r.rule.line, r.rule.id,
-                            "more than max_rules (" + std::to_string(options_.max_rules) +
-                                ") rules");
+          return rule_error(
+              r.rule.source, r.rule.line, r.rule.id,
+              "more than max_rules (" + std::to_string(options_.max_rules) + ") rules");
         }
         index_.emplace(r.rule.id, rules_.size());
         rules_.push_back(r);

@@ -147,8 +147,9 @@ Status check_suggestions(const std::vector<Located>& suggestions, CompiledRule* 
           std::all_of(out->patterns.begin(), out->patterns.end(),
                       [&](const auto& re) { return re->NamedCapturingGroups().count(name) != 0; });
       if (!everywhere) {
-        return rule_error(r.source, sug.line, r.id,
-                          "suggestion " + quoted(sug.value) + " uses unknown capture {" + name + "}");
+        return rule_error(
+            r.source, sug.line, r.id,
+            "suggestion " + quoted(sug.value) + " uses unknown capture {" + name + "}");
       }
     }
     r.suggestions.push_back(sug.value);
@@ -527,8 +528,8 @@ Status resolve_classes(const ClassTable& classes, CompiledRule* rule, std::size_
       std::shared_ptr<const RE2>& re = (*regexes)[i];
       if (re != nullptr && text == normalize_pattern(expanded.value)) continue;
       if (re != nullptr) *program_size -= std::min(*program_size, std::size_t(re->ProgramSize()));
-      if (Status s = compile_one(r.source, expanded, raw[i].value, what, r.id, &text, &re,
-                                 program_size);
+      if (Status s =
+              compile_one(r.source, expanded, raw[i].value, what, r.id, &text, &re, program_size);
           !s.ok())
         return s;
     }
