@@ -13,6 +13,7 @@
 #include "rules/categories.hpp"
 #include "rules/regex.hpp"
 #include "rules/suggestion.hpp"
+#include "rules/toml_guard.hpp"
 
 namespace tact::rules {
 
@@ -544,6 +545,12 @@ Status resolve_classes(const ClassTable& classes, CompiledRule* rule, std::size_
 Status read_pack_file(std::string_view text, const std::string& source, PackFile* out) {
   *out = PackFile();
   out->source = source;
+  // toml++ recurses on nesting: bound it before it parses (toml_guard.hpp).
+  int guard_line = 0;
+  std::string guard_reason;
+  if (!toml_within_limits(text, &guard_line, &guard_reason)) {
+    return rule_error(source, guard_line, "", "invalid TOML: " + guard_reason);
+  }
   toml::table root;
   try {
     // No source path: toml++ copies it into a shared string inside a
