@@ -1,10 +1,11 @@
 // Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
 //
-// Reads messages one line at a time from files or stdin, so memory stays
-// flat however large the input is.
+// Reads messages one line at a time from files or stdin through a fixed
+// buffer, so memory stays flat however large the input or any one line is.
 #ifndef TACT_CLI_INPUT_HPP_
 #define TACT_CLI_INPUT_HPP_
 
+#include <cstddef>
 #include <functional>
 #include <string>
 #include <vector>
@@ -14,22 +15,37 @@
 namespace tact::cli {
 
 struct Message {
-  std::string file;  // "-" for stdin
-  long line = 0;     // 1-based
-  std::string id;
+  std::string file;     // the path as given, or "<stdin>"
+  long line = 0;        // 1-based; for a file error, the line being read
+  std::string id;       // for people: a string id decoded, a number as written
+  std::string id_json;  // the id's JSON token exactly as in the input; empty: none
   bool has_role = false;
   Role role = Role::agent;
   std::string text;
-  std::string error;  // non-empty: this line could not be read as a message
+  // Empty when the line is a message. Otherwise what went wrong, with
+  // `error` saying it for people: "malformed" (a --jsonl line that is not a
+  // message), "too_large" (a line over the limit), "out_of_memory",
+  // "open_error" or "read_error" (the file's remaining lines are lost).
+  std::string code;
+  std::string error;
 };
 
-// Calls `each` for every message of every file in order ("-" is stdin).
-// Plain text: one message per line (a trailing '\r' is dropped). With
-// `jsonl`: one JSON object per line with "text" and optional "id" and "role";
-// blank lines are skipped and a malformed line yields a Message with
-// `error` set. Returns false (with *error) when a file cannot be opened.
-bool read_messages(const std::vector<std::string>& files, bool jsonl,
-                   const std::function<void(Message&)>& each, std::string* error);
+struct ReadOptions {
+  bool jsonl = false;
+  // The longest message in bytes. A longer line is reported as too_large
+  // and skipped without being stored. A --jsonl line may be up to twice
+  // this plus 4 KiB, room for escapes and other fields.
+  std::size_t max_bytes = std::size_t{16} << 20;
+};
+
+// Calls `each` for every line of every file in order ("-" is stdin): plain
+// text gives one message per line (a trailing '\r' and a UTF-8 byte order
+// mark at the start of a file are dropped); --jsonl gives one per non-blank
+// line. A line or file that cannot be read becomes a Message with `code`
+// set. `each` returns false to stop reading (its output failed). Returns
+// true when every file was read to its end.
+bool read_messages(const std::vector<std::string>& files, const ReadOptions& options,
+                   const std::function<bool(Message&)>& each);
 
 }  // namespace tact::cli
 

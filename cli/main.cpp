@@ -14,6 +14,8 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cerrno>
+#include <cstring>
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -34,6 +36,7 @@ struct Settings {
   std::string format = "text";
   std::vector<std::string> rules;
   bool no_default_pack = false;
+  std::size_t max_input_bytes = tact::Options().max_input_bytes;
   std::vector<std::string> files;
 };
 
@@ -48,6 +51,7 @@ bool build_analyzer(const Settings& s, bool rewrite, std::unique_ptr<tact::Analy
   options.default_pack = !s.no_default_pack;
   options.rule_files = s.rules;
   options.rewrite = rewrite;
+  options.max_input_bytes = s.max_input_bytes;
   auto analyzer = std::make_unique<tact::Analyzer>(options);
   if (!analyzer->ok()) {
     std::cerr << "tact: " << analyzer->status().message << "\n";
@@ -57,12 +61,35 @@ bool build_analyzer(const Settings& s, bool rewrite, std::unique_ptr<tact::Analy
   return true;
 }
 
-// One error line in JSON mode, so a pipeline sees every input line answered.
-std::string error_json(const tact::cli::Message& m, const std::string& message) {
+// Puts the input's id token in place of the leading "id":null, so ids are
+// echoed exactly as written (Report::id can only hold a string).
+std::string with_id(std::string json, const std::string& id_json) {
+  static const std::string kNull = "{\"id\":null";
+  if (id_json.empty() || json.compare(0, kNull.size(), kNull) != 0) return json;
+  return json.replace(6, 4, id_json);
+}
+
+// One error line in JSON mode, in the failed line's place, so a pipeline
+// sees every input line answered in order.
+std::string error_json(const tact::cli::Message& m) {
+  nlohmann::ordered_json e;
+  e["code"] = m.code;
+  e["file"] = m.file;
+  e["line"] = m.line;
+  e["message"] = m.error;
   nlohmann::ordered_json j;
-  j["id"] = m.id.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(m.id);
-  j["error"] = {{"file", m.file}, {"line", m.line}, {"message", message}};
-  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  j["id"] = nullptr;
+  j["error"] = std::move(e);
+  return with_id(j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace),
+                 m.id_json);
+}
+
+bool write_failed() {
+  if (std::cout) return false;
+  const int err = errno;
+  std::cerr << "tact: <stdout>: cannot write" << (err != 0 ? ": " : "")
+            << (err != 0 ? std::strerror(err) : "") << "\n";
+  return true;
 }
 
 int run(const Settings& s, bool rewrite_only) {
@@ -72,39 +99,54 @@ int run(const Settings& s, bool rewrite_only) {
   const bool colour = !json && isatty(STDOUT_FILENO) != 0;
   const tact::Role default_role = parse_role(s.role);
   bool failed = false;
+  bool write_error = false;
   std::ios::sync_with_stdio(false);
 
   auto each = [&](tact::cli::Message& m) {
     tact::Report report;
-    tact::Status status;
-    if (m.error.empty()) {
-      status = analyzer->analyze(m.text, m.has_role ? m.role : default_role, &report);
-      if (!status.ok()) m.error = status.message;
-    }
-    if (!m.error.empty()) {
-      failed = true;
-      if (json) {
-        std::cout << error_json(m, m.error) << "\n";
-      } else {
-        std::cerr << "tact: " << m.file << ":" << m.line << ": " << m.error << "\n";
+    try {
+      if (m.code.empty()) {
+        const tact::Status status =
+            analyzer->analyze(m.text, m.has_role ? m.role : default_role, &report);
+        if (!status.ok()) {
+          m.code = status.code == tact::Code::input_too_large ? "too_large"
+                   : status.code == tact::Code::out_of_memory ? "out_of_memory"
+                                                              : "analyze_error";
+          m.error = status.message;
+        }
       }
-      return;
+      if (!m.code.empty()) {
+        failed = true;
+        std::cerr << "tact: " << m.file << ":" << m.line << ": " << m.error << "\n";
+        if (json) std::cout << error_json(m) << "\n";
+      } else if (json) {
+        std::cout << with_id(report.to_json(), m.id_json) << "\n";
+      } else if (rewrite_only) {
+        std::cout << report.rewrite << "\n";
+      } else {
+        report.id = m.id;
+        tact::cli::print_text(std::cout, m.text, report, colour);
+      }
+    } catch (const std::bad_alloc&) {
+      failed = true;
+      std::cerr << "tact: " << m.file << ":" << m.line << ": out of memory\n";
+      if (json)
+        std::cout << R"({"id":null,"error":{"code":"out_of_memory"}})"
+                  << "\n";
     }
-    report.id = m.id;
-    if (json) {
-      std::cout << report.to_json() << "\n";
-    } else if (rewrite_only) {
-      std::cout << report.rewrite << "\n";
-    } else {
-      tact::cli::print_text(std::cout, m.text, report, colour);
+    if (write_failed()) {
+      write_error = true;
+      return false;  // no point analyzing what cannot be written
     }
+    return true;
   };
-  std::string error;
-  if (!tact::cli::read_messages(s.files, s.jsonl, each, &error)) {
-    std::cerr << "tact: " << error << "\n";
-    return kExitError;
-  }
+  tact::cli::ReadOptions read_options;
+  read_options.jsonl = s.jsonl;
+  read_options.max_bytes = s.max_input_bytes;
+  if (!tact::cli::read_messages(s.files, read_options, each)) failed = true;
+  if (write_error) return kExitError;
   std::cout.flush();
+  if (write_failed()) return kExitError;
   return failed ? kExitError : 0;
 }
 
@@ -142,8 +184,13 @@ void add_common(CLI::App* cmd, Settings* s) {
                 "Read JSON Lines objects with \"text\" and optional \"id\" and \"role\"");
   cmd->add_option("--format", s->format, "Output: text (for people) or json (JSON Lines)")
       ->check(CLI::IsMember({"text", "json"}));
-  cmd->add_option("--rules", s->rules, "A rule pack (TOML) layered over the default pack");
+  // One value per --rules, so `--rules PACK FILE` leaves FILE as an input.
+  cmd->add_option("--rules", s->rules, "A rule pack (TOML) layered over the default pack")
+      ->allow_extra_args(false);
   cmd->add_flag("--no-default-pack", s->no_default_pack, "Do not start from the embedded pack");
+  cmd->add_option("--max-input-bytes", s->max_input_bytes,
+                  "The longest message in bytes; a longer line is reported and skipped")
+      ->check(CLI::PositiveNumber);
   cmd->add_option("files", s->files, "Input files; - or none reads stdin");
 }
 
@@ -169,6 +216,24 @@ int run_main(int argc, char** argv) {
   check->add_option("packs", check_files, "Rule pack files")->required();
   check->add_flag("--no-default-pack", check_no_default, "Do not layer over the embedded pack");
 
+  // CLI11 reports a mistyped subcommand as "A subcommand is required";
+  // name it and list the valid ones instead.
+  for (int i = 1; i < argc; ++i) {
+    const std::string word = argv[i];
+    if (!word.empty() && word[0] == '-') continue;
+    if (word != "analyze" && word != "rewrite" && word != "rules") {
+      std::cerr << "tact: unknown subcommand '" << word
+                << "'; valid subcommands: analyze, rewrite, rules\n";
+      return kExitError;
+    }
+    if (word == "rules" && i + 1 < argc && argv[i + 1][0] != '-' &&
+        std::string(argv[i + 1]) != "check") {
+      std::cerr << "tact: unknown subcommand 'rules " << argv[i + 1]
+                << "'; valid subcommands: rules check\n";
+      return kExitError;
+    }
+    break;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -4,7 +4,11 @@
 // JSON Lines output, exit codes and error messages.
 #include <doctest/doctest.h>
 
+#include <sys/wait.h>
+
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -19,6 +23,26 @@ namespace {
 
 using tact::testing::json_lines;
 using tact::testing::Run;
+
+// Runs a shell command line in which TACT stands for the CLI, with its own
+// redirections (a closed stdin, a directory, /dev/full).
+Run tact_sh(const std::string& line) {
+  static int counter = 0;
+  const std::string base = "tact_sh_" + std::to_string(counter++);
+  std::string cmd = line;
+  for (std::size_t at; (at = cmd.find("TACT")) != std::string::npos;) {
+    cmd.replace(at, 4, std::string("'") + TACT_CLI + "'");
+  }
+  cmd = "(" + cmd + ") 2>" + base + ".err";
+  Run r;
+  const int raw = std::system(cmd.c_str());
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  std::stringstream err;
+  err << std::ifstream(base + ".err").rdbuf();
+  r.err = err.str();
+  std::remove((base + ".err").c_str());
+  return r;
+}
 
 // Runs the CLI with `args` (shell words), feeding `input` on stdin.
 Run tact_cli(const std::string& args, const std::string& input = "") {
@@ -67,7 +91,7 @@ TEST_CASE("--jsonl echoes ids, takes per-message roles and ignores other fields"
   REQUIRE(lines.size() == 2);
   CHECK(lines[0]["id"] == "m1");
   CHECK(lines[0]["role"] == "customer");
-  CHECK(lines[1]["id"] == "42");
+  CHECK(lines[1]["id"] == 42);
   CHECK(lines[1]["role"] == "agent");
 }
 
@@ -95,7 +119,8 @@ TEST_CASE("a malformed JSON line is reported with its line number; the rest stil
     const auto lines = json_lines(r.out);
     REQUIRE(lines.size() == 4);
     CHECK(lines[0]["id"] == "ok1");
-    CHECK(lines[1]["error"]["file"] == "-");
+    CHECK(lines[1]["error"]["file"] == "<stdin>");
+    CHECK(lines[1]["error"]["code"] == "malformed");
     CHECK(lines[1]["error"]["line"] == 2);
     CHECK(lines[1]["error"]["message"] == "malformed JSON");
     CHECK(lines[2]["id"] == "ok2");
@@ -104,8 +129,8 @@ TEST_CASE("a malformed JSON line is reported with its line number; the rest stil
   SUBCASE("text output: file:line on stderr, exit 2") {
     const Run r = tact_cli("analyze --jsonl", input);
     CHECK(r.status == 2);
-    CHECK(r.err.find("tact: -:2: malformed JSON") != std::string::npos);
-    CHECK(r.err.find("tact: -:4: field \"role\"") != std::string::npos);
+    CHECK(r.err.find("tact: <stdin>:2: malformed JSON") != std::string::npos);
+    CHECK(r.err.find("tact: <stdin>:4: field \"role\"") != std::string::npos);
     CHECK(r.out.find("ok2") != std::string::npos);
   }
 }
@@ -113,11 +138,16 @@ TEST_CASE("a malformed JSON line is reported with its line number; the rest stil
 TEST_CASE("usage and file errors exit 2 with a one-line message") {
   Run r = tact_cli("analyze /nonexistent/file.txt");
   CHECK(r.status == 2);
-  CHECK(r.err == "tact: /nonexistent/file.txt: cannot open\n");
+  CHECK(r.err == "tact: /nonexistent/file.txt:0: cannot open: No such file or directory\n");
   r = tact_cli("analyze --role robot");
   CHECK(r.status == 2);
   r = tact_cli("frobnicate");
   CHECK(r.status == 2);
+  CHECK(r.err ==
+        "tact: unknown subcommand 'frobnicate'; valid subcommands: analyze, rewrite, rules\n");
+  r = tact_cli("rules frobnicate");
+  CHECK(r.status == 2);
+  CHECK(r.err.find("unknown subcommand 'rules frobnicate'") != std::string::npos);
   r = tact_cli("");
   CHECK(r.status == 2);
 }
@@ -136,4 +166,95 @@ TEST_CASE("rewrite prints one line per message") {
   const Run r = tact_cli("rewrite", "one\ntwo\n");
   REQUIRE(r.status == 0);
   CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 2);
+}
+
+TEST_CASE("input that cannot be read and output that cannot be written: a message, exit 2") {
+  Run r = tact_sh("TACT analyze / >/dev/null");
+  CHECK(r.status == 2);
+  CHECK(r.err == "tact: /:1: cannot read: Is a directory\n");
+  r = tact_sh("TACT analyze <&- >/dev/null");
+  CHECK(r.status == 2);
+  CHECK(r.err == "tact: <stdin>:1: cannot read: Bad file descriptor\n");
+  r = tact_sh("TACT analyze </ >/dev/null");
+  CHECK(r.status == 2);
+  CHECK(r.err == "tact: <stdin>:1: cannot read: Is a directory\n");
+  for (const char* format : {"text", "json"}) {
+    r = tact_sh(std::string("echo hello | TACT analyze --format ") + format + " >/dev/full");
+    CHECK(r.status == 2);
+    CHECK(r.err == "tact: <stdout>: cannot write: No space left on device\n");
+  }
+  // A file that fails does not stop the others; JSON mode answers it too.
+  std::ofstream("tact_good.txt") << "one\n";
+  r = tact_cli("analyze --format json / tact_good.txt");
+  CHECK(r.status == 2);
+  const auto lines = json_lines(r.out);
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0]["error"]["code"] == "read_error");
+  CHECK(lines[0]["error"]["file"] == "/");
+  CHECK(lines[1]["rewrite"] == "one");
+  std::remove("tact_good.txt");
+}
+
+TEST_CASE("a line over --max-input-bytes is reported in its place and skipped") {
+  const std::string input = "first\n" + std::string(5000, 'x') + "\r\n" + std::string(100, 'y') +
+                            "\nlast";  // no final newline: still a line
+  const Run r = tact_cli("analyze --format json --max-input-bytes 100", input);
+  CHECK(r.status == 2);
+  const auto lines = json_lines(r.out);
+  REQUIRE(lines.size() == 4);
+  CHECK(lines[0]["rewrite"] == "first");
+  CHECK(lines[1]["error"]["code"] == "too_large");
+  CHECK(lines[1]["error"]["line"] == 2);
+  CHECK(lines[2]["rewrite"] == std::string(100, 'y'));  // exactly the limit, after the \r
+  CHECK(lines[3]["rewrite"] == "last");
+  CHECK(r.err == "tact: <stdin>:2: line longer than 100 bytes\n");
+}
+
+TEST_CASE("a UTF-8 byte order mark at the start of a file is dropped") {
+  Run r = tact_cli("rewrite", "\xEF\xBB\xBFI don't know.\n\xEF\xBB\xBFsecond\n");
+  REQUIRE(r.status == 0);
+  CHECK(r.out.rfind("\xEF\xBB\xBF", 0) == std::string::npos);
+  CHECK(r.out.find("\n\xEF\xBB\xBFsecond\n") != std::string::npos);  // only at the start
+  r = tact_cli("analyze --jsonl --format json", "\xEF\xBB\xBF{\"id\": \"b\", \"text\": \"hi\"}\n");
+  REQUIRE(r.status == 0);
+  CHECK(json_lines(r.out)[0]["id"] == "b");
+}
+
+TEST_CASE("--jsonl echoes each id's token exactly as written") {
+  const std::string input = R"({"id": 1, "text": "a"})"
+                            "\n"
+                            R"({"text": "a", "id": 1e2})"
+                            "\n"
+                            R"({"id": 123456789012345678901234567890, "text": "a"})"
+                            "\n"
+                            R"({"id": "", "text": "a"})"
+                            "\n"
+                            R"({"id": "7", "text": "a", "note": {"id": 9}})"
+                            "\n"
+                            R"({"id": -0.50, "text": "bad", "role": "robot"})"
+                            "\n";
+  const Run r = tact_cli("analyze --jsonl --format json", input);
+  CHECK(r.status == 2);
+  std::vector<std::string> ids;
+  std::istringstream out(r.out);
+  for (std::string line; std::getline(out, line);) ids.push_back(line.substr(0, line.find(',')));
+  const std::vector<std::string> want = {
+      R"({"id":1)",  R"({"id":1e2)", R"({"id":123456789012345678901234567890)",
+      R"({"id":"")", R"({"id":"7")", R"({"id":-0.50)"};
+  CHECK(ids == want);
+}
+
+TEST_CASE("--rules takes one pack, so a file after it is input (as in rules/README.md)") {
+  std::ofstream("tact_pack.toml") << "";
+  std::ofstream("tact_msgs.txt") << "one\ntwo\n";
+  for (const char* args : {"rewrite --rules tact_pack.toml tact_msgs.txt",
+                           "rewrite --rules=tact_pack.toml tact_msgs.txt",
+                           "rewrite --rules tact_pack.toml --rules tact_pack.toml tact_msgs.txt"}) {
+    CAPTURE(args);
+    const Run r = tact_cli(args, "not this\n");
+    CHECK(r.status == 0);
+    CHECK(r.out == "one\ntwo\n");
+  }
+  std::remove("tact_pack.toml");
+  std::remove("tact_msgs.txt");
 }
