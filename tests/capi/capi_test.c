@@ -644,6 +644,85 @@ static void test_batch(void) {
   tact_analyzer_free(a);
 }
 
+/* Rule texts nested past toml++'s recursion are refused with a line number
+ * before toml++ parses them, even on a thread with a 256 KB stack (issue
+ * 12: 1,000 dotted-key parts overflowed it). */
+#define DEEP_PACKS 6
+struct deep_pack_run {
+  int codes[DEEP_PACKS];
+  int lines_ok[DEEP_PACKS];
+};
+
+static char* repeat_text(const char* head, const char* unit, size_t n, const char* tail) {
+  size_t hl = strlen(head), ul = strlen(unit), tl = strlen(tail), i;
+  char* s = (char*)malloc(hl + ul * n + tl + 1);
+  char* p = s;
+  if (s == NULL) return NULL;
+  memcpy(p, head, hl);
+  p += hl;
+  for (i = 0; i < n; ++i, p += ul) memcpy(p, unit, ul);
+  memcpy(p, tail, tl + 1);
+  return s;
+}
+
+static void* run_deep_packs(void* arg) {
+  struct deep_pack_run* run = (struct deep_pack_run*)arg;
+  char* texts[DEEP_PACKS];
+  int i;
+  texts[0] = repeat_text("a", ".a", 50000, "=1\n");
+  texts[1] = repeat_text("a", ".a", 1000, "=1\n");
+  texts[2] = repeat_text("# header\n[a", ".a", 50000, "]\n");
+  texts[3] = repeat_text("x = 1\ny = ", "[", 50000, "\n");
+  texts[4] = repeat_text("x = 1\ny = ", "{a=", 50000, "\n");
+  texts[5] =
+      repeat_text("x = \"\"\"\n", "\n", 2, "\"\"\"\ny = 1\na = {b.c.d = [1]}\n[t]\na.b = 1\n");
+  for (i = 0; i < DEEP_PACKS; ++i) {
+    tact_options opts;
+    tact_analyzer* a = NULL;
+    const char* one[1];
+    const char* name[1] = {"deep.toml"};
+    run->codes[i] = 1;
+    run->lines_ok[i] = 0;
+    if (texts[i] == NULL) continue;
+    one[0] = texts[i];
+    tact_options_init(&opts, TACT_OPTIONS_VERSION);
+    opts.default_pack = 0;
+    opts.rule_texts = one;
+    opts.rule_text_names = name;
+    opts.rule_text_count = 1;
+    run->codes[i] = tact_analyzer_new(&a, &opts);
+    /* The first five name the line that passes a limit; the last is valid
+     * TOML within the limits (a multi-line string, dotted keys, an inline
+     * table), refused only for its unknown fields. */
+    if (i < 5) {
+      const char* want = i < 2 ? "deep.toml:1: invalid TOML: " : "deep.toml:2: invalid TOML: ";
+      run->lines_ok[i] = strncmp(tact_last_error(), want, strlen(want)) == 0;
+    } else {
+      run->lines_ok[i] = strstr(tact_last_error(), "invalid TOML") == NULL;
+    }
+    tact_analyzer_free(a);
+    free(texts[i]);
+  }
+  return NULL;
+}
+
+static void test_deep_packs(void) {
+  pthread_attr_t attr;
+  pthread_t thread;
+  struct deep_pack_run run;
+  int i;
+  CHECK(pthread_attr_init(&attr) == 0);
+  CHECK(pthread_attr_setstacksize(&attr, 256 * 1024) == 0);
+  CHECK(pthread_create(&thread, &attr, run_deep_packs, &run) == 0);
+  CHECK(pthread_join(thread, NULL) == 0);
+  pthread_attr_destroy(&attr);
+  for (i = 0; i < DEEP_PACKS; ++i) {
+    CHECK(run.codes[i] == TACT_E_RULES);
+    CHECK(run.lines_ok[i]);
+    if (!run.lines_ok[i]) fprintf(stderr, "deep pack %d\n", i);
+  }
+}
+
 /* Two threads sharing one analyzer produce what one thread does. */
 #define THREAD_TEXTS 6
 #define ROUNDS 40
@@ -718,6 +797,7 @@ int main(void) {
   test_older_options();
   test_analyzer_new_errors();
   test_bad_packs();
+  test_deep_packs();
   test_layered_pack();
   test_analyze_errors();
   test_input_limit();

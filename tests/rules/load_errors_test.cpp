@@ -50,6 +50,46 @@ TEST_CASE("bad TOML names the line where the parser stopped") {
         "'s'");
 }
 
+TEST_CASE("TOML nested past toml++'s recursion is refused before it parses") {
+  auto times = [](const std::string& unit, int n) {
+    std::string s;
+    for (int i = 0; i < n; ++i) s += unit;
+    return s;
+  };
+  // 50,000 key parts overflowed the stack inside toml::parse (issue 12).
+  Status s = load("a" + times(".a", 50000) + "=1\n");
+  CHECK(s.code == Code::rules);
+  CHECK(s.message == "t.toml:1: invalid TOML: dotted key deeper than 64 levels");
+  s = load(kRule + "[a" + times(".a", 64) + "]\n");
+  CHECK(s.message == "t.toml:7: invalid TOML: table header deeper than 64 levels");
+  s = load(kRule + "[[a" + times(" . 'a'", 64) + "]]\n");
+  CHECK(s.message == "t.toml:7: invalid TOML: table header deeper than 64 levels");
+  const std::string nesting = "invalid TOML: array deeper than 64 levels";
+  s = load(kRule + "x = " + times("[", 65) + "\n");
+  CHECK(s.message == "t.toml:7: " + nesting);
+  s = load(kRule + "x = [\n1,\n" + times("{a=", 70) + "\n");
+  CHECK(s.message == "t.toml:9: invalid TOML: key deeper than 64 levels");
+  // Key parts inside inline tables add to their depth.
+  s = load(kRule + "x = {" + times("a.", 40) + "b = " + times("[", 30) + "\n");
+  CHECK(s.message == "t.toml:7: " + nesting);
+
+  // At the limits toml++ parses them, and the reader names what it does
+  // not know.
+  s = load("a" + times(".a", 63) + "=1\n" + kRule);
+  CHECK(s.message == "t.toml:1: unknown field 'a'");
+  s = load(kRule + "x = " + times("[", 62) + times("]", 62) + "\n");
+  CHECK(s.message == "t.toml:7: trigger.refusal.we-cant: unknown field 'x'");
+
+  // Dots and brackets in strings and comments count for nothing.
+  const std::string many = times(".[{", 200);
+  CHECK(load("description = \"" + many + "\\\"" + many + "\"\n" + kRule).ok());
+  CHECK(load("description = '" + many + "'\n" + kRule).ok());
+  CHECK(load("description = \"\"\"\n" + many + "\\\"\"\"\n" + many + "\n\"\"\"\"\n" + kRule).ok());
+  CHECK(load("description = '''" + many + "\n'\"" + many + "'''''\n" + kRule).ok());
+  CHECK(load("# " + many + "\n" + kRule + "unless = [ # " + many + "\n  \"x\" ]\n").ok());
+  CHECK(load("\"" + many + "\" = 1\n" + kRule).message == "t.toml:1: unknown field '" + many + "'");
+}
+
 TEST_CASE("an unknown field in a rule names the rule") {
   const Status s = load(kRule + "sugestions = [\"we can\"]\n");
   CHECK(s.code == Code::rules);
