@@ -1,0 +1,91 @@
+// Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
+//
+// The CLI under resource limits (ulimit -v and -u) over a million lines, some
+// too large and one of 256 MiB: every input line must get exactly one output
+// line or error line, in order, and the huge line must not be stored.
+#include <doctest/doctest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define TACT_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+#define TACT_SANITIZED 1
+#endif
+#endif
+
+namespace {
+
+constexpr long kLines = 1000000;
+constexpr long kEveryTooLarge = 1000;  // line n (1-based) with n % 1000 == 0
+
+bool too_large(long n) {
+  return n % kEveryTooLarge == 0;
+}
+
+}  // namespace
+
+TEST_CASE("a million lines under ulimit -v and -u: one answer per line, in order") {
+  {
+    std::ofstream in("limits.in", std::ios::binary);
+    for (long n = 1; n <= kLines; ++n) {
+      if (too_large(n)) {
+        in << std::string(300, 'x') << '\n';  // over the 256-byte limit below
+      } else {
+        in << "ok " << n << '\n';
+      }
+    }
+  }
+#ifdef TACT_SANITIZED
+  // Sanitizers reserve terabytes of address space, so no -v limit there.
+  const std::string vlimit = "";
+#else
+  // 150 MiB of address space: far less than the 256 MiB line read below.
+  const std::string vlimit = "ulimit -v 153600; ";
+#endif
+  // bash, as POSIX sh has no -u. -u 1: no new process or thread can start (for a non-root user);
+  // the CLI must not need one. The 256 MiB line of NULs comes after the file.
+  const std::string cmd =
+      "{ cat limits.in; head -c 268435456 /dev/zero; printf '\\nend\\n'; } | bash -c '" + vlimit +
+      "ulimit -u 1; exec \"" + TACT_CLI +
+      "\" analyze --format json --max-input-bytes 256' >limits.out 2>limits.err";
+  const int raw = std::system(cmd.c_str());
+  REQUIRE(WIFEXITED(raw));
+  CHECK(WEXITSTATUS(raw) == 2);  // some lines failed
+
+  std::ifstream out("limits.out", std::ios::binary);
+  std::string line;
+  long n = 0;
+  long mismatches = 0;
+  while (std::getline(out, line)) {
+    ++n;
+    bool good = false;
+    if (n <= kLines && too_large(n)) {
+      good = line.rfind(R"({"id":null,"error":{"code":"too_large")", 0) == 0 &&
+             line.find("\"line\":" + std::to_string(n) + ",") != std::string::npos;
+    } else if (n <= kLines) {
+      good = line.rfind(R"({"id":null,"role":"agent")", 0) == 0 &&
+             line.find("\"rewrite\":\"ok " + std::to_string(n) + "\"") != std::string::npos;
+    } else if (n == kLines + 1) {
+      good = line.find("\"code\":\"too_large\"") != std::string::npos;
+    } else if (n == kLines + 2) {
+      good = line.find("\"rewrite\":\"end\"") != std::string::npos;
+    }
+    if (!good && mismatches++ < 5) FAIL_CHECK("output line " << n << ": " << line.substr(0, 200));
+  }
+  CHECK(n == kLines + 2);
+  CHECK(mismatches == 0);
+
+  std::ifstream err("limits.err");
+  long errors = 0;
+  while (std::getline(err, line)) ++errors;
+  CHECK(errors == kLines / kEveryTooLarge + 1);
+  std::remove("limits.in");
+  std::remove("limits.out");
+  std::remove("limits.err");
+}
