@@ -3,14 +3,17 @@
 // tact: the command-line tool over the C++ API.
 //
 //   tact analyze [--role agent|customer|auto] [--jsonl] [--format text|json]
-//                [--rules PACK]... [--no-default-pack] [FILE...|-]
+//                [--rules PACK]... [--no-default-pack] [--max-input-bytes N]
+//                [FILE...|-]
 //   tact rewrite [--jsonl] [--format text|json] [--rules PACK]... [FILE...|-]
 //   tact rules check PACK...
 //   tact --version
 //
-// Exit status: 0 on success; 2 on a usage error, an unreadable file, a rule
-// pack that fails to load, or any input line that could not be read (that
-// line is reported and the rest of the input is still analyzed).
+// Exit status: 0 when every input line was read and answered; 2 on a usage
+// error, a rule pack that fails to load, a file that cannot be opened or
+// read, output that cannot be written, or any line that failed (that line
+// is reported in its place and the rest of the input is still analyzed).
+// docs/cli.md lists every case.
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
