@@ -245,8 +245,13 @@ typedef struct tact_report tact_report;
 TACT_C_API int tact_analyze(tact_report** out, const tact_analyzer* analyzer, const char* utf8,
                             size_t len, tact_role role) TACT_NOEXCEPT;
 
-/* Analyzes `count` messages on up to `threads` threads (0: one per core)
- * into out[0..count), in input order. texts[i] has lens[i] bytes; lens may
+/* Analyzes `count` messages on up to `threads` threads (0: one per core;
+ * never more than the cores, nor 64, nor count; the calling thread is one
+ * of them) into out[0..count), in input order. When the system refuses to
+ * create a thread, the threads already running (the calling thread at
+ * least) analyze every message: the results are the same, only slower,
+ * and the call does not fail for it (the C++ analyze_batch overload with
+ * `threads_used` reports how many ran). texts[i] has lens[i] bytes; lens may
  * be NULL when every text is NUL-terminated. A NULL texts[i] is an empty
  * message when its length is 0.
  *

@@ -58,6 +58,10 @@ class TACT_API Error : public std::runtime_error {
   Status status_;
 };
 
+// The most threads Analyzer::analyze_batch (and tact_analyze_batch) runs
+// for one call, whatever the caller asks.
+constexpr unsigned kMaxBatchThreads = 64;
+
 // A rule pack given as text rather than as a file. `name` is used in error
 // messages in place of a file name.
 struct PackSource {
@@ -124,11 +128,22 @@ class TACT_API Analyzer {
   // As above, throwing tact::Error on failure.
   Report analyze(std::string_view text, Role role = Role::agent) const;
 
-  // Analyzes `texts` on up to `threads` threads (0: one per core); results
-  // come back in input order, each with its own status. Throws
+  // Analyzes `texts` on up to `threads` threads, the calling thread among
+  // them (0: one per core; never more than the cores, nor
+  // kMaxBatchThreads, nor texts.size()); results come back in input order,
+  // each with its own status. When the system refuses to create a thread,
+  // the threads already running (the calling thread at least) analyze
+  // every text: the results are the same, only slower. Throws
   // std::bad_alloc only.
   std::vector<Report> analyze_batch(const std::vector<std::string_view>& texts, Role role,
                                     unsigned threads, std::vector<Status>* statuses) const;
+
+  // As above; *threads_used (when not null) receives how many threads ran,
+  // the calling thread included: fewer than asked (after the caps above)
+  // means the system refused to create the rest.
+  std::vector<Report> analyze_batch(const std::vector<std::string_view>& texts, Role role,
+                                    unsigned threads, std::vector<Status>* statuses,
+                                    unsigned* threads_used) const;
 
   // Number of rules after layering.
   std::size_t rule_count() const noexcept;

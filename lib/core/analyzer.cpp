@@ -289,9 +289,20 @@ Report Analyzer::analyze(std::string_view text, Role role) const {
 
 std::vector<Report> Analyzer::analyze_batch(const std::vector<std::string_view>& texts, Role role,
                                             unsigned threads, std::vector<Status>* statuses) const {
+  return analyze_batch(texts, role, threads, statuses, nullptr);
+}
+
+std::vector<Report> Analyzer::analyze_batch(const std::vector<std::string_view>& texts, Role role,
+                                            unsigned threads, std::vector<Status>* statuses,
+                                            unsigned* threads_used) const {
+  if (threads_used) *threads_used = 1;
   std::vector<Report> reports(texts.size());
   std::vector<Status> local(texts.size());
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  // More threads than cores only add stacks; kMaxBatchThreads bounds what a
+  // caller can ask of a machine that reports no core count.
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  if (threads == 0 || threads > cores) threads = cores;
+  threads = std::min(threads, kMaxBatchThreads);
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, texts.size()));
   std::atomic<std::size_t> next{0};
   std::exception_ptr failure;
@@ -311,7 +322,19 @@ std::vector<Report> Analyzer::analyze_batch(const std::vector<std::string_view>&
   } else {
     std::vector<std::thread> pool;
     pool.reserve(threads - 1);
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+    // A thread the system refuses (RLIMIT_NPROC, RLIMIT_AS, no memory for a
+    // stack) throws std::system_error; the work is shared by the threads
+    // that exist, the calling thread at least, and every one is joined
+    // before anything leaves: a joinable std::thread destroyed would
+    // terminate the host process.
+    for (unsigned t = 1; t < threads; ++t) {
+      try {
+        pool.emplace_back(work);
+      } catch (...) {
+        break;
+      }
+    }
+    if (threads_used) *threads_used = static_cast<unsigned>(pool.size()) + 1;
     work();
     for (std::thread& t : pool) t.join();
   }

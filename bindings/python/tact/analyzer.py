@@ -34,6 +34,27 @@ def _encode(text: Text) -> bytes:
     raise TypeError("text must be str or bytes, not %s" % type(text).__name__)
 
 
+_SIZE_MAX = 2 ** (8 * ctypes.sizeof(ctypes.c_size_t)) - 1
+_UINT_MAX = 2 ** (8 * ctypes.sizeof(ctypes.c_uint)) - 1
+
+
+def _size(value: int, name: str, top: int = _SIZE_MAX) -> int:
+    """`value` checked to fit a C size_t (or `top`)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError("%s must be an int, not %s" % (name, type(value).__name__))
+    if not 0 <= value <= top:
+        raise InvalidArgumentError("%s must be between 0 and %d, not %d" % (name, top, value),
+                                   -1)
+    return value
+
+
+def _no_nul(data: bytes, what: str) -> bytes:
+    """`data`, refused if it holds a NUL: C would see only what comes before."""
+    if b"\0" in data:
+        raise InvalidArgumentError("%s contains a NUL character" % what, -1)
+    return data
+
+
 def _c_strings(items: Sequence[bytes]) -> Any:
     return (ctypes.c_char_p * len(items))(*items) if items else None
 
@@ -75,15 +96,16 @@ class Analyzer:
 
         if isinstance(rules, (str, bytes, os.PathLike)):
             rules = [rules]
-        files = [os.fsencode(p) for p in (rules or [])]
+        files = [_no_nul(os.fsencode(p), "a rule file path") for p in (rules or [])]
         if isinstance(rule_texts, Mapping):
             named: List[Tuple[Optional[str], str]] = list(rule_texts.items())
         elif isinstance(rule_texts, str):
             named = [(None, rule_texts)]
         else:
             named = [(None, t) for t in (rule_texts or [])]
-        texts = [t.encode("utf-8") for _, t in named]
-        names = [(n if n is not None else "<text %d>" % i).encode("utf-8")
+        texts = [_no_nul(t.encode("utf-8"), "a rule text") for _, t in named]
+        names = [_no_nul((n if n is not None else "<text %d>" % i).encode("utf-8"),
+                         "a rule text name")
                  for i, (n, _) in enumerate(named)]
 
         opts = C.Options()
@@ -95,10 +117,11 @@ class Analyzer:
         opts.rule_files, opts.rule_file_count = c_files, len(files)
         opts.rule_texts, opts.rule_text_count = c_texts, len(texts)
         opts.rule_text_names = c_names
+        # ctypes would wrap an out-of-range int silently (2**70 -> 0, -1 -> SIZE_MAX).
         if max_input_bytes is not None:
-            opts.max_input_bytes = max_input_bytes
+            opts.max_input_bytes = _size(max_input_bytes, "max_input_bytes")
         if max_findings is not None:
-            opts.max_findings = max_findings
+            opts.max_findings = _size(max_findings, "max_findings")
         handle = C.AnalyzerP()
         lib.tact_analyzer_new(ctypes.byref(handle), ctypes.byref(opts))
         self._handle = handle
@@ -185,13 +208,18 @@ class Analyzer:
         self, texts: Iterable[Text], role: str = "agent", threads: int = 0
     ) -> List[Report]:
         """Analyzes many messages on up to ``threads`` threads (0: one per
-        core); reports come back in input order. If a message fails, raises
-        the error of the first one that did (its message names the index)."""
+        core; at most the cores and 64); reports come back in input order.
+        When the system cannot create a thread, fewer threads (the calling
+        one at least) analyze every message, with the same results. If a
+        message fails, raises the error of the first one that did (its
+        message names the index). ``threads`` past 2**32 - 1 raises
+        ValueError."""
         sources = list(texts)
         datas = [_encode(t) for t in sources]
         c_role = _role(role)
         if threads < 0:
             raise InvalidArgumentError("threads must be >= 0", -1)
+        threads = _size(threads, "threads", _UINT_MAX)
         n = len(datas)
         if n == 0:
             return []
