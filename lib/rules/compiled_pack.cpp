@@ -9,10 +9,15 @@ namespace tact::rules {
 
 namespace {
 
-// Memory for the set's program and DFA cache. Several hundred patterns
-// compile to a few megabytes; the rest is DFA cache, which RE2 resets when
-// full (so the bound is on memory, not on input length).
-constexpr int64_t kSetMaxMem = int64_t{64} << 20;
+// Patterns per prefilter Set, and memory for each Set's program and DFA
+// cache (RE2 resets the cache when full, so the bound is on memory, not on
+// input length). A Set's DFA state is the subset of its patterns still alive,
+// so on varied text the state count grows with the patterns in one Set: with
+// the whole default pack in one Set the DFA ran out of its 64 MB on ordinary
+// support text and every pattern became a candidate (27x slower). Small Sets
+// keep each DFA small and its cache warm; a scan per Set costs little.
+constexpr std::size_t kPatternsPerSet = 32;
+constexpr int64_t kSetMaxMem = int64_t{8} << 20;
 
 }  // namespace
 
@@ -23,12 +28,31 @@ Status CompiledPack::build(LayeredPack layered, std::shared_ptr<const Pack>* out
 
   RE2::Options options = pattern_options();
   options.set_max_mem(kSetMaxMem);
-  auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  std::unique_ptr<RE2::Set> set;
+  uint32_t first = 0;
+  // Compiles the Set being filled and makes it a shard.
+  auto close_shard = [&]() -> Status {
+    if (set == nullptr) return {};
+    if (!set->Compile()) {
+      return {Code::rules, "the pack's patterns " + std::to_string(first) + " to " +
+                               std::to_string(pack->patterns_.size() - 1) +
+                               " exceed RE2's memory budget; split or simplify them"};
+    }
+    pack->shards_.push_back({std::move(set), first});
+    return {};
+  };
   for (std::size_t r = 0; r < pack->rules_.size(); ++r) {
     const CompiledRule& rule = pack->rules_[r];
     if (rule.rule.detector != Detector::none)
       pack->detector_rules_.push_back(static_cast<uint32_t>(r));
     for (std::size_t p = 0; p < rule.patterns.size(); ++p) {
+      if (set != nullptr && pack->patterns_.size() - first >= kPatternsPerSet) {
+        if (Status s = close_shard(); !s.ok()) return s;
+      }
+      if (set == nullptr) {
+        set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+        first = static_cast<uint32_t>(pack->patterns_.size());
+      }
       std::string error;
       if (set->Add(rule.rule.patterns[p], &error) < 0) {
         // Each pattern compiled alone already; this is RE2 disagreeing with itself.
@@ -48,13 +72,7 @@ Status CompiledPack::build(LayeredPack layered, std::shared_ptr<const Pack>* out
       pack->patterns_.push_back(std::move(pattern));
     }
   }
-  if (!pack->patterns_.empty()) {
-    if (!set->Compile()) {
-      return {Code::rules, "the pack's " + std::to_string(pack->patterns_.size()) +
-                               " patterns exceed RE2's memory budget; split or simplify them"};
-    }
-    pack->set_ = std::move(set);
-  }
+  if (Status s = close_shard(); !s.ok()) return s;
   *out = std::move(pack);
   return {};
 }

@@ -59,9 +59,17 @@ class CompiledPack final : public Pack {
   bool at_sentence_start(const text::Document& doc, uint32_t pos, Scratch* scratch) const;
 
   std::vector<CompiledRule> rules_;
-  std::vector<Pattern> patterns_;         // indexed by RE2::Set index
+  // One prefilter Set per run of consecutive patterns: a single Set over
+  // every pattern of a large pack outgrows its DFA budget on varied text and
+  // then admits every pattern as a candidate.
+  struct Shard {
+    std::unique_ptr<RE2::Set> set;
+    uint32_t first_pattern = 0;  // index in patterns_ of the set's pattern 0
+  };
+
+  std::vector<Pattern> patterns_;         // in rule order
   std::vector<uint32_t> detector_rules_;  // rules with a built-in detector
-  std::unique_ptr<RE2::Set> set_;         // null when no rule has patterns
+  std::vector<Shard> shards_;             // empty when no rule has patterns
   std::vector<std::shared_ptr<const RE2>> quote_regexes_;
   std::size_t max_groups_ = 0;
 };

@@ -272,16 +272,21 @@ bool CompiledPack::match_all(const text::Document& doc, Role role, bool reduce,
   const std::size_t from = out->size();
   const std::string& v = doc.view();
 
-  // The prefilter. If the DFA runs out of memory, every pattern is a candidate.
+  // The prefilter. If a shard's DFA runs out of memory, each of its patterns
+  // is a candidate.
   std::vector<uint32_t>& hits = scratch.pattern_hits;
   hits.clear();
-  if (set_ != nullptr) {
+  for (std::size_t s = 0; s < shards_.size(); ++s) {
+    const Shard& shard = shards_[s];
     RE2::Set::ErrorInfo info{RE2::Set::kNoError};
     scratch.hits.clear();
-    if (set_->Match(v, &scratch.hits, &info)) {
-      for (int h : scratch.hits) hits.push_back(static_cast<uint32_t>(h));
+    if (shard.set->Match(v, &scratch.hits, &info)) {
+      for (int h : scratch.hits) hits.push_back(shard.first_pattern + static_cast<uint32_t>(h));
     } else if (info.kind != RE2::Set::kNoError) {
-      for (std::size_t p = 0; p < patterns_.size(); ++p) hits.push_back(static_cast<uint32_t>(p));
+      const std::size_t end =
+          s + 1 < shards_.size() ? shards_[s + 1].first_pattern : patterns_.size();
+      for (std::size_t p = shard.first_pattern; p < end; ++p)
+        hits.push_back(static_cast<uint32_t>(p));
     }
   }
   // Patterns were added rule by rule, so sorting groups them by rule.
