@@ -126,7 +126,7 @@ Status ClassTable::apply(const InflectionOp& op) {
         std::string error;
         if (!re->ok()) {
           return op_error(op.source, rule.line, what,
-                          "invalid RE2 in suffix rule \"" + rule.value + "\": " + re->error());
+                          "invalid RE2 in suffix rule \"" + excerpt(rule.value) + "\": " + excerpt(re->error()));
         }
         if (!re->CheckRewriteString(rewrite, &error)) {
           return op_error(op.source, rule.line, what,
@@ -166,7 +166,7 @@ Status ClassTable::apply(const ClassOp& op) {
       RE2 re(entry, pattern_options());
       if (!re.ok() && !uses_classes(entry)) {
         return op_error(op.source, e.line, what,
-                        "invalid RE2 in entry \"" + entry + "\": " + re.error());
+                        "invalid RE2 in entry \"" + excerpt(entry) + "\": " + excerpt(re.error()));
       }
     }
     if (std::find(c.entries.begin(), c.entries.end(), entry) == c.entries.end())

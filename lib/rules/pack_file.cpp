@@ -31,7 +31,7 @@ int line_of(const toml::node& n) {
 }
 
 std::string quoted(std::string_view s) {
-  return "\"" + std::string(s) + "\"";
+  return "\"" + excerpt(s) + "\"";
 }
 
 bool is_id_part(std::string_view s) {

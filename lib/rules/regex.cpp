@@ -69,10 +69,18 @@ std::string normalize_pattern(std::string_view pattern) {
   return out;
 }
 
+std::string excerpt(std::string_view s) {
+  if (s.size() <= kMaxQuotedBytes) return std::string(s);
+  std::size_t end = kMaxQuotedBytes;
+  // Back off continuation bytes (10xxxxxx) so no character is split.
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  return std::string(s.substr(0, end)) + "\u2026";
+}
+
 std::unique_ptr<const RE2> compile_pattern(const std::string& pattern, std::string* error) {
   auto re = std::make_unique<const RE2>(pattern, pattern_options());
   if (!re->ok()) {
-    *error = re->error();
+    *error = excerpt(re->error());
     return nullptr;
   }
   if (matches_empty(*re)) {

@@ -33,6 +33,14 @@ inline constexpr const char* kMatchesEmpty = "can match the empty string";
 // RE2's reason, or to kMatchesEmpty.
 std::unique_ptr<const RE2> compile_pattern(const std::string& pattern, std::string* error);
 
+// Bytes of a pattern (or of RE2's reason, which can repeat it) that a load
+// error quotes: a 4 MB invalid pattern must not make a 4 MB message.
+inline constexpr std::size_t kMaxQuotedBytes = 200;
+
+// `s` whole when it has at most kMaxQuotedBytes bytes; otherwise its first
+// kMaxQuotedBytes bytes, cut back to a UTF-8 character boundary, then "…".
+std::string excerpt(std::string_view s);
+
 // True if `re` matches the empty string at some position of some text.
 // RE2 has no lookaround, so an empty match depends only on the classes of
 // the characters either side; probing each combination is exhaustive.

@@ -4,6 +4,8 @@
 // message a pack author sees.
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -88,6 +90,33 @@ TEST_CASE("TOML nested past toml++'s recursion is refused before it parses") {
   CHECK(load("description = '''" + many + "\n'\"" + many + "'''''\n" + kRule).ok());
   CHECK(load("# " + many + "\n" + kRule + "unless = [ # " + many + "\n  \"x\" ]\n").ok());
   CHECK(load("\"" + many + "\" = 1\n" + kRule).message == "t.toml:1: unknown field '" + many + "'");
+}
+
+TEST_CASE("a huge invalid pattern gives a bounded message and nothing on stderr") {
+  // Issue 12: a 4 MB pattern gave a 4 MB message (RE2's reason repeats it).
+  const std::string big = "(" + std::string(4 << 20, 'x');
+  const std::string text = replace(kRule, "'''we can'?t'''", "'''" + big + "'''");
+  std::FILE* capture = std::tmpfile();
+  REQUIRE(capture != nullptr);
+  std::fflush(stderr);
+  const int saved = dup(2);
+  REQUIRE(dup2(fileno(capture), 2) == 2);
+  const Status s = load(text);
+  std::fflush(stderr);
+  dup2(saved, 2);
+  close(saved);
+  CHECK(std::ftell(capture) == 0);  // RE2 logs nothing
+  std::fclose(capture);
+  CHECK(s.code == Code::rules);
+  CHECK(s.message.size() < 600);
+  CHECK(s.message.rfind("t.toml:3: trigger.refusal.we-cant: invalid RE2 in pattern \"(xxx", 0) ==
+        0);
+  CHECK(s.message.find("x\xE2\x80\xA6\": missing ): (xxx") != std::string::npos);
+  CHECK(s.message.substr(s.message.size() - 3) == "\xE2\x80\xA6");
+  // A character is never cut: 199 ASCII bytes then "é" keep "é" out whole.
+  const std::string accented = std::string(199, 'a') + "\xC3\xA9" + "(";
+  const Status t = load(replace(kRule, "'''we can'?t'''", "'''" + accented + "'''"));
+  CHECK(t.message.find(std::string(199, 'a') + "\xE2\x80\xA6\"") != std::string::npos);
 }
 
 TEST_CASE("an unknown field in a rule names the rule") {

@@ -100,3 +100,20 @@ def test_nul_in_paths_and_rule_texts_raises_value_error(tmp_path):
         tact.Analyzer(rule_texts=['description = "x"\0garbage'])
     with pytest.raises(ValueError, match="rule text name contains a NUL"):
         tact.Analyzer(rule_texts={"a\0b": 'description = "x"'})
+
+
+def test_a_huge_invalid_pattern_gives_a_short_message_and_a_quiet_stderr(subprocess_env):
+    out = run_child("""
+        import tact
+        rule = ('[[rule]]\\nid = "trigger.refusal.big"\\nmessage = "m"\\n'
+                'examples = ["a"]\\ncounterexamples = ["b"]\\n'
+                "patterns = ['''(" + "x" * (4 << 20) + "''']\\n")
+        try:
+            tact.Analyzer(rule_texts={"big.toml": rule})
+        except tact.RulePackError as e:
+            print(len(e.message), e.message[:60])
+        """, subprocess_env)
+    assert out.returncode == 0 and out.stderr == ""
+    size, start = out.stdout.split(" ", 1)
+    assert int(size) < 600
+    assert start == 'big.toml:6: trigger.refusal.big: invalid RE2 in pattern "(xx\n'
