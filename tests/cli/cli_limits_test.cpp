@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
 #define TACT_SANITIZED 1
@@ -89,3 +90,28 @@ TEST_CASE("a million lines under ulimit -v and -u: one answer per line, in order
   std::remove("limits.out");
   std::remove("limits.err");
 }
+
+#ifndef TACT_SANITIZED
+TEST_CASE("a line that cannot be stored under ulimit -v is reported, not taken for end of input") {
+  // The limit allows the line (1 GiB) but memory does not (about 200 MB).
+  const std::string cmd =
+      "{ printf 'first\\n'; head -c 300000000 /dev/zero; printf '\\nthird\\nfourth\\n'; } | "
+      "bash -c 'ulimit -v 204800; exec \"" +
+      std::string(TACT_CLI) +
+      "\" analyze --format json --max-input-bytes 1073741824' >oom.out 2>oom.err";
+  const int raw = std::system(cmd.c_str());
+  REQUIRE(WIFEXITED(raw));
+  CHECK(WEXITSTATUS(raw) == 2);
+  std::ifstream out("oom.out");
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(out, line);) lines.push_back(line);
+  REQUIRE(lines.size() == 4);
+  CHECK(lines[0].find("\"rewrite\":\"first\"") != std::string::npos);
+  CHECK(lines[1].rfind(R"({"id":null,"error":{"code":"out_of_memory","file":"<stdin>","line":2,)",
+                       0) == 0);
+  CHECK(lines[2].find("\"rewrite\":\"third\"") != std::string::npos);
+  CHECK(lines[3].find("\"rewrite\":\"fourth\"") != std::string::npos);
+  std::remove("oom.out");
+  std::remove("oom.err");
+}
+#endif
