@@ -34,9 +34,12 @@ Status CompiledPack::build(LayeredPack layered, std::shared_ptr<const Pack>* out
   auto close_shard = [&]() -> Status {
     if (set == nullptr) return {};
     if (!set->Compile()) {
-      return {Code::rules, "the pack's patterns " + std::to_string(first) + " to " +
-                               std::to_string(pack->patterns_.size() - 1) +
-                               " exceed RE2's memory budget; split or simplify them"};
+      // Patterns are numbered from 1 in load order.
+      return {Code::rules, "the pack's patterns " + std::to_string(first + 1) + " to " +
+                               std::to_string(pack->patterns_.size()) +
+                               " exceed RE2's memory budget (" + std::to_string(kSetMaxMem >> 20) +
+                               " MB for each " + std::to_string(kPatternsPerSet) +
+                               " patterns); split or simplify them"};
     }
     pack->shards_.push_back({std::move(set), first});
     return {};
