@@ -106,7 +106,9 @@ bool starts_sentence(std::string_view s, std::size_t pos) {
     c = char_before(s, i, &n);
     if (c == 0) return true;
     if (is_newline(c)) return true;
-    if (!is_hspace(c) && !is_opener(c)) break;
+    // A byte-order mark or zero-width space (a leading U+FEFF, pasted
+    // text) is invisible: "\uFEFFNo. We" starts its sentence at "No".
+    if (!is_hspace(c) && !is_opener(c) && c != 0xFEFF && c != 0x200B) break;
     i -= n;
   }
   // A terminator, possibly behind closers ("…done.) Next").

@@ -165,5 +165,19 @@ TEST_CASE("with rewriting switched off the Report has no suggestions, edits or r
   CHECK(r.rewrite.empty());
 }
 
+// Issue 12: a leading byte-order mark or zero-width space hid the sentence
+// start, so "No." lost its word but kept its full stop. The default pack.
+TEST_CASE("a leading BOM or zero-width space does not spoil the rewrite") {
+  const Analyzer analyzer{Options()};
+  REQUIRE(analyzer.ok());
+  const std::string plain = analyzer.analyze("No. We cannot do that.").rewrite;
+  REQUIRE(plain != "No. We cannot do that.");
+  for (const std::string lead : {"\xEF\xBB\xBF", "\xE2\x80\x8B"}) {
+    CHECK(analyzer.analyze(lead + "No. We cannot do that.").rewrite == lead + plain);
+    CHECK(analyzer.analyze(lead + "I don't know.").rewrite ==
+          lead + analyzer.analyze("I don't know.").rewrite);
+  }
+}
+
 }  // namespace
 }  // namespace tact
