@@ -19,6 +19,46 @@ namespace {
 constexpr std::size_t kPatternsPerSet = 32;
 constexpr int64_t kSetMaxMem = int64_t{8} << 20;
 
+// A pattern with a long counted gap ("will\b[^.!?]{0,50}?\bwithin") keeps a
+// thread alive for every start in the last N bytes, so in a Set its threads
+// multiply with every other pattern's: on words in random order the Sets of
+// 32 rebuilt their DFA states all the time (1 MB of shuffled cs_train words:
+// 0.33 s a pass over the Sets, warm, against 0.01 s for ordinary text). Such
+// patterns go in Sets of their own, a few each (0.06 s). Gaps up to
+// kShortGap stay with the others.
+constexpr std::size_t kGapPatternsPerSet = 4;
+constexpr unsigned long kShortGap = 9;
+
+// True if `pattern` holds a counted repetition {m,n} or {m,} whose upper
+// bound exceeds kShortGap. A rough reading of the syntax (an escaped brace
+// may count): it only chooses a pattern's Set, never what matches.
+bool has_long_gap(const std::string& pattern) {
+  for (std::size_t i = pattern.find('{'); i != std::string::npos; i = pattern.find('{', i + 1)) {
+    std::size_t j = i + 1;
+    while (j < pattern.size() && pattern[j] >= '0' && pattern[j] <= '9') ++j;
+    if (j >= pattern.size() || pattern[j] != ',') continue;
+    const std::size_t digits = ++j;
+    unsigned long upper = 0;
+    while (j < pattern.size() && pattern[j] >= '0' && pattern[j] <= '9' && upper <= kShortGap)
+      upper = upper * 10 + static_cast<unsigned long>(pattern[j++] - '0');
+    while (j < pattern.size() && pattern[j] >= '0' && pattern[j] <= '9') ++j;
+    if (j < pattern.size() && pattern[j] == '}' && (j == digits || upper > kShortGap)) return true;
+  }
+  return false;
+}
+
+// "1 to 6", or "3, 17, 40" when the patterns are not consecutive (numbered
+// from 1 in load order).
+std::string pattern_numbers(const std::vector<uint32_t>& patterns) {
+  if (patterns.empty()) return {};
+  if (patterns.back() - patterns.front() + 1 == patterns.size()) {
+    return std::to_string(patterns.front() + 1) + " to " + std::to_string(patterns.back() + 1);
+  }
+  std::string out;
+  for (uint32_t p : patterns) out += (out.empty() ? "" : ", ") + std::to_string(p + 1);
+  return out;
+}
+
 }  // namespace
 
 Status CompiledPack::build(LayeredPack layered, std::shared_ptr<const Pack>* out) {
@@ -28,20 +68,27 @@ Status CompiledPack::build(LayeredPack layered, std::shared_ptr<const Pack>* out
 
   RE2::Options options = pattern_options();
   options.set_max_mem(kSetMaxMem);
-  std::unique_ptr<RE2::Set> set;
-  uint32_t first = 0;
-  // Compiles the Set being filled and makes it a shard.
-  auto close_shard = [&]() -> Status {
-    if (set == nullptr) return {};
-    if (!set->Compile()) {
-      // Patterns are numbered from 1 in load order.
-      return {Code::rules, "the pack's patterns " + std::to_string(first + 1) + " to " +
-                               std::to_string(pack->patterns_.size()) +
+  // Two Sets fill at once: one for patterns with long gaps, one for the rest.
+  struct Filling {
+    std::unique_ptr<RE2::Set> set;
+    std::vector<uint32_t> patterns;
+    std::size_t capacity;
+    const char* what;
+  };
+  Filling filling[2] = {{nullptr, {}, kPatternsPerSet, ""},
+                        {nullptr, {}, kGapPatternsPerSet, " with long gaps"}};
+  // Compiles a Set being filled and makes it a shard.
+  auto close_shard = [&](Filling& f) -> Status {
+    if (f.set == nullptr) return {};
+    if (!f.set->Compile()) {
+      return {Code::rules, "the pack's patterns " + pattern_numbers(f.patterns) +
                                " exceed RE2's memory budget (" + std::to_string(kSetMaxMem >> 20) +
-                               " MB for each " + std::to_string(kPatternsPerSet) +
-                               " patterns); split or simplify them"};
+                               " MB for each " + std::to_string(f.capacity) + " patterns" + f.what +
+                               "); split or simplify them"};
     }
-    pack->shards_.push_back({std::move(set), first});
+    pack->shards_.push_back({std::move(f.set), std::move(f.patterns)});
+    f.set = nullptr;
+    f.patterns.clear();
     return {};
   };
   for (std::size_t r = 0; r < pack->rules_.size(); ++r) {
@@ -49,19 +96,18 @@ Status CompiledPack::build(LayeredPack layered, std::shared_ptr<const Pack>* out
     if (rule.rule.detector != Detector::none)
       pack->detector_rules_.push_back(static_cast<uint32_t>(r));
     for (std::size_t p = 0; p < rule.patterns.size(); ++p) {
-      if (set != nullptr && pack->patterns_.size() - first >= kPatternsPerSet) {
-        if (Status s = close_shard(); !s.ok()) return s;
+      Filling& f = filling[has_long_gap(rule.rule.patterns[p]) ? 1 : 0];
+      if (f.patterns.size() >= f.capacity) {
+        if (Status s = close_shard(f); !s.ok()) return s;
       }
-      if (set == nullptr) {
-        set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-        first = static_cast<uint32_t>(pack->patterns_.size());
-      }
+      if (f.set == nullptr) f.set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
       std::string error;
-      if (set->Add(rule.rule.patterns[p], &error) < 0) {
+      if (f.set->Add(rule.rule.patterns[p], &error) < 0) {
         // Each pattern compiled alone already; this is RE2 disagreeing with itself.
         return {Code::internal, rule.rule.source + ":" + std::to_string(rule.rule.line) + ": " +
                                     rule.rule.id + ": RE2::Set rejected a pattern: " + error};
       }
+      f.patterns.push_back(static_cast<uint32_t>(pack->patterns_.size()));
       Pattern pattern;
       pattern.re = rule.patterns[p].get();
       pattern.rule = static_cast<uint32_t>(r);
@@ -75,7 +121,9 @@ Status CompiledPack::build(LayeredPack layered, std::shared_ptr<const Pack>* out
       pack->patterns_.push_back(std::move(pattern));
     }
   }
-  if (Status s = close_shard(); !s.ok()) return s;
+  for (Filling& f : filling) {
+    if (Status s = close_shard(f); !s.ok()) return s;
+  }
   *out = std::move(pack);
   return {};
 }

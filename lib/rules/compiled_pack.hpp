@@ -59,12 +59,13 @@ class CompiledPack final : public Pack {
   bool at_sentence_start(const text::Document& doc, uint32_t pos, Scratch* scratch) const;
 
   std::vector<CompiledRule> rules_;
-  // One prefilter Set per run of consecutive patterns: a single Set over
-  // every pattern of a large pack outgrows its DFA budget on varied text and
-  // then admits every pattern as a candidate.
+  // One prefilter Set per group of patterns: a single Set over every pattern
+  // of a large pack outgrows its DFA budget on varied text and then admits
+  // every pattern as a candidate. Patterns with long gaps are grouped apart
+  // (see compiled_pack.cpp).
   struct Shard {
     std::unique_ptr<RE2::Set> set;
-    uint32_t first_pattern = 0;  // index in patterns_ of the set's pattern 0
+    std::vector<uint32_t> patterns;  // index in patterns_ of each pattern of the Set
   };
 
   std::vector<Pattern> patterns_;         // in rule order

@@ -276,17 +276,13 @@ bool CompiledPack::match_all(const text::Document& doc, Role role, bool reduce,
   // is a candidate.
   std::vector<uint32_t>& hits = scratch.pattern_hits;
   hits.clear();
-  for (std::size_t s = 0; s < shards_.size(); ++s) {
-    const Shard& shard = shards_[s];
+  for (const Shard& shard : shards_) {
     RE2::Set::ErrorInfo info{RE2::Set::kNoError};
     scratch.hits.clear();
     if (shard.set->Match(v, &scratch.hits, &info)) {
-      for (int h : scratch.hits) hits.push_back(shard.first_pattern + static_cast<uint32_t>(h));
+      for (int h : scratch.hits) hits.push_back(shard.patterns[static_cast<std::size_t>(h)]);
     } else if (info.kind != RE2::Set::kNoError) {
-      const std::size_t end =
-          s + 1 < shards_.size() ? shards_[s + 1].first_pattern : patterns_.size();
-      for (std::size_t p = shard.first_pattern; p < end; ++p)
-        hits.push_back(static_cast<uint32_t>(p));
+      hits.insert(hits.end(), shard.patterns.begin(), shard.patterns.end());
     }
   }
   // Patterns were added rule by rule, so sorting groups them by rule.
