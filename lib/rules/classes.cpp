@@ -126,7 +126,8 @@ Status ClassTable::apply(const InflectionOp& op) {
         std::string error;
         if (!re->ok()) {
           return op_error(op.source, rule.line, what,
-                          "invalid RE2 in suffix rule \"" + excerpt(rule.value) + "\": " + excerpt(re->error()));
+                          "invalid RE2 in suffix rule \"" + excerpt(rule.value) +
+                              "\": " + excerpt(re->error()));
         }
         if (!re->CheckRewriteString(rewrite, &error)) {
           return op_error(op.source, rule.line, what,
