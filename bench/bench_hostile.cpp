@@ -1,12 +1,13 @@
 // Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
 //
-// Pathological input (issue 8) at 64 KB, 1 MB and 4 MB: full analysis as an
-// agent draft (BM_Hostile) and as a customer message (BM_HostileCustomer).
-// Each reports bytes/s and s_per_MB; linear time shows as the same s_per_MB
-// at every size of one kind. (tests/core/hostile_input_test.cpp checks the
-// results on smaller versions; timings belong here.)
+// Pathological input (issues 8, 12), and ordinary text for comparison, at
+// 1 KB, 64 KB, 1 MB and 4 MB: full analysis as an agent draft (BM_Hostile)
+// and as a customer message (BM_HostileCustomer). Each reports bytes/s and s_per_MB; linear time
+// shows as the same s_per_MB at every size of one kind. (tests/core/hostile_input_test.cpp checks
+// the results on smaller versions; timings belong here.)
 #include <benchmark/benchmark.h>
 
+#include <chrono>
 #include <random>
 #include <string>
 
@@ -28,6 +29,13 @@ struct Kind {
 };
 
 const Kind kKinds[] = {
+    // Ordinary support text (the corpus generator's sentences): the yardstick
+    // bench/summary.py holds every other kind to.
+    {"ordinary", [](std::size_t n) { return generate_text(n, 5); }},
+    // The same banks' words in random order (issue 12): no phrase forms, but
+    // trigger words are everywhere, which once made the prefilter's DFA
+    // rebuild its states all the time (8 s per MB).
+    {"shuffled_words", [](std::size_t n) { return generate_shuffled_words(n, 5); }},
     // "no no no …": a trigger at every third byte.
     {"no_no", [](std::size_t n) { return repeat("no ", n); }},
     // 😡 (4 bytes) back to back: 100,000 of them in 400 KB.
@@ -108,12 +116,35 @@ void BM_Hostile(benchmark::State& state, const Kind* kind, Role role) {
       iterations * bytes / (1 << 20), benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
 
+// A call on 4 MB with Options::deadline = 10 ms (issue 12): the time shows
+// how far past its deadline a call can run (the checks sit between stages,
+// Sets and candidate rules; building the Document is one step).
+void BM_Deadline(benchmark::State& state, const Kind* kind) {
+  const std::string text = kind->make(static_cast<std::size_t>(state.range(0)));
+  Options options;
+  options.deadline = std::chrono::milliseconds(10);
+  const Analyzer analyzer(options);
+  Report report;
+  analyzer.analyze(text, Role::agent, &report);
+  for (auto _ : state) {
+    const Status status = analyzer.analyze(text, Role::agent, &report);
+    benchmark::DoNotOptimize(status.code);
+  }
+}
+
 const int kRegistered = [] {
+  for (const Kind& kind : kKinds) {
+    benchmark::RegisterBenchmark((std::string("BM_Deadline10ms/") + kind.name).c_str(),
+                                 BM_Deadline, &kind)
+        ->Arg(4 << 20)
+        ->Unit(benchmark::kMillisecond);
+  }
   for (const Kind& kind : kKinds) {
     for (const auto& [prefix, role] : {std::pair{"BM_Hostile/", Role::agent},
                                        std::pair{"BM_HostileCustomer/", Role::customer}}) {
       benchmark::RegisterBenchmark((std::string(prefix) + kind.name).c_str(), BM_Hostile, &kind,
                                    role)
+          ->Arg(1 << 10)
           ->Arg(64 << 10)
           ->Arg(1 << 20)
           ->Arg(4 << 20)

@@ -95,6 +95,26 @@ def main(path):
                    f"{runs[-2][0] >> 10} KB per MB)", growth <= 1.5,
                    " ".join(f"{size >> 10} KB: {v * 1e3:.0f} ms/MB" for size, v in runs))
 
+    # Any kind of text costs at most 2x what ordinary support text of the
+    # same size costs per MB (issue 12: shuffled words once cost 10x).
+    for prefix in ("BM_Hostile", "BM_HostileCustomer"):
+        for kind in kinds:
+            if kind == "ordinary":
+                continue
+            ratios = []
+            for n in b:
+                if not n.startswith(f"{prefix}/{kind}/"):
+                    continue
+                size = int(n.split("/")[2])
+                base = b.get(f"{prefix}/ordinary/{size}")
+                if base and size >= 64 << 10:
+                    ratios.append((size, b[n]["s_per_MB"] / base["s_per_MB"]))
+            if ratios:
+                ratios.sort()
+                target(f"{prefix}/{kind}: within 2x of ordinary text per MB",
+                       max(r for _, r in ratios) <= 2.0,
+                       " ".join(f"{size >> 10} KB: {r:.2f}x" for size, r in ratios))
+
     width = max(len(r[0]) for r in rows) if rows else 0
     for what, measured, verdict in rows:
         print(f"{verdict:<7} {what:<{width}}  {measured}")

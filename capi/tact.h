@@ -105,7 +105,8 @@ typedef enum tact_status {
   TACT_E_RULES = -4,            /* a rule pack failed to load */
   TACT_E_IO = -5,               /* a rule-pack file could not be read */
   TACT_E_VERSION = -6,          /* an options struct of an unknown version */
-  TACT_E_INTERNAL = -7          /* a bug in Tact; please report it */
+  TACT_E_INTERNAL = -7,         /* a bug in Tact; please report it */
+  TACT_E_DEADLINE = -8          /* deadline_us passed; the report holds what was found so far */
 } tact_status;
 
 /* A short static description of a status code: "ok", "invalid argument",
@@ -131,8 +132,9 @@ TACT_C_API const char* tact_last_error(void) TACT_NOEXCEPT;
  * TACT_E_VERSION.
  *
  * Version 1 ends with the field `rewrite`; version 2 appended
- * `max_pack_bytes`, `max_rules` and `max_findings`. */
-#define TACT_OPTIONS_VERSION 2
+ * `max_pack_bytes`, `max_rules` and `max_findings`; version 3 appended
+ * `deadline_us`. */
+#define TACT_OPTIONS_VERSION 3
 
 /* Everything that shapes an analyzer. Always start from tact_options_init(),
  * which writes every default; never pass this struct by value. */
@@ -185,6 +187,20 @@ typedef struct tact_options {
    * reports at most 32 findings per message, past which truncated is
    * nonzero too.) */
   size_t max_findings;
+
+  /* ---- version 3 ---- */
+
+  /* Microseconds one tact_analyze call (or one message of a batch) may
+   * take; 0 (default): no limit. When it passes, the call stops at its next
+   * check and returns TACT_E_DEADLINE with *out set to a report of what was
+   * found so far: tact_report_truncated() is nonzero, the findings of the
+   * rules matched by then are there, and stages not reached are empty (tone
+   * and escalation scores 0, no edits, rewrite ""). Checks run between
+   * stages, between the prefilter's pattern groups, between candidate rules
+   * and between rewrite passes: a call overruns by at most one such step
+   * (building the text's view, about 0.1-0.25 s per MB, is the longest). Results never
+   * depend on the deadline when it does not pass. */
+  uint64_t deadline_us;
 } tact_options;
 
 /* Writes the defaults of options version `version` into *opts, touching only
@@ -237,11 +253,13 @@ typedef struct tact_report tact_report;
 
 /* Analyzes one message of `len` bytes at `utf8` into a new report *out.
  * utf8 may be NULL when len is 0 (an empty message). On failure *out is set
- * to NULL (when out is not NULL).
+ * to NULL (when out is not NULL), except for TACT_E_DEADLINE.
  * Errors: TACT_E_INVALID_ARGUMENT (out or analyzer is NULL, utf8 is NULL
  * with len > 0, role is not a tact_role); TACT_E_INPUT_TOO_LARGE (len over
- * the analyzer's max_input_bytes); TACT_E_NOMEM. Thread-safe: any number
- * of threads may analyze with one analyzer at once. */
+ * the analyzer's max_input_bytes); TACT_E_NOMEM; TACT_E_DEADLINE (the
+ * analyzer's deadline_us passed: *out is the partial report, the caller's
+ * to free). Thread-safe: any number of threads may analyze with one
+ * analyzer at once. */
 TACT_C_API int tact_analyze(tact_report** out, const tact_analyzer* analyzer, const char* utf8,
                             size_t len, tact_role role) TACT_NOEXCEPT;
 
@@ -256,7 +274,8 @@ TACT_C_API int tact_analyze(tact_report** out, const tact_analyzer* analyzer, co
  * message when its length is 0.
  *
  * statuses, when not NULL, receives each message's status. A message that
- * fails gets out[i] = NULL while the others are still analyzed; the call
+ * fails gets out[i] = NULL (a partial report for TACT_E_DEADLINE) while the
+ * others are still analyzed; the call
  * then returns the status of the first failed message in input order, and
  * the last-error message names its index ("message 3: ..."). Every non-NULL
  * out[i] is the caller's to free, whatever the call returns.

@@ -6,7 +6,10 @@
 // exception crosses into C.
 #include "tact.h"
 
+#include <algorithm>
+#include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <exception>
 #include <mutex>
@@ -26,6 +29,7 @@ static_assert(TACT_E_RULES == static_cast<int>(tact::Code::rules));
 static_assert(TACT_E_IO == static_cast<int>(tact::Code::io));
 static_assert(TACT_E_VERSION == static_cast<int>(tact::Code::version));
 static_assert(TACT_E_INTERNAL == static_cast<int>(tact::Code::internal));
+static_assert(TACT_E_DEADLINE == static_cast<int>(tact::Code::deadline_exceeded));
 static_assert(TACT_SEVERITY_INFO == static_cast<int>(tact::Severity::info));
 static_assert(TACT_SEVERITY_WARNING == static_cast<int>(tact::Severity::warning));
 static_assert(TACT_SEVERITY_ERROR == static_cast<int>(tact::Severity::error));
@@ -126,7 +130,8 @@ int bad_role(int role) {
 // Bytes of tact_options that each version has; index = version.
 constexpr std::size_t kOptionsSize[] = {
     0, offsetof(tact_options, max_pack_bytes),  // 1
-    sizeof(tact_options),                       // 2
+    offsetof(tact_options, deadline_us),        // 2
+    sizeof(tact_options),                       // 3
 };
 static_assert(sizeof(kOptionsSize) / sizeof(kOptionsSize[0]) == TACT_OPTIONS_VERSION + 1);
 
@@ -152,6 +157,7 @@ tact_options default_options() {
   o.max_pack_bytes = d.max_pack_bytes;
   o.max_rules = d.max_rules;
   o.max_findings = d.max_findings;
+  o.deadline_us = static_cast<uint64_t>(d.deadline.count());
   return o;
 }
 
@@ -193,6 +199,10 @@ int convert(const tact_options* in, tact::Options* out) {
   out->max_pack_bytes = o.max_pack_bytes;
   out->max_rules = o.max_rules;
   out->max_findings = o.max_findings;
+  // chrono's microseconds is signed 64-bit: larger budgets mean "no limit"
+  // in practice (292,000 years), so they are clamped, not refused.
+  out->deadline = std::chrono::microseconds(static_cast<int64_t>(
+      std::min<uint64_t>(o.deadline_us, static_cast<uint64_t>(INT64_MAX))));
   return TACT_OK;
 }
 
@@ -288,7 +298,7 @@ int tact_abi_version(void) noexcept {
 }
 
 const char* tact_status_string(int status) noexcept {
-  if (status > 0 || status < TACT_E_INTERNAL) return "unknown status";
+  if (status > 0 || status < TACT_E_DEADLINE) return "unknown status";
   return tact::code_name(static_cast<tact::Code>(status));
 }
 
@@ -348,6 +358,10 @@ int tact_analyze(tact_report** out, const tact_analyzer* analyzer, const char* u
     tact::Report report;
     const tact::Status status =
         analyzer->analyzer.analyze(std::string_view(utf8 == nullptr ? "" : utf8, len), r, &report);
+    if (status.code == tact::Code::deadline_exceeded) {
+      *out = wrap(std::move(report));
+      return fail(status);
+    }
     if (!status.ok()) return fail(status);
     *out = wrap(std::move(report));
     return TACT_OK;
@@ -389,9 +403,11 @@ int tact_analyze_batch(tact_report** out, const tact_analyzer* analyzer, const c
     try {
       for (std::size_t i = 0; i < count; ++i) {
         if (statuses != nullptr) statuses[i] = static_cast<int>(results[i].code);
-        if (results[i].ok()) {
+        // A message past its deadline keeps its partial report.
+        if (results[i].ok() || results[i].code == tact::Code::deadline_exceeded) {
           out[i] = wrap(std::move(reports[i]));
-        } else if (first == TACT_OK) {
+        }
+        if (!results[i].ok() && first == TACT_OK) {
           first = fail(static_cast<int>(results[i].code),
                        "message " + std::to_string(i) + ": " + results[i].message);
         }

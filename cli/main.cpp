@@ -18,6 +18,8 @@
 
 #include <CLI/CLI.hpp>
 #include <cerrno>
+#include <chrono>
+#include <cstdint>
 #include <cstring>
 #include <iostream>
 #include <map>
@@ -40,6 +42,7 @@ struct Settings {
   std::vector<std::string> rules;
   bool no_default_pack = false;
   std::size_t max_input_bytes = tact::Options().max_input_bytes;
+  std::int64_t deadline_us = 0;
   std::vector<std::string> files;
 };
 
@@ -55,6 +58,7 @@ bool build_analyzer(const Settings& s, bool rewrite, std::unique_ptr<tact::Analy
   options.rule_files = s.rules;
   options.rewrite = rewrite;
   options.max_input_bytes = s.max_input_bytes;
+  options.deadline = std::chrono::microseconds(s.deadline_us);
   auto analyzer = std::make_unique<tact::Analyzer>(options);
   if (!analyzer->ok()) {
     std::cerr << "tact: " << analyzer->status().message << "\n";
@@ -107,11 +111,17 @@ int run(const Settings& s, bool rewrite_only) {
 
   auto each = [&](tact::cli::Message& m) {
     tact::Report report;
+    std::string partial;  // the deadline's message when the report is partial
     try {
       if (m.code.empty()) {
         const tact::Status status =
             analyzer->analyze(m.text, m.has_role ? m.role : default_role, &report);
-        if (!status.ok()) {
+        if (status.code == tact::Code::deadline_exceeded) {
+          // The partial report is still output, with the error beside it.
+          partial = status.message;
+          failed = true;
+          std::cerr << "tact: " << m.file << ":" << m.line << ": " << status.message << "\n";
+        } else if (!status.ok()) {
           m.code = status.code == tact::Code::input_too_large ? "too_large"
                    : status.code == tact::Code::out_of_memory ? "out_of_memory"
                                                               : "analyze_error";
@@ -123,9 +133,18 @@ int run(const Settings& s, bool rewrite_only) {
         std::cerr << "tact: " << m.file << ":" << m.line << ": " << m.error << "\n";
         if (json) std::cout << error_json(m) << "\n";
       } else if (json) {
-        std::cout << with_id(report.to_json(), m.id_json) << "\n";
+        std::string line = with_id(report.to_json(), m.id_json);
+        if (!partial.empty()) {
+          nlohmann::ordered_json e;
+          e["code"] = "deadline_exceeded";
+          e["message"] = partial;
+          line.pop_back();  // the report object's closing brace
+          line += ",\"error\":" + e.dump() + "}";
+        }
+        std::cout << line << "\n";
       } else if (rewrite_only) {
-        std::cout << report.rewrite << "\n";
+        // A partial report has no rewrite: the draft is output as it was.
+        std::cout << (partial.empty() ? report.rewrite : m.text) << "\n";
       } else {
         report.id = m.id;
         tact::cli::print_text(std::cout, m.text, report, colour);
@@ -194,6 +213,10 @@ void add_common(CLI::App* cmd, Settings* s) {
   cmd->add_option("--max-input-bytes", s->max_input_bytes,
                   "The longest message in bytes; a longer line is reported and skipped")
       ->check(CLI::PositiveNumber);
+  cmd->add_option("--deadline-us", s->deadline_us,
+                  "Microseconds one message may take; past it the findings so far are output "
+                  "with an error (default: no limit)")
+      ->check(CLI::NonNegativeNumber);
   cmd->add_option("files", s->files, "Input files; - or none reads stdin");
 }
 

@@ -1,6 +1,7 @@
 // Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
 #include "generate.hpp"
 
+#include <algorithm>
 #include <random>
 
 namespace tact::bench {
@@ -161,6 +162,32 @@ std::string generate_text(std::size_t bytes, uint64_t seed) {
     if (!out.empty()) out += ' ';
     out += sentence(rng, agent);
     agent = !agent;
+  }
+  return out;
+}
+
+std::string generate_shuffled_words(std::size_t bytes, uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  // Every phrase of both banks, filled a few times so that names, days and
+  // order numbers vary too, cut into words.
+  std::vector<std::string> words;
+  auto cut = [&](const char* phrase) {
+    const std::string filled = fill(rng, phrase);
+    for (std::size_t b = 0, e; b < filled.size(); b = e + 1) {
+      e = std::min(filled.find(' ', b), filled.size());
+      if (e > b) words.push_back(filled.substr(b, e - b));
+    }
+  };
+  for (int round = 0; round < 4; ++round) {
+    for (const char* phrase : kAgent) cut(phrase);
+    for (const char* phrase : kCustomer) cut(phrase);
+  }
+  std::uniform_int_distribution<std::size_t> any(0, words.size() - 1);
+  std::string out;
+  out.reserve(bytes + 64);
+  while (out.size() < bytes) {
+    if (!out.empty()) out += ' ';
+    out += words[any(rng)];
   }
   return out;
 }

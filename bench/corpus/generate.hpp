@@ -32,6 +32,12 @@ std::vector<Message> generate(Size size, std::size_t count, uint64_t seed = 1);
 // One text of about `bytes` bytes (whole sentences, single line).
 std::string generate_text(std::size_t bytes, uint64_t seed = 1);
 
+// About `bytes` bytes of the phrase banks' words (agent and customer, with
+// their punctuation) in random order, single line: ordinary support words
+// that never form the phrases, the text that made RE2's prefilter slow
+// (issue 12).
+std::string generate_shuffled_words(std::size_t bytes, uint64_t seed = 1);
+
 }  // namespace tact::bench
 
 #endif  // TACT_BENCH_CORPUS_GENERATE_HPP_

@@ -12,6 +12,7 @@
 #ifndef TACT_ANALYZER_HPP_
 #define TACT_ANALYZER_HPP_
 
+#include <chrono>
 #include <cstddef>
 #include <memory>
 #include <stdexcept>
@@ -35,6 +36,7 @@ enum class Code : int {
   io = -5,               // a rule-pack file could not be read
   version = -6,          // an options struct of an unknown version (C ABI)
   internal = -7,         // a bug in Tact; please report it
+  deadline_exceeded = -8,  // Options::deadline passed: the Report holds what was found so far
 };
 
 // "ok", "invalid argument", … for any code; "unknown status" otherwise.
@@ -91,6 +93,18 @@ struct Options {
   // past that.)
   std::size_t max_findings = 1000;
 
+  // The time one analyze call may take, from its start; zero: no limit.
+  // When it passes, the call stops at its next check and returns
+  // Code::deadline_exceeded with the Report filled as far as it got:
+  // Report::truncated is set; the findings of the rules matched so far are
+  // kept; stages not reached are left empty (tone and escalation scores 0,
+  // no edits, rewrite ""). Checks run between stages, between the prefilter's
+  // pattern groups, between candidate rules and between rewrite passes, so a
+  // call overruns by at most one such step (building the text's view, about
+  // 0.1-0.25 s per MB here, is the longest). Results never depend on the deadline
+  // when it does not pass.
+  std::chrono::microseconds deadline{0};
+
   // Sections to compute. A section switched off is skipped entirely, and its
   // part of the Report stays empty (scores 0, no edits, rewrite "").
   bool tone = true;     // Report::tone and Report::escalation scores
@@ -122,10 +136,12 @@ class TACT_API Analyzer {
   // Analyzes one message into *out (cleared first). Invalid UTF-8 is not an
   // error: each bad sequence reads as U+FFFD and offsets still refer to the
   // original bytes. Errors: invalid_argument (out is null, or the analyzer
-  // failed to build), input_too_large. Throws std::bad_alloc only.
+  // failed to build), input_too_large, deadline_exceeded (then *out holds
+  // the partial report; on every other error it is empty). Throws
+  // std::bad_alloc only.
   Status analyze(std::string_view text, Role role, Report* out) const;
 
-  // As above, throwing tact::Error on failure.
+  // As above, throwing tact::Error on failure (deadline_exceeded included).
   Report analyze(std::string_view text, Role role = Role::agent) const;
 
   // Analyzes `texts` on up to `threads` threads, the calling thread among

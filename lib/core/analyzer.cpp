@@ -11,6 +11,7 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "core/deadline.hpp"
 #include "core/embedded.hpp"
 #include "model/model.hpp"
 #include "rewrite/suggester.hpp"
@@ -95,11 +96,12 @@ Status Analyzer::Impl::run(std::string_view text, Role role, Report* out) const 
                                        " bytes exceeds max_input_bytes (" + std::to_string(limit) +
                                        ")"};
   }
+  const Deadline deadline(options.deadline);
   const text::Document doc = text::Document::build(text);
 
   std::vector<rules::Finding> findings;
   // A rule's own bound on findings is reported like max_findings.
-  if (!pack->match(doc, role, &findings)) out->truncated = true;
+  if (!pack->match(doc, role, &findings, &deadline)) out->truncated = true;
   if (role == Role::automatic) {
     role = scorer->guess_role(doc, findings);
     out->role_guessed = true;
@@ -141,6 +143,19 @@ Status Analyzer::Impl::run(std::string_view text, Role role, Report* out) const 
     }
   }
 
+  // Past the deadline the findings so far stand; later stages are skipped.
+  auto out_of_time = [&] {
+    if (!deadline.passed()) return false;
+    out->truncated = true;
+    return true;
+  };
+  const auto late = [&] {
+    return Status{Code::deadline_exceeded,
+                  "deadline of " + std::to_string(options.deadline.count()) +
+                      " us passed; the report holds the findings so far"};
+  };
+  if (out_of_time()) return late();
+
   // The model reads the tone stage's cues, so tone is scored for it even
   // when the tone section is off.
   tone::Result scored;
@@ -151,6 +166,8 @@ Status Analyzer::Impl::run(std::string_view text, Role role, Report* out) const 
     model->predict(doc, role, findings, scored.cues, scored.level, scored.score, &predictions,
                    &model_level);
   }
+
+  if (out_of_time()) return late();
 
   if (options.tone) {
     out->tone = scored.tone;
@@ -163,12 +180,22 @@ Status Analyzer::Impl::run(std::string_view text, Role role, Report* out) const 
     }
   }
 
-  if (options.rewrite) {
+  if (options.rewrite && !out_of_time()) {
     rewrite::Output rewritten;
-    rewrite::suggest(doc, triggers, *pack, role, &rewritten);
+    // A truncated report already leaves triggers unreported, hence
+    // unrewritten: re-checking its rewrite (a full match of the text per
+    // round) would only find those, at up to three times the cost on
+    // pathological text. Its rewrite covers the findings reported.
+    if (out->truncated) {
+      rewrite::suggest(doc, triggers, &rewritten);
+    } else {
+      rewrite::suggest(doc, triggers, *pack, role, &rewritten, &deadline);
+    }
     for (std::size_t i = 0; i < out->triggers.size() && i < rewritten.suggestions.size(); ++i) {
       out->triggers[i].suggestions = std::move(rewritten.suggestions[i]);
     }
+    // A re-check cut short may leave a trigger in the rewrite: none is given.
+    if (out_of_time()) return late();
     for (rewrite::Edit& e : rewritten.edits) {
       out->edits.push_back({span_of(doc, e.original), std::move(e.replacement)});
     }
@@ -276,7 +303,7 @@ Status Analyzer::analyze(std::string_view text, Role role, Report* out) const {
   if (!impl_)
     return {Code::invalid_argument, "analyze: the analyzer failed to build: " + status_->message};
   Status status = impl_->run(text, role, out);
-  if (!status.ok()) *out = Report();
+  if (!status.ok() && status.code != Code::deadline_exceeded) *out = Report();
   return status;
 }
 

@@ -44,6 +44,7 @@ const char* code_name(Code code) noexcept {
     case Code::io: return "I/O error";
     case Code::version: return "unsupported options version";
     case Code::internal: return "internal error";
+    case Code::deadline_exceeded: return "deadline exceeded";
   }
   return "unknown status";
 }

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "core/deadline.hpp"
 #include "rewrite/already_said.hpp"
 #include "rewrite/chars.hpp"
 #include "rewrite/cleanup.hpp"
@@ -141,7 +142,7 @@ void suggest(const text::Document& doc, const std::vector<rules::Finding>& trigg
 }
 
 void suggest(const text::Document& doc, const std::vector<rules::Finding>& triggers,
-             const rules::Pack& pack, Role role, Output* out) {
+             const rules::Pack& pack, Role role, Output* out, const Deadline* deadline) {
   suggest(doc, triggers, out);
   std::string current;
   std::vector<rules::Finding> found;
@@ -151,7 +152,8 @@ void suggest(const text::Document& doc, const std::vector<rules::Finding>& trigg
     current = out->text;  // the Document below reads it
     const text::Document rewritten = text::Document::build(current);
     found.clear();
-    pack.match(rewritten, role, &found);
+    pack.match(rewritten, role, &found, deadline);
+    if (deadline != nullptr && deadline->passed()) return;
     found.erase(std::remove_if(found.begin(), found.end(),
                                [](const rules::Finding& f) {
                                  return f.rule->family != rules::Family::trigger;

@@ -41,8 +41,10 @@ constexpr int kMaxPasses = 3;
 // an overlap, one formed across a seam), rewrites the rewrite, up to
 // kMaxPasses rounds in all. Edits and text always refer to
 // doc.original(); suggestions are the first round's, for `triggers`.
+// When `deadline` (if not null) passes during a re-check, the call returns
+// at once and the rewrite may still hold a trigger: the caller drops it.
 void suggest(const text::Document& doc, const std::vector<rules::Finding>& triggers,
-             const rules::Pack& pack, Role role, Output* out);
+             const rules::Pack& pack, Role role, Output* out, const Deadline* deadline = nullptr);
 
 }  // namespace tact::rewrite
 

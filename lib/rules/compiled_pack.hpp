@@ -26,7 +26,9 @@ class CompiledPack final : public Pack {
   // patterns is too large for RE2's memory budget.
   static Status build(LayeredPack layered, std::shared_ptr<const Pack>* out);
 
-  bool match(const text::Document& doc, Role role, std::vector<Finding>* out) const override;
+  using Pack::match;
+  bool match(const text::Document& doc, Role role, std::vector<Finding>* out,
+             const Deadline* deadline) const override;
   std::vector<ExampleFailure> check_examples() const override;
   std::size_t size() const override { return rules_.size(); }
   const Rule& rule(std::size_t i) const override { return rules_[i].rule; }
@@ -34,8 +36,8 @@ class CompiledPack final : public Pack {
   // As match(), choosing whether overlapping findings of one category are
   // reduced to the first (match() does; example checks do not, so a rule's
   // examples test that rule alone).
-  bool match_all(const text::Document& doc, Role role, bool reduce,
-                 std::vector<Finding>* out) const;
+  bool match_all(const text::Document& doc, Role role, bool reduce, std::vector<Finding>* out,
+                 const Deadline* deadline = nullptr) const;
 
  private:
   struct Pattern {

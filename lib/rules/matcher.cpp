@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "core/deadline.hpp"
 #include "rules/compiled_pack.hpp"
 #include "rules/quotes.hpp"
 #include "rules/regex.hpp"
@@ -263,7 +264,7 @@ void CompiledPack::match_detector(const text::Document& doc, uint32_t r, Scratch
 }
 
 bool CompiledPack::match_all(const text::Document& doc, Role role, bool reduce,
-                             std::vector<Finding>* out) const {
+                             std::vector<Finding>* out, const Deadline* deadline) const {
   thread_local Scratch scratch;
   scratch.quoted_ready = false;
   scratch.alnum_from = UINT32_MAX;
@@ -276,7 +277,11 @@ bool CompiledPack::match_all(const text::Document& doc, Role role, bool reduce,
   // is a candidate.
   std::vector<uint32_t>& hits = scratch.pattern_hits;
   hits.clear();
+  // Past the deadline, the rules already matched keep their findings and
+  // the rest are not run (checked per Set and per candidate rule).
+  auto out_of_time = [deadline] { return deadline != nullptr && deadline->passed(); };
   for (const Shard& shard : shards_) {
+    if (out_of_time()) break;
     RE2::Set::ErrorInfo info{RE2::Set::kNoError};
     scratch.hits.clear();
     if (shard.set->Match(v, &scratch.hits, &info)) {
@@ -291,13 +296,13 @@ bool CompiledPack::match_all(const text::Document& doc, Role role, bool reduce,
     const uint32_t r = patterns_[hits[i]].rule;
     std::size_t j = i + 1;
     while (j < hits.size() && patterns_[hits[j]].rule == r) ++j;
-    if (rules_[r].rule.applies_to(role)) {
+    if (rules_[r].rule.applies_to(role) && !out_of_time()) {
       match_patterns(doc, r, hits.data() + i, hits.data() + j, &scratch, out);
     }
     i = j;
   }
   for (uint32_t r : detector_rules_) {
-    if (rules_[r].rule.applies_to(role)) match_detector(doc, r, &scratch, out);
+    if (rules_[r].rule.applies_to(role) && !out_of_time()) match_detector(doc, r, &scratch, out);
   }
 
   if (reduce) {
@@ -316,8 +321,9 @@ bool CompiledPack::match_all(const text::Document& doc, Role role, bool reduce,
   return !scratch.truncated;
 }
 
-bool CompiledPack::match(const text::Document& doc, Role role, std::vector<Finding>* out) const {
-  return match_all(doc, role, true, out);
+bool CompiledPack::match(const text::Document& doc, Role role, std::vector<Finding>* out,
+                         const Deadline* deadline) const {
+  return match_all(doc, role, true, out, deadline);
 }
 
 }  // namespace tact::rules

@@ -17,6 +17,10 @@
 #include "tact/report.hpp"
 #include "text/document.hpp"
 
+namespace tact {
+class Deadline;
+}  // namespace tact
+
 namespace tact::rules {
 
 enum class Family : uint8_t { trigger, technique, signal };
@@ -103,7 +107,15 @@ class Pack {
   // order. Returns false when a bound on the work for one rule (see
   // kMaxFindingsPerRule) left findings out. Thread-safe. Throws
   // std::bad_alloc only.
-  virtual bool match(const text::Document& doc, Role role, std::vector<Finding>* out) const = 0;
+  bool match(const text::Document& doc, Role role, std::vector<Finding>* out) const {
+    return match(doc, role, out, nullptr);
+  }
+
+  // As above, stopping early once `deadline` (when not null) has passed:
+  // the findings of the rules matched by then are appended, in view order,
+  // and deadline->passed() tells the caller.
+  virtual bool match(const text::Document& doc, Role role, std::vector<Finding>* out,
+                     const Deadline* deadline) const = 0;
 
   // Runs every rule's examples (through match() with the rule's roles).
   virtual std::vector<ExampleFailure> check_examples() const = 0;

@@ -91,8 +91,9 @@ static void test_status_strings(void) {
   CHECK_STR(tact_status_string(TACT_E_IO), "I/O error");
   CHECK_STR(tact_status_string(TACT_E_VERSION), "unsupported options version");
   CHECK_STR(tact_status_string(TACT_E_INTERNAL), "internal error");
+  CHECK_STR(tact_status_string(TACT_E_DEADLINE), "deadline exceeded");
   CHECK_STR(tact_status_string(1), "unknown status");
-  CHECK_STR(tact_status_string(-8), "unknown status");
+  CHECK_STR(tact_status_string(-9), "unknown status");
   CHECK_STR(tact_status_string(-1000), "unknown status");
   /* The values are pinned. */
   CHECK(TACT_E_INVALID_ARGUMENT == -1 && TACT_E_NOMEM == -2 && TACT_E_INPUT_TOO_LARGE == -3 &&
@@ -124,7 +125,7 @@ static void test_options_init(void) {
   CHECK(tact_options_init(NULL, TACT_OPTIONS_VERSION) == TACT_E_INVALID_ARGUMENT);
   CHECK(tact_options_init(&opts, 0) == TACT_E_VERSION);
   CHECK(tact_options_init(&opts, TACT_OPTIONS_VERSION + 1) == TACT_E_VERSION);
-  CHECK(strstr(tact_last_error(), "options version 3") != NULL);
+  CHECK(strstr(tact_last_error(), "options version 4") != NULL);
 
   memset(&opts, 0x5a, sizeof opts);
   CHECK(tact_options_init(&opts, TACT_OPTIONS_VERSION) == TACT_OK);
@@ -137,6 +138,7 @@ static void test_options_init(void) {
   CHECK(opts.max_pack_bytes == (size_t)16 << 20);
   CHECK(opts.max_rules == 50000);
   CHECK(opts.max_findings == 1000);
+  CHECK(opts.deadline_us == 0);
 
   /* Version 1 writes only version 1's fields: the bytes after them keep
    * their canary. */
@@ -145,6 +147,12 @@ static void test_options_init(void) {
   CHECK(((tact_options*)(void*)buffer)->version == 1);
   CHECK(((tact_options*)(void*)buffer)->rewrite == 1);
   for (i = v1_size; i < sizeof buffer; ++i) CHECK(buffer[i] == 0xab);
+
+  /* Version 2 likewise stops before deadline_us. */
+  memset(buffer, 0xab, sizeof buffer);
+  CHECK(tact_options_init((tact_options*)(void*)buffer, 2) == TACT_OK);
+  CHECK(((tact_options*)(void*)buffer)->max_findings == 1000);
+  for (i = offsetof(tact_options, deadline_us); i < sizeof buffer; ++i) CHECK(buffer[i] == 0xab);
 }
 
 /* A caller compiled against version 1 of tact_options: the library reads no

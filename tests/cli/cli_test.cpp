@@ -258,3 +258,26 @@ TEST_CASE("--rules takes one pack, so a file after it is input (as in rules/READ
   std::remove("tact_pack.toml");
   std::remove("tact_msgs.txt");
 }
+
+TEST_CASE("--deadline-us: a message past it is output with its findings so far and an error") {
+  std::string long_line;
+  for (int i = 0; i < 4000; ++i) long_line += "I don't know. Calm down. ";
+  const std::string input = R"({"id": 7, "text": ")" + long_line + "\"}\n";
+  Run r = tact_cli("analyze --jsonl --format json --deadline-us 1", input);
+  CHECK(r.status == 2);
+  auto lines = json_lines(r.out);
+  REQUIRE(lines.size() == 1);
+  CHECK(lines[0]["id"] == 7);
+  CHECK(lines[0]["truncated"] == true);
+  CHECK(lines[0]["rewrite"] == "");
+  CHECK(lines[0]["error"]["code"] == "deadline_exceeded");
+  CHECK(r.err.find("<stdin>:1: deadline of 1 us passed") != std::string::npos);
+  // rewrite prints the draft unchanged rather than a half-settled rewrite.
+  r = tact_cli("rewrite --deadline-us 1", long_line + "\n");
+  CHECK(r.status == 2);
+  CHECK(r.out == long_line + "\n");
+  // A deadline that does not pass changes nothing.
+  CHECK(tact_cli("analyze --format json --deadline-us 3600000000", "I don't know.\n").out ==
+        tact_cli("analyze --format json", "I don't know.\n").out);
+  CHECK(tact_cli("analyze --deadline-us -5", "x\n").status == 2);
+}

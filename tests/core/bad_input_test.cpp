@@ -11,6 +11,8 @@
 #include <doctest/doctest.h>
 #include <sys/mman.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -721,4 +723,123 @@ TEST_CASE("patterns too large together: rules, naming the rule or pack that went
   CHECK(s.message ==
         "the pack's patterns 1 to 6 exceed RE2's memory budget (8 MB for each 32 patterns); "
         "split or simplify them");
+}
+
+// ---- Deadline ----------------------------------------------------------------
+
+// Options::deadline stops a long call. Whatever point it stops at, the
+// report holds only findings the full analysis also has, is marked
+// truncated, and has nothing of the stages it did not reach; a deadline
+// that does not pass changes nothing. The budgets sweep from "passes before
+// the first rule" to "never passes here", so some land mid-way.
+TEST_CASE("deadline: the findings so far, truncated, or the full result when it holds") {
+  // Many triggers, techniques and signals in about 200 KB, with the default pack.
+  const std::string text = repeat(
+      "I don't know why it failed, calm down. It's our policy, sorry. This is the third "
+      "time I've called and I want a refund! I understand how frustrating that is. ",
+      1200);
+  const tact::Analyzer plain;
+  const auto began = std::chrono::steady_clock::now();
+  const tact::Report full = plain.analyze(text, tact::Role::automatic);
+  // Budgets at tenths of the time the whole call took land in every stage
+  // (the time only places the budgets; nothing asserts on it).
+  const auto took = std::chrono::duration_cast<std::chrono::microseconds>(
+      std::chrono::steady_clock::now() - began);
+  REQUIRE(full.triggers.size() > 10);
+  std::vector<long> budgets = {1L, 3600000000L};
+  for (long k = 1; k <= 9; ++k) budgets.push_back(std::max(2L, long(took.count()) * k / 10));
+  auto same = [](const auto& a, const auto& b) {
+    return a.rule == b.rule && a.span.start == b.span.start && a.span.end == b.span.end;
+  };
+  auto subset = [&](const auto& part, const auto& whole) {
+    for (const auto& f : part) {
+      if (std::none_of(whole.begin(), whole.end(), [&](const auto& g) { return same(f, g); }))
+        return false;
+    }
+    return true;
+  };
+  int stopped = 0;
+  for (long us : budgets) {
+    CAPTURE(us);
+    tact::Options o;
+    o.deadline = std::chrono::microseconds(us);
+    const tact::Analyzer timed(o);
+    tact::Report r;
+    const tact::Status s = timed.analyze(text, tact::Role::automatic, &r);
+    if (s.ok()) {
+      CHECK(r.to_json() == full.to_json());
+      continue;
+    }
+    ++stopped;
+    REQUIRE(s.code == tact::Code::deadline_exceeded);
+    CHECK(s.message.find("deadline of " + std::to_string(us) + " us") != std::string::npos);
+    CHECK(r.truncated);
+    CHECK(subset(r.triggers, full.triggers));
+    CHECK(subset(r.techniques, full.techniques));
+    CHECK(subset(r.escalation.signals, full.escalation.signals));
+    // A partial rewrite could still hold a trigger: there is none.
+    CHECK(r.edits.empty());
+    CHECK(r.rewrite.empty());
+    CHECK_THROWS_AS(timed.analyze(text, tact::Role::automatic), tact::Error);
+  }
+  CHECK(stopped >= 1);  // 1 us always passes before the first check
+  // One hour never passes here: the same result as no deadline.
+  tact::Options o;
+  o.deadline = std::chrono::hours(1);
+  CHECK(tact::Analyzer(o).analyze(text, tact::Role::automatic).to_json() == full.to_json());
+}
+
+TEST_CASE("C: deadline_us gives TACT_E_DEADLINE with a partial report to free, in batches too") {
+  const std::string text = repeat("I don't know. Calm down. No, we can't. ", 5000);
+  tact_options opts;
+  REQUIRE(tact_options_init(&opts, TACT_OPTIONS_VERSION) == TACT_OK);
+  CHECK(opts.deadline_us == 0);
+  opts.deadline_us = 1;
+  const CAnalyzer a = make_c(&opts);
+  tact_report* r = nullptr;
+  CHECK(tact_analyze(&r, a.get(), text.data(), text.size(), TACT_ROLE_AGENT) == TACT_E_DEADLINE);
+  REQUIRE(r != nullptr);
+  const CReport owned(r);
+  CHECK(tact_report_truncated(r) == 1);
+  CHECK(rewrite_c(r).empty());
+  CHECK(std::string(tact_last_error()).find("deadline of 1 us passed") != std::string::npos);
+  CHECK(std::string(tact_status_string(TACT_E_DEADLINE)) == "deadline exceeded");
+  CHECK(json_c(r).find("\"truncated\":true") != std::string::npos);
+
+  const char* texts[] = {text.c_str(), text.c_str()};
+  tact_report* out[2] = {nullptr, nullptr};
+  int statuses[2] = {0, 0};
+  CHECK(tact_analyze_batch(out, a.get(), texts, nullptr, 2, TACT_ROLE_AGENT, 2, statuses) ==
+        TACT_E_DEADLINE);
+  for (int i = 0; i < 2; ++i) {
+    CHECK(statuses[i] == TACT_E_DEADLINE);
+    REQUIRE(out[i] != nullptr);
+    CHECK(tact_report_truncated(out[i]) == 1);
+    tact_report_free(out[i]);
+  }
+  CHECK(std::string(tact_last_error()).rfind("message 0: ", 0) == 0);
+
+  // A version-2 struct (no deadline_us) gets no deadline: analyze_c
+  // requires TACT_OK.
+  tact_options old;
+  REQUIRE(tact_options_init(&old, 2) == TACT_OK);
+  const CAnalyzer b = make_c(&old);
+  CHECK(rewrite_c(analyze_c(b.get(), text, TACT_ROLE_AGENT).get()).size() > 0);
+}
+
+// A truncated report leaves findings unreported, so its rewrite covers the
+// reported ones only: no re-check round rewrites what the report does not
+// show (on 1 MB of pathological text those rounds tripled the cost).
+TEST_CASE("a truncated report's rewrite edits only the findings it reports") {
+  tact::Options o = own_pack();
+  o.max_findings = 1;
+  const tact::Report r = tact::Analyzer(o).analyze("I don't know. I don't know.", tact::Role::agent);
+  REQUIRE(r.truncated);
+  REQUIRE(r.triggers.size() == 1);
+  REQUIRE(r.edits.size() == 1);
+  CHECK(r.edits[0].span.start == r.triggers[0].span.start);
+  CHECK(r.rewrite == "Let me find out. I don't know.");
+  // Not truncated: both are rewritten.
+  CHECK(tact::Analyzer(own_pack()).analyze("I don't know. I don't know.").rewrite ==
+        "Let me find out. Let me find out.");
 }

@@ -16,6 +16,7 @@ from ._library import ABI_VERSION
 from ._library import library as _load_library
 from .analyzer import Analyzer
 from .errors import (
+    DeadlineExceededError,
     Error,
     InputTooLargeError,
     InternalError,
@@ -47,6 +48,7 @@ __all__ = [
     "Analyzer",
     "Cue",
     "Edit",
+    "DeadlineExceededError",
     "Error",
     "Escalation",
     "InputTooLargeError",

@@ -20,6 +20,7 @@ from ctypes import (
     c_int,
     c_size_t,
     c_uint,
+    c_uint64,
     c_void_p,
 )
 from pathlib import Path
@@ -30,7 +31,7 @@ from .errors import LibraryError, error_for
 # The C ABI this package is written for (TACT_ABI_VERSION, the SONAME's N).
 ABI_VERSION = 1
 # The tact_options version the _Options struct below describes.
-OPTIONS_VERSION = 2
+OPTIONS_VERSION = 3
 
 
 class AnalyzerHandle(Structure):
@@ -65,6 +66,8 @@ class Options(Structure):
         ("max_pack_bytes", c_size_t),
         ("max_rules", c_size_t),
         ("max_findings", c_size_t),
+        # version 3
+        ("deadline_us", c_uint64),
     ]
 
 

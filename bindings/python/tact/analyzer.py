@@ -7,7 +7,7 @@ import threading
 from typing import Any, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _library as C
-from .errors import InvalidArgumentError, error_for
+from .errors import DeadlineExceededError, InvalidArgumentError, error_for
 from .report import Report, from_c
 
 Text = Union[str, bytes]
@@ -69,6 +69,9 @@ class Analyzer:
     ``default_pack=False`` starts from no rules. ``tone=False`` or
     ``rewrite=False`` skip those sections. ``max_input_bytes``,
     ``max_findings``: limits (None: the library's defaults).
+    ``deadline_us``: the microseconds one message's analysis may take (None
+    or 0: no limit); past it analyze raises DeadlineExceededError carrying
+    the partial report.
 
     Raises RulePackError (message: file:line: rule-id: reason),
     RuleFileError, InvalidArgumentError, or LibraryError if libtact cannot be
@@ -85,6 +88,7 @@ class Analyzer:
         rewrite: bool = True,
         max_input_bytes: Optional[int] = None,
         max_findings: Optional[int] = None,
+        deadline_us: Optional[int] = None,
     ) -> None:
         self._handle: Optional[Any] = None
         self._lock = threading.Lock()
@@ -122,6 +126,8 @@ class Analyzer:
             opts.max_input_bytes = _size(max_input_bytes, "max_input_bytes")
         if max_findings is not None:
             opts.max_findings = _size(max_findings, "max_findings")
+        if deadline_us is not None:
+            opts.deadline_us = _size(deadline_us, "deadline_us", 2**64 - 1)
         handle = C.AnalyzerP()
         lib.tact_analyzer_new(ctypes.byref(handle), ctypes.byref(opts))
         self._handle = handle
@@ -191,14 +197,20 @@ class Analyzer:
     def analyze(self, text: Text, role: str = "agent") -> Report:
         """Analyzes one message. ``role`` is "agent", "customer" or "auto"
         (guess). Invalid UTF-8 in ``bytes`` is not an error.
-        Raises InputTooLargeError past max_input_bytes."""
+        Raises InputTooLargeError past max_input_bytes, and
+        DeadlineExceededError (with the partial ``report``) past
+        deadline_us."""
         data = _encode(text)
         c_role = _role(role)
         lib = self._lib
         handle = self._acquire()
         report = C.ReportP()
         try:
-            lib.tact_analyze(ctypes.byref(report), handle, data, len(data), c_role)
+            try:
+                lib.tact_analyze(ctypes.byref(report), handle, data, len(data), c_role)
+            except DeadlineExceededError as e:
+                e.report = from_c(lib, report, text, data)
+                raise
             return from_c(lib, report, text, data)
         finally:
             lib.tact_report_free(report)
@@ -233,7 +245,11 @@ class Analyzer:
             status = lib.tact_analyze_batch(out, handle, c_texts, c_lens, n, c_role, threads,
                                             statuses)
             if status != 0:
-                raise error_for(status, lib.tact_last_error().decode("utf-8", "replace"))
+                error = error_for(status, lib.tact_last_error().decode("utf-8", "replace"))
+                if all(st in (0, DeadlineExceededError.code) for st in statuses):
+                    error.reports = [from_c(lib, out[i], sources[i], datas[i])
+                                     for i in range(n)]
+                raise error
             return [from_c(lib, out[i], sources[i], datas[i]) for i in range(n)]
         finally:
             for i in range(n):

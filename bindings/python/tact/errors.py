@@ -61,6 +61,17 @@ class InternalError(Error):
     code = -7
 
 
+class DeadlineExceededError(Error, TimeoutError):
+    """TACT_E_DEADLINE: the analyzer's ``deadline_us`` passed. ``report``
+    (from analyze) holds what was found so far, with ``truncated`` set;
+    ``reports`` (from analyze_many) holds every message's report, partial
+    ones included."""
+
+    code = -8
+    report: Optional[object] = None
+    reports: Optional[list] = None
+
+
 class LibraryError(Error, OSError):
     """libtact could not be found or loaded, or its ABI is not this
     package's."""
@@ -76,6 +87,7 @@ _BY_CODE: Dict[int, Type[Error]] = {
         RuleFileError,
         VersionError,
         InternalError,
+        DeadlineExceededError,
     )
     if cls.code is not None
 }

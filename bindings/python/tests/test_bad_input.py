@@ -117,3 +117,28 @@ def test_a_huge_invalid_pattern_gives_a_short_message_and_a_quiet_stderr(subproc
     size, start = out.stdout.split(" ", 1)
     assert int(size) < 600
     assert start == 'big.toml:6: trigger.refusal.big: invalid RE2 in pattern "(xx\n'
+
+
+def test_deadline_raises_with_the_partial_report():
+    text = "I don't know. Calm down. No, we can't do that. " * 4000
+    full = tact.Analyzer().analyze(text)
+    with tact.Analyzer(deadline_us=1) as timed:
+        with pytest.raises(tact.DeadlineExceededError, match="deadline of 1 us passed") as e:
+            timed.analyze(text)
+        assert isinstance(e.value, TimeoutError) and e.value.code == -8
+        partial = e.value.report
+        assert partial.truncated and partial.rewrite == "" and not partial.edits
+        spans = {(t.rule, t.start) for t in full.triggers}
+        assert all((t.rule, t.start) in spans for t in partial.triggers)
+        with pytest.raises(tact.DeadlineExceededError) as e:
+            timed.analyze_many([text, text], threads=2)
+        assert [r.truncated for r in e.value.reports] == [True, True]
+    # A budget that does not pass changes nothing.
+    with tact.Analyzer(deadline_us=3600 * 10**6) as roomy:
+        assert roomy.analyze(text).to_json() == full.to_json()
+
+
+@pytest.mark.parametrize("value", [2**64, -1])
+def test_deadline_out_of_range_raises_value_error(value):
+    with pytest.raises(ValueError, match="^deadline_us must be between 0 and "):
+        tact.Analyzer(deadline_us=value)
