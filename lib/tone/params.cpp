@@ -11,6 +11,8 @@
 
 #include <utility>
 
+#include "rules/toml_guard.hpp"
+
 namespace tact::tone {
 
 namespace {
@@ -145,9 +147,18 @@ Status load_params(std::string_view text, std::string_view name, Params* out, Le
   Reader r(name, &status);
   // toml++ runs with exceptions (lib/CMakeLists.txt): a parse error arrives
   // as toml::parse_error, std::bad_alloc passes through.
+  // The same bounds as rule packs (toml++ recurses per key part and
+  // nesting level), and no source path for toml++ to copy inside a
+  // noexcept constructor, where std::bad_alloc would terminate.
+  int guard_line = 0;
+  std::string guard_reason;
+  if (!rules::toml_within_limits(text, &guard_line, &guard_reason)) {
+    r.fail(guard_line, guard_reason);
+    return status;
+  }
   toml::table root;
   try {
-    root = toml::parse(text, name);
+    root = toml::parse(text);
   } catch (const toml::parse_error& e) {
     r.fail(static_cast<int>(e.source().begin.line), std::string(e.description()));
     return status;

@@ -62,3 +62,18 @@ TEST_CASE("tone.toml weighs only known categories, and every one of them") {
   // Levels rise with the score.
   CHECK(std::is_sorted(p.escalation.thresholds.begin(), p.escalation.thresholds.end()));
 }
+
+// Tone parameters go through the same TOML bounds as rule packs: a dotted
+// key of 50,000 parts once overflowed toml++'s recursion (issue 12).
+TEST_CASE("tone parameters: TOML past the nesting bounds is an error with its line") {
+  std::string deep = "[sentiment]\n\na";
+  for (int i = 0; i < 50000; ++i) deep += ".a";
+  deep += " = 1\n";
+  tact::tone::Params p;
+  tact::tone::Lexicon lexicon;
+  const tact::Status status = tact::tone::load_params(deep, "deep.toml", &p, &lexicon);
+  CHECK(status.code == tact::Code::rules);
+  CHECK(status.message.rfind("deep.toml:3: ", 0) == 0);
+  std::string nested = "x = " + std::string(100, '[') + std::string(100, ']') + "\n";
+  CHECK(tact::tone::load_params(nested, "n.toml", &p, &lexicon).code == tact::Code::rules);
+}
