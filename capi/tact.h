@@ -268,8 +268,8 @@ TACT_C_API int tact_analyze(tact_report** out, const tact_analyzer* analyzer, co
  * of them) into out[0..count), in input order. When the system refuses to
  * create a thread, the threads already running (the calling thread at
  * least) analyze every message: the results are the same, only slower,
- * and the call does not fail for it (the C++ analyze_batch overload with
- * `threads_used` reports how many ran). texts[i] has lens[i] bytes; lens may
+ * and the call does not fail for it (tact_analyze_batch_v2 reports how
+ * many ran). texts[i] has lens[i] bytes; lens may
  * be NULL when every text is NUL-terminated. A NULL texts[i] is an empty
  * message when its length is 0.
  *
@@ -287,6 +287,16 @@ TACT_C_API int tact_analyze_batch(tact_report** out, const tact_analyzer* analyz
                                   const char* const* texts, const size_t* lens, size_t count,
                                   tact_role role, unsigned int threads,
                                   int* statuses) TACT_NOEXCEPT;
+
+/* tact_analyze_batch, and *threads_used (when not NULL) receives how many
+ * threads analyzed, the calling thread included: fewer than asked, after
+ * the caps above, means the system refused to create the rest (for
+ * example under `ulimit -u`). Set whatever the call returns (0 when it
+ * analyzed nothing). */
+TACT_C_API int tact_analyze_batch_v2(tact_report** out, const tact_analyzer* analyzer,
+                                     const char* const* texts, const size_t* lens, size_t count,
+                                     tact_role role, unsigned int threads, int* statuses,
+                                     unsigned int* threads_used) TACT_NOEXCEPT;
 
 /* Frees a report and everything borrowed from it; NULL does nothing. */
 TACT_C_API void tact_report_free(tact_report* report) TACT_NOEXCEPT;

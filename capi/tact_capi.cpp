@@ -371,6 +371,15 @@ int tact_analyze(tact_report** out, const tact_analyzer* analyzer, const char* u
 int tact_analyze_batch(tact_report** out, const tact_analyzer* analyzer, const char* const* texts,
                        const size_t* lens, size_t count, tact_role role, unsigned int threads,
                        int* statuses) noexcept {
+  return tact_analyze_batch_v2(out, analyzer, texts, lens, count, role, threads, statuses,
+                               nullptr);
+}
+
+int tact_analyze_batch_v2(tact_report** out, const tact_analyzer* analyzer,
+                          const char* const* texts, const size_t* lens, size_t count,
+                          tact_role role, unsigned int threads, int* statuses,
+                          unsigned int* threads_used) noexcept {
+  if (threads_used != nullptr) *threads_used = 0;
   return guarded([&]() -> int {
     if (count > 0 && out == nullptr) {
       return fail(TACT_E_INVALID_ARGUMENT, "tact_analyze_batch: out is NULL");
@@ -397,8 +406,10 @@ int tact_analyze_batch(tact_report** out, const tact_analyzer* analyzer, const c
     }
 
     std::vector<tact::Status> results;
+    unsigned used = 0;
     std::vector<tact::Report> reports =
-        analyzer->analyzer.analyze_batch(views, r, threads, &results);
+        analyzer->analyzer.analyze_batch(views, r, threads, &results, &used);
+    if (threads_used != nullptr) *threads_used = count > 0 ? used : 0;
     int first = TACT_OK;
     try {
       for (std::size_t i = 0; i < count; ++i) {

@@ -109,7 +109,7 @@ TEST_CASE("a batch falls back to the calling thread when threads cannot be creat
   CHECK(rc == 0);
 }
 
-TEST_CASE("tact_analyze_batch falls back too, with the same results") {
+TEST_CASE("tact_analyze_batch falls back too, with the same results; _v2 reports the threads") {
   tact_analyzer* a = nullptr;
   REQUIRE(tact_analyzer_new(&a, nullptr) == TACT_OK);
   const auto texts = many_texts();
@@ -119,11 +119,12 @@ TEST_CASE("tact_analyze_batch falls back too, with the same results") {
     ptrs.push_back(t.data());
     lens.push_back(t.size());
   }
+  unsigned used = 0;
   auto run = [&](unsigned threads, std::vector<std::string>* json) {
     std::vector<tact_report*> out(texts.size());
     std::vector<int> statuses(texts.size());
-    const int rc = tact_analyze_batch(out.data(), a, ptrs.data(), lens.data(), texts.size(),
-                                      TACT_ROLE_AUTO, threads, statuses.data());
+    const int rc = tact_analyze_batch_v2(out.data(), a, ptrs.data(), lens.data(), texts.size(),
+                                         TACT_ROLE_AUTO, threads, statuses.data(), &used);
     for (tact_report* r : out) {
       const char* j = nullptr;
       if (r != nullptr && tact_report_json(&j, nullptr, r) == TACT_OK) json->push_back(j);
@@ -134,12 +135,17 @@ TEST_CASE("tact_analyze_batch falls back too, with the same results") {
   std::vector<std::string> want;
   REQUIRE(run(1, &want) == TACT_OK);
   REQUIRE(want.size() == texts.size());
+  CHECK(used == 1);
+  std::vector<std::string> two;
+  REQUIRE(run(2, &two) == TACT_OK);
+  CHECK(used == std::min(2u, std::max(1u, std::thread::hardware_concurrency())));
   const int rc = in_child([&] {
     if (!refuse_threads()) return 3;
     for (unsigned threads : {0u, 2u, 4096u}) {
       std::vector<std::string> got;
       if (run(threads, &got) != TACT_OK) return 4;
       if (got != want) return 5;
+      if (used != 1) return 6;  // the refusal is reported
     }
     return 0;
   });

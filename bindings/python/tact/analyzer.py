@@ -92,6 +92,7 @@ class Analyzer:
     ) -> None:
         self._handle: Optional[Any] = None
         self._lock = threading.Lock()
+        self._threads_used = threading.local()  # per calling thread
         self._busy = 0  # calls in flight; close() frees after the last one
         self._closing: Optional[Any] = None
         lib = C.library()
@@ -216,6 +217,13 @@ class Analyzer:
             lib.tact_report_free(report)
             self._release()
 
+    @property
+    def threads_used(self) -> int:
+        """How many threads the calling thread's last analyze_many ran on,
+        itself included (0 before any): fewer than asked, after the caps,
+        means the system refused to create the rest."""
+        return int(getattr(self._threads_used, "value", 0))
+
     def analyze_many(
         self, texts: Iterable[Text], role: str = "agent", threads: int = 0
     ) -> List[Report]:
@@ -242,8 +250,10 @@ class Analyzer:
         statuses = (ctypes.c_int * n)()
         handle = self._acquire()
         try:
-            status = lib.tact_analyze_batch(out, handle, c_texts, c_lens, n, c_role, threads,
-                                            statuses)
+            used = ctypes.c_uint(0)
+            status = lib.tact_analyze_batch_v2(out, handle, c_texts, c_lens, n, c_role, threads,
+                                               statuses, ctypes.byref(used))
+            self._threads_used.value = int(used.value)
             if status != 0:
                 error = error_for(status, lib.tact_last_error().decode("utf-8", "replace"))
                 if all(st in (0, DeadlineExceededError.code) for st in statuses):

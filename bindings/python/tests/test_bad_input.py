@@ -58,7 +58,12 @@ def test_analyze_many_when_no_thread_can_be_created(subprocess_env):
         import tact
         texts = ["I don't know, calm down.", "Where is my refund??", "Thanks!"] * 20
         a = tact.Analyzer()
+        assert a.threads_used == 0
         want = [r.to_json() for r in a.analyze_many(texts, threads=1)]
+        assert a.threads_used == 1
+        import os
+        a.analyze_many(texts, threads=2)
+        assert a.threads_used == min(2, os.cpu_count()), a.threads_used
         libc = ctypes.CDLL(None)
         attr = ctypes.create_string_buffer(128)
         assert libc.pthread_attr_init(attr) == 0
@@ -75,6 +80,7 @@ def test_analyze_many_when_no_thread_can_be_created(subprocess_env):
         for threads in (0, 2, 64, 2**32 - 1):
             got = [r.to_json() for r in a.analyze_many(texts, threads=threads)]
             assert got == want, threads
+            assert a.threads_used == 1, (threads, a.threads_used)  # the refusal shows
         print("ok")
         """, subprocess_env)
     assert out.returncode == 0, out.stderr

@@ -44,9 +44,10 @@ def test_status_strings_and_exceptions_match_the_codes():
         -5: (tact.RuleFileError, b"I/O error"),
         -6: (tact.VersionError, b"unsupported options version"),
         -7: (tact.InternalError, b"internal error"),
+        -8: (tact.DeadlineExceededError, b"deadline exceeded"),
     }
     assert lib.tact_status_string(0) == b"ok"
-    assert lib.tact_status_string(-8) == b"unknown status"
+    assert lib.tact_status_string(-9) == b"unknown status"
     for code, (cls, name) in expected.items():
         assert lib.tact_status_string(code) == name
         assert cls.code == code
