@@ -207,11 +207,11 @@ bool read_fd(int fd, const std::string& name, const ReadOptions& o,
   const std::size_t limit = o.jsonl ? 2 * max + 4096 : max;
   LineReader reader(fd, limit + 4);
   Message m;
-  m.file = name;
   std::string line;
   bool overflow = false;
   bool oom = false;
   for (long number = 1;; ++number) {
+    m.file = name;  // every field is set anew: `each` may move the message away
     m.line = number;
     m.id.clear();
     m.id_json.clear();

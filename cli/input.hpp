@@ -42,7 +42,8 @@ struct ReadOptions {
 // text gives one message per line (a trailing '\r' and a UTF-8 byte order
 // mark at the start of a file are dropped); --jsonl gives one per non-blank
 // line. A line or file that cannot be read becomes a Message with `code`
-// set. `each` returns false to stop reading (its output failed). Returns
+// set. `each` may move from the message; it returns false to stop reading
+// (its output failed). Returns
 // true when every file was read to its end.
 bool read_messages(const std::vector<std::string>& files, const ReadOptions& options,
                    const std::function<bool(Message&)>& each);

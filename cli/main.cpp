@@ -22,11 +22,15 @@
 #include <cstdint>
 #include <cstring>
 #include <iostream>
+#include <algorithm>
 #include <map>
+#include <sstream>
+#include <thread>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
+#include "batches.hpp"
 #include "input.hpp"
 #include "tact/tact.hpp"
 #include "text_output.hpp"
@@ -43,6 +47,7 @@ struct Settings {
   bool no_default_pack = false;
   std::size_t max_input_bytes = tact::Options().max_input_bytes;
   std::int64_t deadline_us = 0;
+  unsigned threads = 0;  // 0: one per core
   std::vector<std::string> files;
 };
 
@@ -109,7 +114,9 @@ int run(const Settings& s, bool rewrite_only) {
   bool write_error = false;
   std::ios::sync_with_stdio(false);
 
-  auto each = [&](tact::cli::Message& m) {
+  // Runs on any thread: everything one message prints, as strings.
+  auto answer = [&](tact::cli::Message& m, tact::cli::Answer* a) {
+    auto where = [&] { return "tact: " + m.file + ":" + std::to_string(m.line) + ": "; };
     tact::Report report;
     std::string partial;  // the deadline's message when the report is partial
     try {
@@ -119,8 +126,8 @@ int run(const Settings& s, bool rewrite_only) {
         if (status.code == tact::Code::deadline_exceeded) {
           // The partial report is still output, with the error beside it.
           partial = status.message;
-          failed = true;
-          std::cerr << "tact: " << m.file << ":" << m.line << ": " << status.message << "\n";
+          a->failed = true;
+          a->err = where() + status.message + "\n";
         } else if (!status.ok()) {
           m.code = status.code == tact::Code::input_too_large ? "too_large"
                    : status.code == tact::Code::out_of_memory ? "out_of_memory"
@@ -129,9 +136,9 @@ int run(const Settings& s, bool rewrite_only) {
         }
       }
       if (!m.code.empty()) {
-        failed = true;
-        std::cerr << "tact: " << m.file << ":" << m.line << ": " << m.error << "\n";
-        if (json) std::cout << error_json(m) << "\n";
+        a->failed = true;
+        a->err = where() + m.error + "\n";
+        if (json) a->out = error_json(m) + "\n";
       } else if (json) {
         std::string line = with_id(report.to_json(), m.id_json);
         if (!partial.empty()) {
@@ -141,31 +148,50 @@ int run(const Settings& s, bool rewrite_only) {
           line.pop_back();  // the report object's closing brace
           line += ",\"error\":" + e.dump() + "}";
         }
-        std::cout << line << "\n";
+        a->out = std::move(line) + "\n";
       } else if (rewrite_only) {
         // A partial report has no rewrite: the draft is output as it was.
-        std::cout << (partial.empty() ? report.rewrite : m.text) << "\n";
+        a->out = (partial.empty() ? report.rewrite : m.text) + "\n";
       } else {
         report.id = m.id;
-        tact::cli::print_text(std::cout, m.text, report, colour);
+        std::ostringstream text;
+        tact::cli::print_text(text, m.text, report, colour);
+        a->out = text.str();
       }
     } catch (const std::bad_alloc&) {
-      failed = true;
-      std::cerr << "tact: " << m.file << ":" << m.line << ": out of memory\n";
-      if (json)
-        std::cout << R"({"id":null,"error":{"code":"out_of_memory"}})"
-                  << "\n";
+      a->failed = true;
+      a->out.clear();
+      a->err.clear();
+      try {
+        a->err = where() + "out of memory\n";
+        if (json) a->out = R"({"id":null,"error":{"code":"out_of_memory"}})" "\n";
+      } catch (const std::bad_alloc&) {
+        a->err.clear();  // emit() still marks the line as failed
+      }
     }
+  };
+  // Runs on the calling thread, in input order.
+  auto emit = [&](const tact::cli::Answer& a) {
+    failed = failed || a.failed;
+    if (!a.err.empty()) std::cerr << a.err;
+    std::cout << a.out;
     if (write_failed()) {
       write_error = true;
       return false;  // no point analyzing what cannot be written
     }
     return true;
   };
+
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  const unsigned threads = s.threads == 0 ? cores : std::min(s.threads, tact::kMaxBatchThreads);
+  tact::cli::Batches batches(threads, answer, emit);
   tact::cli::ReadOptions read_options;
   read_options.jsonl = s.jsonl;
   read_options.max_bytes = s.max_input_bytes;
-  if (!tact::cli::read_messages(s.files, read_options, each)) failed = true;
+  const bool complete = tact::cli::read_messages(
+      s.files, read_options, [&](tact::cli::Message& m) { return batches.add(std::move(m)); });
+  if (!complete) failed = true;
+  if (!write_error && !batches.flush()) failed = true;
   if (write_error) return kExitError;
   std::cout.flush();
   if (write_failed()) return kExitError;
@@ -217,6 +243,9 @@ void add_common(CLI::App* cmd, Settings* s) {
                   "Microseconds one message may take; past it the findings so far are output "
                   "with an error (default: no limit)")
       ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--threads", s->threads,
+                  "Threads analyzing at once (default 0: one per core, at most 64); output "
+                  "stays in input order");
   cmd->add_option("files", s->files, "Input files; - or none reads stdin");
 }
 

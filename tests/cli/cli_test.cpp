@@ -281,3 +281,34 @@ TEST_CASE("--deadline-us: a message past it is output with its findings so far a
         tact_cli("analyze --format json", "I don't know.\n").out);
   CHECK(tact_cli("analyze --deadline-us -5", "x\n").status == 2);
 }
+
+TEST_CASE("--threads N: the same output, in input order, as one thread") {
+  // Messages, malformed lines and lines over the limit, interleaved, more
+  // than one batch's worth.
+  std::string input;
+  for (int i = 0; i < 1500; ++i) {
+    if (i % 97 == 5) {
+      input += "{not json\n";
+    } else if (i % 89 == 7) {
+      input += R"({"id": )" + std::to_string(i) + R"(, "text": ")" + std::string(300, 'x') + "\"}\n";
+    } else {
+      input += R"({"id": )" + std::to_string(i) + R"(, "text": "I don't know, message )" +
+               std::to_string(i) + R"(. Calm down.", "role": ")" +
+               (i % 3 == 0 ? "customer" : "agent") + "\"}\n";
+    }
+  }
+  const Run one = tact_cli("analyze --jsonl --format json --max-input-bytes 200 --threads 1", input);
+  REQUIRE(one.status == 2);
+  REQUIRE(json_lines(one.out).size() == 1500);
+  for (const char* threads : {"2", "3", "0"}) {
+    CAPTURE(threads);
+    const Run many = tact_cli(
+        std::string("analyze --jsonl --format json --max-input-bytes 200 --threads ") + threads,
+        input);
+    CHECK(many.status == 2);
+    CHECK(many.out == one.out);
+    CHECK(many.err == one.err);
+  }
+  CHECK(tact_cli("rewrite --threads 2", "I don't know.\nCalm down.\n").out ==
+        tact_cli("rewrite --threads 1", "I don't know.\nCalm down.\n").out);
+}
