@@ -47,6 +47,16 @@ bool has_long_gap(const std::string& pattern) {
   return false;
 }
 
+// One Set over every pattern serves texts up to kWholeSetMaxText bytes of
+// view. A Set call costs about a microsecond before it reads a byte, so the
+// 40-odd shards cost some 20 us on every chat line of varied traffic; the
+// whole Set costs one call, and its DFA keeps the states of short texts
+// warm within its own budget. Long varied text is what exhausts a big Set's
+// DFA (the whole default pack in one Set ran out of 64 MB on ordinary
+// support text), so longer texts, and any short one the whole Set fails on,
+// go through the shards.
+constexpr int64_t kWholeSetMaxMem = int64_t{64} << 20;
+
 // "1 to 6", or "3, 17, 40" when the patterns are not consecutive (numbered
 // from 1 in load order).
 std::string pattern_numbers(const std::vector<uint32_t>& patterns) {
@@ -68,6 +78,7 @@ Status CompiledPack::build(LayeredPack layered, std::shared_ptr<const Pack>* out
 
   RE2::Options options = pattern_options();
   options.set_max_mem(kSetMaxMem);
+
   // Two Sets fill at once: one for patterns with long gaps, one for the rest.
   struct Filling {
     std::unique_ptr<RE2::Set> set;
@@ -110,6 +121,7 @@ Status CompiledPack::build(LayeredPack layered, std::shared_ptr<const Pack>* out
       f.patterns.push_back(static_cast<uint32_t>(pack->patterns_.size()));
       Pattern pattern;
       pattern.re = rule.patterns[p].get();
+      pattern.source = &rule.rule.patterns[p];
       pattern.rule = static_cast<uint32_t>(r);
       const int groups = pattern.re->NumberOfCapturingGroups();
       pattern.group_names.resize(static_cast<std::size_t>(groups) + 1);
@@ -126,6 +138,25 @@ Status CompiledPack::build(LayeredPack layered, std::shared_ptr<const Pack>* out
   }
   *out = std::move(pack);
   return {};
+}
+
+const RE2::Set* CompiledPack::whole_set() const {
+  // Compiled on first use, not at load: it takes about as long as all the
+  // shards together, which a program that builds an analyzer and analyzes
+  // little (or only long texts) should not pay. A Set RE2 cannot compile
+  // only costs speed: the shards stand.
+  std::call_once(whole_once_, [this] {
+    if (patterns_.empty()) return;
+    RE2::Options options = pattern_options();
+    options.set_max_mem(kWholeSetMaxMem);
+    auto whole = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+    for (const Pattern& p : patterns_) {
+      // Indices in the whole Set are pattern numbers.
+      if (whole->Add(*p.source, nullptr) < 0) return;
+    }
+    if (whole->Compile()) whole_ = std::move(whole);
+  });
+  return whole_.get();
 }
 
 }  // namespace tact::rules

@@ -11,7 +11,9 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -22,6 +24,10 @@ namespace tact::rules {
 
 class CompiledPack final : public Pack {
  public:
+  // Texts (in view bytes) up to this size are prefiltered by one Set over
+  // every pattern, longer ones by the shards (see compiled_pack.cpp).
+  static constexpr std::size_t kWholeSetMaxText = 8192;
+
   // Compiles `layered` (consumed). Fails with Code::rules only if the set of
   // patterns is too large for RE2's memory budget.
   static Status build(LayeredPack layered, std::shared_ptr<const Pack>* out);
@@ -39,9 +45,16 @@ class CompiledPack final : public Pack {
   bool match_all(const text::Document& doc, Role role, bool reduce, std::vector<Finding>* out,
                  const Deadline* deadline = nullptr) const;
 
+  // The prefilter alone, for tests and benchmarks: the numbers of the
+  // patterns that can match `view` (sorted), by the whole-pack Set (`whole`)
+  // or by the shards, whatever the text's size. False when a Set's DFA gave
+  // up (then every pattern of it is listed, as matching does).
+  bool candidates(const std::string& view, bool whole, std::vector<uint32_t>* out) const;
+
  private:
   struct Pattern {
     const RE2* re = nullptr;
+    const std::string* source = nullptr;   // the pattern's text, in rules_
     uint32_t rule = 0;                     // index into rules_
     std::vector<std::string> group_names;  // by group number; "" for unnamed
     int span_group = 0;                    // the group reported as the span
@@ -73,6 +86,21 @@ class CompiledPack final : public Pack {
   std::vector<Pattern> patterns_;         // in rule order
   std::vector<uint32_t> detector_rules_;  // rules with a built-in detector
   std::vector<Shard> shards_;             // empty when no rule has patterns
+  // The prefilter by the whole Set: false when there is none or its DFA
+  // gave up (then *hits is as it was). By the shards: checks `stop` (when
+  // set) before each; false when a DFA gave up and its patterns were all
+  // listed. Both append pattern numbers to *hits, unsorted.
+  bool prefilter_whole(const std::string& v, std::vector<int>* scratch,
+                       std::vector<uint32_t>* hits) const;
+  bool prefilter_shards(const std::string& v, const std::function<bool()>& stop,
+                        std::vector<int>* scratch, std::vector<uint32_t>* hits) const;
+
+  // Every pattern in one Set, for short texts (see compiled_pack.cpp),
+  // compiled on first use; null when RE2 could not compile it within its
+  // budget (the shards then serve).
+  const RE2::Set* whole_set() const;
+  mutable std::once_flag whole_once_;
+  mutable std::unique_ptr<RE2::Set> whole_;
   std::vector<std::shared_ptr<const RE2>> quote_regexes_;
   std::size_t max_groups_ = 0;
 };

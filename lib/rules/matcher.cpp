@@ -8,6 +8,7 @@
 // findings themselves (the rest lives in per-thread scratch).
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 
 #include "core/deadline.hpp"
 #include "rules/compiled_pack.hpp"
@@ -280,16 +281,10 @@ bool CompiledPack::match_all(const text::Document& doc, Role role, bool reduce,
   // Past the deadline, the rules already matched keep their findings and
   // the rest are not run (checked per Set and per candidate rule).
   auto out_of_time = [deadline] { return deadline != nullptr && deadline->passed(); };
-  for (const Shard& shard : shards_) {
-    if (out_of_time()) break;
-    RE2::Set::ErrorInfo info{RE2::Set::kNoError};
-    scratch.hits.clear();
-    if (shard.set->Match(v, &scratch.hits, &info)) {
-      for (int h : scratch.hits) hits.push_back(shard.patterns[static_cast<std::size_t>(h)]);
-    } else if (info.kind != RE2::Set::kNoError) {
-      hits.insert(hits.end(), shard.patterns.begin(), shard.patterns.end());
-    }
-  }
+  // A short text goes through the whole Set in one call; if its DFA gives
+  // up, the shards decide (see compiled_pack.cpp).
+  const bool whole = v.size() <= kWholeSetMaxText && prefilter_whole(v, &scratch.hits, &hits);
+  if (!whole) prefilter_shards(v, out_of_time, &scratch.hits, &hits);
   // Patterns were added rule by rule, so sorting groups them by rule.
   std::sort(hits.begin(), hits.end());
   for (std::size_t i = 0; i < hits.size();) {
@@ -319,6 +314,49 @@ bool CompiledPack::match_all(const text::Document& doc, Role role, bool reduce,
                      });
   }
   return !scratch.truncated;
+}
+
+bool CompiledPack::prefilter_whole(const std::string& v, std::vector<int>* scratch,
+                                   std::vector<uint32_t>* hits) const {
+  const RE2::Set* whole = whole_set();
+  if (whole == nullptr) return false;
+  RE2::Set::ErrorInfo info{RE2::Set::kNoError};
+  scratch->clear();
+  if (!whole->Match(v, scratch, &info)) return info.kind == RE2::Set::kNoError;
+  for (int h : *scratch) hits->push_back(static_cast<uint32_t>(h));
+  return true;
+}
+
+bool CompiledPack::prefilter_shards(const std::string& v, const std::function<bool()>& stop,
+                                    std::vector<int>* scratch,
+                                    std::vector<uint32_t>* hits) const {
+  bool complete = true;
+  for (const Shard& shard : shards_) {
+    if (stop && stop()) break;
+    RE2::Set::ErrorInfo info{RE2::Set::kNoError};
+    scratch->clear();
+    if (shard.set->Match(v, scratch, &info)) {
+      for (int h : *scratch) hits->push_back(shard.patterns[static_cast<std::size_t>(h)]);
+    } else if (info.kind != RE2::Set::kNoError) {
+      // The DFA gave up: every pattern of the Set is a candidate.
+      hits->insert(hits->end(), shard.patterns.begin(), shard.patterns.end());
+      complete = false;
+    }
+  }
+  return complete;
+}
+
+bool CompiledPack::candidates(const std::string& view, bool whole,
+                              std::vector<uint32_t>* out) const {
+  out->clear();
+  std::vector<int> scratch;
+  bool complete = true;
+  if (!whole || !prefilter_whole(view, &scratch, out)) {
+    out->clear();
+    complete = prefilter_shards(view, nullptr, &scratch, out) && !whole;
+  }
+  std::sort(out->begin(), out->end());
+  return complete;
 }
 
 bool CompiledPack::match(const text::Document& doc, Role role, std::vector<Finding>* out,
