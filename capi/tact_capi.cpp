@@ -283,6 +283,70 @@ tact_source c_source(tact::Source source) {
 
 }  // namespace
 
+namespace {
+
+// Both batch entry points. The role arrives as its raw int: a value outside
+// the enum may not even be copied as a tact_role.
+int analyze_batch(tact_report** out, const tact_analyzer* analyzer, const char* const* texts,
+                  const size_t* lens, size_t count, int role, unsigned int threads, int* statuses,
+                  unsigned int* threads_used) noexcept {
+  if (threads_used != nullptr) *threads_used = 0;
+  return guarded([&]() -> int {
+    if (count > 0 && out == nullptr) {
+      return fail(TACT_E_INVALID_ARGUMENT, "tact_analyze_batch: out is NULL");
+    }
+    for (std::size_t i = 0; i < count; ++i) out[i] = nullptr;
+    if (analyzer == nullptr) {
+      return fail(TACT_E_INVALID_ARGUMENT, "tact_analyze_batch: analyzer is NULL");
+    }
+    if (count > 0 && texts == nullptr) {
+      return fail(TACT_E_INVALID_ARGUMENT, "tact_analyze_batch: texts is NULL");
+    }
+    tact::Role r;
+    if (!to_role(role, &r)) return bad_role(role);
+    std::vector<std::string_view> views(count);
+    for (std::size_t i = 0; i < count; ++i) {
+      if (texts[i] == nullptr) {
+        if (lens != nullptr && lens[i] > 0) {
+          return fail(TACT_E_INVALID_ARGUMENT, "tact_analyze_batch: texts[" + std::to_string(i) +
+                                                   "] is NULL with a nonzero length");
+        }
+        continue;
+      }
+      views[i] = lens != nullptr ? std::string_view(texts[i], lens[i]) : std::string_view(texts[i]);
+    }
+
+    std::vector<tact::Status> results;
+    unsigned used = 0;
+    std::vector<tact::Report> reports =
+        analyzer->analyzer.analyze_batch(views, r, threads, &results, &used);
+    if (threads_used != nullptr) *threads_used = count > 0 ? used : 0;
+    int first = TACT_OK;
+    try {
+      for (std::size_t i = 0; i < count; ++i) {
+        if (statuses != nullptr) statuses[i] = static_cast<int>(results[i].code);
+        // A message past its deadline keeps its partial report.
+        if (results[i].ok() || results[i].code == tact::Code::deadline_exceeded) {
+          out[i] = wrap(std::move(reports[i]));
+        }
+        if (!results[i].ok() && first == TACT_OK) {
+          first = fail(static_cast<int>(results[i].code),
+                       "message " + std::to_string(i) + ": " + results[i].message);
+        }
+      }
+    } catch (...) {
+      for (std::size_t i = 0; i < count; ++i) {
+        delete out[i];
+        out[i] = nullptr;
+      }
+      throw;
+    }
+    return first;
+  });
+}
+
+}  // namespace
+
 extern "C" {
 
 int tact_version_number(void) noexcept {
@@ -368,70 +432,20 @@ int tact_analyze(tact_report** out, const tact_analyzer* analyzer, const char* u
   });
 }
 
+
 int tact_analyze_batch(tact_report** out, const tact_analyzer* analyzer, const char* const* texts,
                        const size_t* lens, size_t count, tact_role role, unsigned int threads,
                        int* statuses) noexcept {
-  return tact_analyze_batch_v2(out, analyzer, texts, lens, count, role, threads, statuses,
-                               nullptr);
+  return analyze_batch(out, analyzer, texts, lens, count, role_value(role), threads, statuses,
+                       nullptr);
 }
 
 int tact_analyze_batch_v2(tact_report** out, const tact_analyzer* analyzer,
                           const char* const* texts, const size_t* lens, size_t count,
                           tact_role role, unsigned int threads, int* statuses,
                           unsigned int* threads_used) noexcept {
-  if (threads_used != nullptr) *threads_used = 0;
-  return guarded([&]() -> int {
-    if (count > 0 && out == nullptr) {
-      return fail(TACT_E_INVALID_ARGUMENT, "tact_analyze_batch: out is NULL");
-    }
-    for (std::size_t i = 0; i < count; ++i) out[i] = nullptr;
-    if (analyzer == nullptr) {
-      return fail(TACT_E_INVALID_ARGUMENT, "tact_analyze_batch: analyzer is NULL");
-    }
-    if (count > 0 && texts == nullptr) {
-      return fail(TACT_E_INVALID_ARGUMENT, "tact_analyze_batch: texts is NULL");
-    }
-    tact::Role r;
-    if (!to_role(role_value(role), &r)) return bad_role(role_value(role));
-    std::vector<std::string_view> views(count);
-    for (std::size_t i = 0; i < count; ++i) {
-      if (texts[i] == nullptr) {
-        if (lens != nullptr && lens[i] > 0) {
-          return fail(TACT_E_INVALID_ARGUMENT, "tact_analyze_batch: texts[" + std::to_string(i) +
-                                                   "] is NULL with a nonzero length");
-        }
-        continue;
-      }
-      views[i] = lens != nullptr ? std::string_view(texts[i], lens[i]) : std::string_view(texts[i]);
-    }
-
-    std::vector<tact::Status> results;
-    unsigned used = 0;
-    std::vector<tact::Report> reports =
-        analyzer->analyzer.analyze_batch(views, r, threads, &results, &used);
-    if (threads_used != nullptr) *threads_used = count > 0 ? used : 0;
-    int first = TACT_OK;
-    try {
-      for (std::size_t i = 0; i < count; ++i) {
-        if (statuses != nullptr) statuses[i] = static_cast<int>(results[i].code);
-        // A message past its deadline keeps its partial report.
-        if (results[i].ok() || results[i].code == tact::Code::deadline_exceeded) {
-          out[i] = wrap(std::move(reports[i]));
-        }
-        if (!results[i].ok() && first == TACT_OK) {
-          first = fail(static_cast<int>(results[i].code),
-                       "message " + std::to_string(i) + ": " + results[i].message);
-        }
-      }
-    } catch (...) {
-      for (std::size_t i = 0; i < count; ++i) {
-        delete out[i];
-        out[i] = nullptr;
-      }
-      throw;
-    }
-    return first;
-  });
+  return analyze_batch(out, analyzer, texts, lens, count, role_value(role), threads, statuses,
+                       threads_used);
 }
 
 void tact_report_free(tact_report* report) noexcept {
