@@ -78,18 +78,20 @@ Status CompiledPack::build(LayeredPack layered, std::shared_ptr<const Pack>* out
 
   RE2::Options options = pattern_options();
   options.set_max_mem(kSetMaxMem);
-
-  // Two Sets fill at once: one for patterns with long gaps, one for the rest.
+  // Per role, two Sets fill at once: one for patterns with long gaps, one
+  // for the rest. A pattern of a rule for both roles is in both roles' Sets.
   struct Filling {
     std::unique_ptr<RE2::Set> set;
     std::vector<uint32_t> patterns;
     std::size_t capacity;
     const char* what;
   };
-  Filling filling[2] = {{nullptr, {}, kPatternsPerSet, ""},
-                        {nullptr, {}, kGapPatternsPerSet, " with long gaps"}};
-  // Compiles a Set being filled and makes it a shard.
-  auto close_shard = [&](Filling& f) -> Status {
+  Filling filling[2][2] = {{{nullptr, {}, kPatternsPerSet, ""},
+                            {nullptr, {}, kGapPatternsPerSet, " with long gaps"}},
+                           {{nullptr, {}, kPatternsPerSet, ""},
+                            {nullptr, {}, kGapPatternsPerSet, " with long gaps"}}};
+  // Compiles a Set being filled and makes it a shard of role `k`.
+  auto close_shard = [&](int k, Filling& f) -> Status {
     if (f.set == nullptr) return {};
     if (!f.set->Compile()) {
       return {Code::rules, "the pack's patterns " + pattern_numbers(f.patterns) +
@@ -97,7 +99,7 @@ Status CompiledPack::build(LayeredPack layered, std::shared_ptr<const Pack>* out
                                " MB for each " + std::to_string(f.capacity) + " patterns" + f.what +
                                "); split or simplify them"};
     }
-    pack->shards_.push_back({std::move(f.set), std::move(f.patterns)});
+    pack->prefilters_[k].shards.push_back({std::move(f.set), std::move(f.patterns)});
     f.set = nullptr;
     f.patterns.clear();
     return {};
@@ -107,18 +109,24 @@ Status CompiledPack::build(LayeredPack layered, std::shared_ptr<const Pack>* out
     if (rule.rule.detector != Detector::none)
       pack->detector_rules_.push_back(static_cast<uint32_t>(r));
     for (std::size_t p = 0; p < rule.patterns.size(); ++p) {
-      Filling& f = filling[has_long_gap(rule.rule.patterns[p]) ? 1 : 0];
-      if (f.patterns.size() >= f.capacity) {
-        if (Status s = close_shard(f); !s.ok()) return s;
+      const auto number = static_cast<uint32_t>(pack->patterns_.size());
+      const bool gap = has_long_gap(rule.rule.patterns[p]);
+      for (int k = 0; k < 2; ++k) {
+        if (!rule.rule.applies_to(k == 0 ? Role::agent : Role::customer)) continue;
+        Filling& f = filling[k][gap ? 1 : 0];
+        if (f.patterns.size() >= f.capacity) {
+          if (Status s = close_shard(k, f); !s.ok()) return s;
+        }
+        if (f.set == nullptr) f.set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+        std::string error;
+        if (f.set->Add(rule.rule.patterns[p], &error) < 0) {
+          // Each pattern compiled alone already; this is RE2 disagreeing with itself.
+          return {Code::internal, rule.rule.source + ":" + std::to_string(rule.rule.line) + ": " +
+                                      rule.rule.id + ": RE2::Set rejected a pattern: " + error};
+        }
+        f.patterns.push_back(number);
+        pack->prefilters_[k].patterns.push_back(number);
       }
-      if (f.set == nullptr) f.set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-      std::string error;
-      if (f.set->Add(rule.rule.patterns[p], &error) < 0) {
-        // Each pattern compiled alone already; this is RE2 disagreeing with itself.
-        return {Code::internal, rule.rule.source + ":" + std::to_string(rule.rule.line) + ": " +
-                                    rule.rule.id + ": RE2::Set rejected a pattern: " + error};
-      }
-      f.patterns.push_back(static_cast<uint32_t>(pack->patterns_.size()));
       Pattern pattern;
       pattern.re = rule.patterns[p].get();
       pattern.source = &rule.rule.patterns[p];
@@ -133,30 +141,31 @@ Status CompiledPack::build(LayeredPack layered, std::shared_ptr<const Pack>* out
       pack->patterns_.push_back(std::move(pattern));
     }
   }
-  for (Filling& f : filling) {
-    if (Status s = close_shard(f); !s.ok()) return s;
+  for (int k = 0; k < 2; ++k) {
+    for (Filling& f : filling[k]) {
+      if (Status s = close_shard(k, f); !s.ok()) return s;
+    }
   }
   *out = std::move(pack);
   return {};
 }
 
-const RE2::Set* CompiledPack::whole_set() const {
-  // Compiled on first use, not at load: it takes about as long as all the
-  // shards together, which a program that builds an analyzer and analyzes
-  // little (or only long texts) should not pay. A Set RE2 cannot compile
-  // only costs speed: the shards stand.
-  std::call_once(whole_once_, [this] {
-    if (patterns_.empty()) return;
+const RE2::Set* CompiledPack::whole_set(const RolePrefilter& p) const {
+  // Compiled on first use, not at load: it takes about as long as the
+  // role's shards together, which a program that builds an analyzer and
+  // analyzes little (or only long texts) should not pay. A Set RE2 cannot
+  // compile only costs speed: the shards stand.
+  std::call_once(p.whole_once, [this, &p] {
+    if (p.patterns.empty()) return;
     RE2::Options options = pattern_options();
     options.set_max_mem(kWholeSetMaxMem);
     auto whole = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-    for (const Pattern& p : patterns_) {
-      // Indices in the whole Set are pattern numbers.
-      if (whole->Add(*p.source, nullptr) < 0) return;
+    for (const uint32_t number : p.patterns) {
+      if (whole->Add(*patterns_[number].source, nullptr) < 0) return;
     }
-    if (whole->Compile()) whole_ = std::move(whole);
+    if (whole->Compile()) p.whole = std::move(whole);
   });
-  return whole_.get();
+  return p.whole.get();
 }
 
 }  // namespace tact::rules

@@ -46,10 +46,12 @@ class CompiledPack final : public Pack {
                  const Deadline* deadline = nullptr) const;
 
   // The prefilter alone, for tests and benchmarks: the numbers of the
-  // patterns that can match `view` (sorted), by the whole-pack Set (`whole`)
-  // or by the shards, whatever the text's size. False when a Set's DFA gave
-  // up (then every pattern of it is listed, as matching does).
-  bool candidates(const std::string& view, bool whole, std::vector<uint32_t>* out) const;
+  // patterns of `role`'s rules that can match `view` (sorted, unique), by
+  // the whole Set (`whole`) or by the shards, whatever the text's size.
+  // False when a Set's DFA gave up (then every pattern of it is listed, as
+  // matching does).
+  bool candidates(const std::string& view, Role role, bool whole,
+                  std::vector<uint32_t>* out) const;
 
  private:
   struct Pattern {
@@ -85,22 +87,29 @@ class CompiledPack final : public Pack {
 
   std::vector<Pattern> patterns_;         // in rule order
   std::vector<uint32_t> detector_rules_;  // rules with a built-in detector
-  std::vector<Shard> shards_;             // empty when no rule has patterns
-  // The prefilter by the whole Set: false when there is none or its DFA
-  // gave up (then *hits is as it was). By the shards: checks `stop` (when
-  // set) before each; false when a DFA gave up and its patterns were all
-  // listed. Both append pattern numbers to *hits, unsorted.
-  bool prefilter_whole(const std::string& v, std::vector<int>* scratch,
-                       std::vector<uint32_t>* hits) const;
-  bool prefilter_shards(const std::string& v, const std::function<bool()>& stop,
-                        std::vector<int>* scratch, std::vector<uint32_t>* hits) const;
 
-  // Every pattern in one Set, for short texts (see compiled_pack.cpp),
-  // compiled on first use; null when RE2 could not compile it within its
-  // budget (the shards then serve).
-  const RE2::Set* whole_set() const;
-  mutable std::once_flag whole_once_;
-  mutable std::unique_ptr<RE2::Set> whole_;
+  // The prefilter of one role: the patterns of the rules that apply to it,
+  // in Sets of 32 (or 4: long gaps), and in one whole Set for short texts,
+  // compiled on first use (null when RE2 cannot compile it within its
+  // budget: the shards then serve). Role::automatic runs both roles'.
+  struct RolePrefilter {
+    std::vector<Shard> shards;       // empty when no rule of the role has patterns
+    std::vector<uint32_t> patterns;  // every pattern of the role, for the whole Set
+    mutable std::once_flag whole_once;
+    mutable std::unique_ptr<RE2::Set> whole;
+  };
+  RolePrefilter prefilters_[2];  // agent, customer
+
+  const RE2::Set* whole_set(const RolePrefilter& p) const;
+  // The prefilter by the role's whole Set: false when there is none or its
+  // DFA gave up (then *hits is as it was). By the shards: checks `stop`
+  // (when set) before each; false when a DFA gave up and its patterns were
+  // all listed. Both append pattern numbers to *hits, unsorted.
+  bool prefilter_whole(const RolePrefilter& p, const std::string& v, std::vector<int>* scratch,
+                       std::vector<uint32_t>* hits) const;
+  bool prefilter_shards(const RolePrefilter& p, const std::string& v,
+                        const std::function<bool()>& stop, std::vector<int>* scratch,
+                        std::vector<uint32_t>* hits) const;
   std::vector<std::shared_ptr<const RE2>> quote_regexes_;
   std::size_t max_groups_ = 0;
 };

@@ -281,12 +281,19 @@ bool CompiledPack::match_all(const text::Document& doc, Role role, bool reduce,
   // Past the deadline, the rules already matched keep their findings and
   // the rest are not run (checked per Set and per candidate rule).
   auto out_of_time = [deadline] { return deadline != nullptr && deadline->passed(); };
-  // A short text goes through the whole Set in one call; if its DFA gives
-  // up, the shards decide (see compiled_pack.cpp).
-  const bool whole = v.size() <= kWholeSetMaxText && prefilter_whole(v, &scratch.hits, &hits);
-  if (!whole) prefilter_shards(v, out_of_time, &scratch.hits, &hits);
-  // Patterns were added rule by rule, so sorting groups them by rule.
+  // Only the patterns of the role's rules (both roles' for automatic). A
+  // short text goes through the role's whole Set in one call; if its DFA
+  // gives up, the shards decide (see compiled_pack.cpp).
+  for (int k = 0; k < 2; ++k) {
+    if (role != Role::automatic && role != (k == 0 ? Role::agent : Role::customer)) continue;
+    const RolePrefilter& p = prefilters_[k];
+    if (v.size() > kWholeSetMaxText || !prefilter_whole(p, v, &scratch.hits, &hits))
+      prefilter_shards(p, v, out_of_time, &scratch.hits, &hits);
+  }
+  // Patterns were added rule by rule, so sorting groups them by rule; a
+  // pattern of a rule for both roles may be named twice.
   std::sort(hits.begin(), hits.end());
+  hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
   for (std::size_t i = 0; i < hits.size();) {
     const uint32_t r = patterns_[hits[i]].rule;
     std::size_t j = i + 1;
@@ -316,22 +323,22 @@ bool CompiledPack::match_all(const text::Document& doc, Role role, bool reduce,
   return !scratch.truncated;
 }
 
-bool CompiledPack::prefilter_whole(const std::string& v, std::vector<int>* scratch,
-                                   std::vector<uint32_t>* hits) const {
-  const RE2::Set* whole = whole_set();
+bool CompiledPack::prefilter_whole(const RolePrefilter& p, const std::string& v,
+                                   std::vector<int>* scratch, std::vector<uint32_t>* hits) const {
+  const RE2::Set* whole = whole_set(p);
   if (whole == nullptr) return false;
   RE2::Set::ErrorInfo info{RE2::Set::kNoError};
   scratch->clear();
   if (!whole->Match(v, scratch, &info)) return info.kind == RE2::Set::kNoError;
-  for (int h : *scratch) hits->push_back(static_cast<uint32_t>(h));
+  for (int h : *scratch) hits->push_back(p.patterns[static_cast<std::size_t>(h)]);
   return true;
 }
 
-bool CompiledPack::prefilter_shards(const std::string& v, const std::function<bool()>& stop,
-                                    std::vector<int>* scratch,
+bool CompiledPack::prefilter_shards(const RolePrefilter& p, const std::string& v,
+                                    const std::function<bool()>& stop, std::vector<int>* scratch,
                                     std::vector<uint32_t>* hits) const {
   bool complete = true;
-  for (const Shard& shard : shards_) {
+  for (const Shard& shard : p.shards) {
     if (stop && stop()) break;
     RE2::Set::ErrorInfo info{RE2::Set::kNoError};
     scratch->clear();
@@ -346,16 +353,22 @@ bool CompiledPack::prefilter_shards(const std::string& v, const std::function<bo
   return complete;
 }
 
-bool CompiledPack::candidates(const std::string& view, bool whole,
+bool CompiledPack::candidates(const std::string& view, Role role, bool whole,
                               std::vector<uint32_t>* out) const {
   out->clear();
   std::vector<int> scratch;
   bool complete = true;
-  if (!whole || !prefilter_whole(view, &scratch, out)) {
-    out->clear();
-    complete = prefilter_shards(view, nullptr, &scratch, out) && !whole;
+  for (int k = 0; k < 2; ++k) {
+    if (role != Role::automatic && role != (k == 0 ? Role::agent : Role::customer)) continue;
+    const RolePrefilter& p = prefilters_[k];
+    const std::size_t before = out->size();
+    if (!whole || !prefilter_whole(p, view, &scratch, out)) {
+      out->resize(before);
+      complete = prefilter_shards(p, view, nullptr, &scratch, out) && !whole && complete;
+    }
   }
   std::sort(out->begin(), out->end());
+  out->erase(std::unique(out->begin(), out->end()), out->end());
   return complete;
 }
 

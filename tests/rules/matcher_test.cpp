@@ -202,9 +202,10 @@ TEST_CASE("match is safe from many threads at once") {
 namespace tact {
 
 // Texts up to CompiledPack::kWholeSetMaxText are prefiltered by one Set over
-// every pattern, longer ones by the Sets of 32 (or 4): both must name the
-// same candidates. Checked on every example of every rule of the default
-// pack, in upper case, and joined in pairs, in the normalized view.
+// every pattern of a role's rules, longer ones by the Sets of 32 (or 4):
+// both must name the same candidates, for each role and for both. Checked
+// on every example of every rule of the default pack, in upper case, and
+// joined in pairs, in the normalized view.
 TEST_CASE("the whole-pack Set and the shards name the same candidates") {
   std::shared_ptr<const rules::Pack> pack;
   const Status status = rules::Pack::load(Options(), &pack);
@@ -225,11 +226,13 @@ TEST_CASE("the whole-pack Set and the shards name the same candidates") {
   std::size_t candidates = 0;
   for (const std::string& t : texts) {
     const text::Document doc = text::Document::build(t);
-    std::vector<uint32_t> whole, shards;
-    CHECK(compiled->candidates(doc.view(), true, &whole));
-    CHECK(compiled->candidates(doc.view(), false, &shards));
-    CHECK_MESSAGE(whole == shards, t);
-    candidates += whole.size();
+    for (Role role : {Role::agent, Role::customer, Role::automatic}) {
+      std::vector<uint32_t> whole, shards;
+      CHECK(compiled->candidates(doc.view(), role, true, &whole));
+      CHECK(compiled->candidates(doc.view(), role, false, &shards));
+      CHECK_MESSAGE(whole == shards, t);
+      candidates += whole.size();
+    }
   }
   MESSAGE(texts.size(), " texts, ", candidates, " candidates");
   CHECK(candidates > texts.size());
