@@ -330,7 +330,7 @@ typedef enum tact_severity {
 /* A trigger phrase in an agent draft: something that tends to inflame. */
 typedef struct tact_trigger {
   const char* rule;     /* rule id, e.g. "trigger.uncertainty.dont-know" */
-  const char* category; /* e.g. "uncertainty" (DESIGN.md's trigger ids) */
+  const char* category; /* e.g. "uncertainty" (docs/categories.md) */
   tact_severity severity;
   tact_span span;
   const char* text;    /* the original bytes of the span */

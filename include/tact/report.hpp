@@ -52,7 +52,7 @@ TACT_API const char* source_name(Source source) noexcept;
 // A trigger phrase in an agent draft: something that tends to inflame.
 struct Trigger {
   std::string rule;      // rule id, e.g. "trigger.uncertainty.dont-know"
-  std::string category;  // one of DESIGN.md's trigger ids, e.g. "uncertainty"
+  std::string category;  // a trigger id (docs/categories.md), e.g. "uncertainty"
   Severity severity = Severity::warning;
   Span span;
   std::string text;                      // the original bytes of the span
@@ -132,7 +132,7 @@ struct Report {
   // rejected) while the text went on.
   bool truncated = false;
 
-  // The report as one line of JSON in the CLI's shape (DESIGN.md), without a
+  // The report as one line of JSON in the CLI's shape (docs/cli.md), without a
   // trailing newline. Throws std::bad_alloc only.
   TACT_API std::string to_json() const;
 };

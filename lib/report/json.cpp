@@ -1,6 +1,6 @@
 // Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
 //
-// Report -> one line of JSON in the shape DESIGN.md fixes for the CLI.
+// Report -> one line of JSON in the CLI's shape (docs/cli.md).
 // Written straight into one string: building a JSON DOM first cost more
 // than analyzing the message, and a string that cannot grow throws
 // std::bad_alloc with nothing half-built to unwind.
@@ -134,7 +134,7 @@ void put_span(Writer* w, const Span& s) {
   w->integer("end_utf16", s.end_utf16);
 }
 
-// DESIGN.md's shape: every finding says its source; a model finding adds
+// The CLI's shape (docs/cli.md): every finding says its source; a model finding adds
 // its probability as "confidence" (a rule's is always 1, so it is left out).
 void put_source(Writer* w, Source source, double probability) {
   w->string("source", source_name(source));

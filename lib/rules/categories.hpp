@@ -1,7 +1,7 @@
 // Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
 //
 // The fixed vocabulary of rule packs: families, their category ids
-// (DESIGN.md), severities and roles, with their names in pack files.
+// (docs/categories.md), severities and roles, with their names in pack files.
 #ifndef TACT_LIB_RULES_CATEGORIES_HPP_
 #define TACT_LIB_RULES_CATEGORIES_HPP_
 
@@ -16,7 +16,7 @@ namespace tact::rules {
 const char* family_name(Family family);
 bool parse_family(std::string_view name, Family* out);
 
-// The category ids of `family`, in DESIGN.md order.
+// The category ids of `family`, in docs/categories.md order.
 const std::vector<std::string_view>& categories(Family family);
 bool is_category(Family family, std::string_view category);
 

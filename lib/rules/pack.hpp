@@ -43,7 +43,7 @@ enum class Anchor : uint8_t {
 struct Rule {
   std::string id;  // family.category.name
   Family family = Family::trigger;
-  std::string category;  // a DESIGN.md id
+  std::string category;  // an id of docs/categories.md
   uint8_t roles = kAgent;
   Severity severity = Severity::warning;  // triggers only
   std::string message;

@@ -146,7 +146,7 @@ class Report:
 
     def to_json(self) -> str:
         """The library's JSON for this report: one line in the CLI's shape
-        (DESIGN.md), with UTF-8 byte offsets as start/end."""
+        (docs/cli.md), with UTF-8 byte offsets as start/end."""
         return self._json
 
 
