@@ -151,7 +151,13 @@ int run(const Settings& s, bool rewrite_only) {
         a->out = std::move(line) + "\n";
       } else if (rewrite_only) {
         // A partial report has no rewrite: the draft is output as it was.
-        a->out = (partial.empty() ? report.rewrite : m.text) + "\n";
+        const std::string& text = partial.empty() ? report.rewrite : m.text;
+        // A --jsonl message may span lines; its rewrite is then written as
+        // a JSON string, so every input line still gets one output line.
+        a->out = (s.jsonl ? nlohmann::json(text).dump(-1, ' ', false,
+                                                     nlohmann::json::error_handler_t::replace)
+                          : text) +
+                 "\n";
       } else {
         report.id = m.id;
         std::ostringstream text;

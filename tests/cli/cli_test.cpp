@@ -312,3 +312,16 @@ TEST_CASE("--threads N: the same output, in input order, as one thread") {
   CHECK(tact_cli("rewrite --threads 2", "I don't know.\nCalm down.\n").out ==
         tact_cli("rewrite --threads 1", "I don't know.\nCalm down.\n").out);
 }
+
+TEST_CASE("rewrite --jsonl writes each rewrite as one JSON string line, line breaks included") {
+  const Run r = tact_cli("rewrite --jsonl",
+                         R"({"text": "Hi,\n\nI don't know.\nBest"})"
+                         "\n"
+                         R"({"text": "Thanks!"})"
+                         "\n");
+  REQUIRE(r.status == 0);
+  const auto lines = json_lines(r.out);
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0] == "Hi,\n\nLet me find out.\nBest");
+  CHECK(lines[1] == "Thanks!");
+}
