@@ -168,8 +168,9 @@ TEST_CASE("pathological input: bounded findings, linear time") {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   CHECK(found.size() == rules::kMaxFindingsPerRule);
-  // Linear time is a few milliseconds here; a quadratic matcher takes minutes.
-  CHECK(seconds < 5.0);
+  // Linear time is a few milliseconds here (seconds under a sanitizer on a
+  // busy machine); a quadratic matcher takes many minutes.
+  CHECK(seconds < 60.0);
 }
 
 TEST_CASE("match is safe from many threads at once") {
