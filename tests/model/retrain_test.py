@@ -24,10 +24,12 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 features, cli = sys.argv[1], sys.argv[2]
 
 # A made-up house phrase no rule knows ("the zorb desk") marks a deflection;
-# a made-up customer word ("quuxed") marks a refund demand. Four domains.
+# a made-up customer word ("quuxed") marks a refund demand. Four domains,
+# 64 lines of each kind: enough that the house phrase outweighs the pack's
+# own examples, which the layer also trains on.
 lines = []
 subjects = ["parcel", "booking", "invoice", "boiler", "lesson", "lease", "scooter", "ticket"]
-for i in range(96):
+for i in range(192):
     s = subjects[i % len(subjects)]
     dom = "d%d" % (i % 4)
     if i % 3 == 0:
