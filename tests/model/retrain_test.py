@@ -59,8 +59,11 @@ with tempfile.TemporaryDirectory() as tmp:
     assert filecmp.cmp(a, b, shallow=False), "two trainings wrote different weights"
     pack = os.path.join(outs[0], "pack.toml")
 
-    msgs = [{"id": "1", "role": "agent", "text": "Sorry for the wait. The kettle goes to the zorb desk."},
-            {"id": "2", "role": "agent", "text": "Sorry for the wait. The kettle is on its way."},
+    # A subject the house lines never used, in their wording: the threshold
+    # is the lowest held-out score of a house line (precision 0.9), so a
+    # reworded sentence may fall just under it.
+    msgs = [{"id": "1", "role": "agent", "text": "Thanks for waiting. Your kettle goes to the zorb desk now."},
+            {"id": "2", "role": "agent", "text": "Thanks for waiting. Your kettle is on its way today."},
             {"id": "3", "role": "customer", "text": "My kettle was quuxed and I expect it sorted."}]
     got = subprocess.run([cli, "analyze", "--jsonl", "--format", "json", "--rules", pack],
                          input="".join(json.dumps(m) + "\n" for m in msgs).encode(),
@@ -70,7 +73,7 @@ with tempfile.TemporaryDirectory() as tmp:
     assert model[0] == ["deflection"], reports[0]["triggers"]
     assert model[1] == [], reports[1]["triggers"]
     t = [t for t in reports[0]["triggers"] if t["source"] == "model"][0]
-    assert t["text"] == "The kettle goes to the zorb desk." and 0.5 < t["confidence"] < 1
+    assert t["text"] == "Your kettle goes to the zorb desk now." and 0.5 < t["confidence"] < 1
     assert t["rule"] == "trigger.deflection.model" and t["severity"] == "info"
     assert "zorb desk" in reports[0]["rewrite"]  # reported, not rewritten
     sig = [s["type"] for s in reports[2]["escalation"]["signals"] if s["source"] == "model"]
