@@ -6,7 +6,7 @@
 namespace tact::cli {
 
 Batches::Batches(unsigned threads, std::function<void(Message&, Answer*)> answer,
-                 std::function<bool(const Answer&)> emit)
+                 std::function<bool(const Message&, const Answer&)> emit)
     : answer_(std::move(answer)), emit_(std::move(emit)) {
   for (unsigned t = 1; t < threads; ++t) {
     try {
@@ -83,8 +83,8 @@ bool Batches::flush() {
     done_.wait(lock, [&] { return finished_ == workers_.size(); });
   }
   bool go_on = true;
-  for (const Answer& a : answers_) {
-    if (!(go_on = emit_(a))) break;
+  for (std::size_t i = 0; i < answers_.size(); ++i) {
+    if (!(go_on = emit_(batch_[i], answers_[i]))) break;
   }
   batch_.clear();
   answers_.clear();

@@ -25,6 +25,9 @@ struct Answer {
   std::string out;
   std::string err;
   bool failed = false;
+  // Memory ran out even for the error text: emit() writes a fixed line
+  // (no allocation), so the message is still answered in its place.
+  bool out_of_memory = false;
 };
 
 class Batches {
@@ -37,7 +40,7 @@ class Batches {
   // `threads` counts the calling thread; threads the system refuses to
   // create are done without (threads_used() says how many ran).
   Batches(unsigned threads, std::function<void(Message&, Answer*)> answer,
-          std::function<bool(const Answer&)> emit);
+          std::function<bool(const Message&, const Answer&)> emit);
   ~Batches();
   Batches(const Batches&) = delete;
   Batches& operator=(const Batches&) = delete;
@@ -54,7 +57,7 @@ class Batches {
   void answer_all();  // the calling thread's share of one batch
 
   std::function<void(Message&, Answer*)> answer_;
-  std::function<bool(const Answer&)> emit_;
+  std::function<bool(const Message&, const Answer&)> emit_;
   std::vector<Message> batch_;
   std::vector<Answer> answers_;
   std::size_t bytes_ = 0;

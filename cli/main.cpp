@@ -28,6 +28,7 @@
 #include <thread>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "batches.hpp"
@@ -94,6 +95,23 @@ std::string error_json(const tact::cli::Message& m) {
   j["error"] = std::move(e);
   return with_id(j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace),
                  m.id_json);
+}
+
+// A JSON string without allocating (the out-of-memory path writes with it).
+void write_json_string(std::ostream& out, std::string_view s) {
+  out << '"';
+  for (const char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out << '\\' << c;
+    } else if (u < 0x20) {
+      static constexpr char kHex[] = "0123456789abcdef";
+      out << "\\u00" << kHex[u >> 4] << kHex[u & 15];
+    } else {
+      out << c;
+    }
+  }
+  out << '"';
 }
 
 bool write_failed() {
@@ -166,19 +184,24 @@ int run(const Settings& s, bool rewrite_only) {
       }
     } catch (const std::bad_alloc&) {
       a->failed = true;
+      a->out_of_memory = true;
       a->out.clear();
       a->err.clear();
-      try {
-        a->err = where() + "out of memory\n";
-        if (json) a->out = R"({"id":null,"error":{"code":"out_of_memory"}})" "\n";
-      } catch (const std::bad_alloc&) {
-        a->err.clear();  // emit() still marks the line as failed
-      }
     }
   };
   // Runs on the calling thread, in input order.
-  auto emit = [&](const tact::cli::Answer& a) {
+  auto emit = [&](const tact::cli::Message& m, const tact::cli::Answer& a) {
     failed = failed || a.failed;
+    if (a.out_of_memory) {
+      // Streams of literals and numbers: nothing here allocates.
+      std::cerr << "tact: " << m.file << ":" << m.line << ": out of memory\n";
+      if (json) {
+        std::cout << "{\"id\":" << (m.id_json.empty() ? "null" : m.id_json.c_str())
+                  << R"(,"error":{"code":"out_of_memory","file":)";
+        write_json_string(std::cout, m.file);
+        std::cout << ",\"line\":" << m.line << R"(,"message":"out of memory"}})" "\n";
+      }
+    }
     if (!a.err.empty()) std::cerr << a.err;
     std::cout << a.out;
     if (write_failed()) {

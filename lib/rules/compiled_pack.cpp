@@ -154,16 +154,22 @@ const RE2::Set* CompiledPack::whole_set(const RolePrefilter& p) const {
   // Compiled on first use, not at load: it takes about as long as the
   // role's shards together, which a program that builds an analyzer and
   // analyzes little (or only long texts) should not pay. A Set RE2 cannot
-  // compile only costs speed: the shards stand.
-  std::call_once(p.whole_once, [this, &p] {
+  // compile only costs speed: the shards stand. Nothing may unwind out of
+  // the call_once body: it runs inside pthread_once, whose unwinding needs
+  // libgcc_s loaded anew, which fails under the very memory limit that made
+  // RE2 throw bad_alloc (glibc then aborts the process).
+  std::call_once(p.whole_once, [this, &p]() noexcept {
     if (p.patterns.empty()) return;
-    RE2::Options options = pattern_options();
-    options.set_max_mem(kWholeSetMaxMem);
-    auto whole = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-    for (const uint32_t number : p.patterns) {
-      if (whole->Add(*patterns_[number].source, nullptr) < 0) return;
+    try {
+      RE2::Options options = pattern_options();
+      options.set_max_mem(kWholeSetMaxMem);
+      auto whole = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+      for (const uint32_t number : p.patterns) {
+        if (whole->Add(*patterns_[number].source, nullptr) < 0) return;
+      }
+      if (whole->Compile()) p.whole = std::move(whole);
+    } catch (...) {  // bad_alloc: the shards stand
     }
-    if (whole->Compile()) p.whole = std::move(whole);
   });
   return p.whole.get();
 }
