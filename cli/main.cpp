@@ -17,18 +17,18 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdint>
 #include <cstring>
 #include <iostream>
-#include <algorithm>
 #include <map>
-#include <sstream>
-#include <thread>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "batches.hpp"
@@ -173,7 +173,7 @@ int run(const Settings& s, bool rewrite_only) {
         // A --jsonl message may span lines; its rewrite is then written as
         // a JSON string, so every input line still gets one output line.
         a->out = (s.jsonl ? nlohmann::json(text).dump(-1, ' ', false,
-                                                     nlohmann::json::error_handler_t::replace)
+                                                      nlohmann::json::error_handler_t::replace)
                           : text) +
                  "\n";
       } else {
@@ -199,7 +199,9 @@ int run(const Settings& s, bool rewrite_only) {
         std::cout << "{\"id\":" << (m.id_json.empty() ? "null" : m.id_json.c_str())
                   << R"(,"error":{"code":"out_of_memory","file":)";
         write_json_string(std::cout, m.file);
-        std::cout << ",\"line\":" << m.line << R"(,"message":"out of memory"}})" "\n";
+        std::cout << ",\"line\":" << m.line
+                  << R"(,"message":"out of memory"}})"
+                     "\n";
       }
     }
     if (!a.err.empty()) std::cerr << a.err;

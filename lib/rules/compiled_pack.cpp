@@ -86,10 +86,9 @@ Status CompiledPack::build(LayeredPack layered, std::shared_ptr<const Pack>* out
     std::size_t capacity;
     const char* what;
   };
-  Filling filling[2][2] = {{{nullptr, {}, kPatternsPerSet, ""},
-                            {nullptr, {}, kGapPatternsPerSet, " with long gaps"}},
-                           {{nullptr, {}, kPatternsPerSet, ""},
-                            {nullptr, {}, kGapPatternsPerSet, " with long gaps"}}};
+  Filling filling[2][2] = {
+      {{nullptr, {}, kPatternsPerSet, ""}, {nullptr, {}, kGapPatternsPerSet, " with long gaps"}},
+      {{nullptr, {}, kPatternsPerSet, ""}, {nullptr, {}, kGapPatternsPerSet, " with long gaps"}}};
   // Compiles a Set being filled and makes it a shard of role `k`.
   auto close_shard = [&](int k, Filling& f) -> Status {
     if (f.set == nullptr) return {};
