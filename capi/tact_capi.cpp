@@ -208,8 +208,8 @@ int convert(const tact_options* in, tact::Options* out) {
   out->max_findings = o.max_findings;
   // chrono's microseconds is signed 64-bit: larger budgets mean "no limit"
   // in practice (292,000 years), so they are clamped, not refused.
-  out->deadline = std::chrono::microseconds(
-      static_cast<int64_t>(std::min<uint64_t>(o.deadline_us, static_cast<uint64_t>(INT64_MAX))));
+  out->deadline = std::chrono::microseconds(static_cast<int64_t>(
+      std::min<uint64_t>(o.deadline_us, static_cast<uint64_t>(INT64_MAX))));
   return TACT_OK;
 }
 
