@@ -136,3 +136,13 @@ TEST_CASE("incremental and one-call reports are byte-identical") {
     CHECK(c.report().to_json() == run(turns).to_json());
   }
 }
+
+TEST_CASE("the 100,001st turn is refused; the conversation stays usable") {
+  tact::Conversation c(analyzer());
+  for (std::size_t i = 0; i < tact::kMaxConversationTurns; ++i) {
+    REQUIRE(c.append(i % 2 ? Role::agent : Role::customer, i % 2 ? "ok" : "hi").ok());
+  }
+  CHECK(c.append(Role::customer, "one more").code == tact::Code::input_too_large);
+  CHECK(c.report().turns.size() == tact::kMaxConversationTurns);
+  CHECK(c.report().route == "stay");
+}
