@@ -21,6 +21,9 @@ using conversation::Condition;
 using conversation::Policy;
 
 struct Conversation::State {
+  // Built from the caller's analyzer: a default-constructed Analyzer would
+  // build the embedded pack's analyzer again (milliseconds) only to drop it.
+  explicit State(const Analyzer& a) : analyzer(a) {}
   Analyzer analyzer;
   std::shared_ptr<const Policy> policy;
   Status status;
@@ -123,8 +126,7 @@ std::size_t words(std::string_view text) {
 }  // namespace
 
 Conversation::Conversation(const Analyzer& analyzer, std::string id)
-    : state_(std::make_unique<State>()) {
-  state_->analyzer = analyzer;
+    : state_(std::make_unique<State>(analyzer)) {
   state_->report.id = std::move(id);
   state_->status = conversation::load_policy(analyzer, &state_->policy);
   if (state_->status.ok()) {

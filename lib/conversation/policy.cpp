@@ -8,6 +8,7 @@
 #include <toml++/toml.h>
 
 #include <fstream>
+#include <mutex>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -171,25 +172,47 @@ Status compile(const toml::table& t, Policy* p) {
 Status load_policy(const Analyzer& analyzer, std::shared_ptr<const Policy>* out) {
   if (!analyzer.ok()) return analyzer.status();
   const Options& opt = analyzer.options();
-  toml::table merged;
-  if (opt.default_pack) {
-    if (Status s =
-            add_source("en/conversation.toml", embedded::find("en/conversation.toml"), &merged);
-        !s.ok())
-      return s;
-  }
+  // The sources, named, in layering order. Reading them is cheap; parsing
+  // and compiling the policy is not (~4 ms), so compiled policies are kept
+  // per distinct set of sources, and a conversation costs O(its turns).
+  std::vector<std::pair<std::string, std::string>> sources;
+  if (opt.default_pack)
+    sources.emplace_back("en/conversation.toml", embedded::find("en/conversation.toml"));
   for (const std::string& path : opt.rule_files) {
     std::ifstream in(path, std::ios::binary);
     std::ostringstream text;
     text << in.rdbuf();
     if (!in) return {Code::io, path + ": cannot read"};
-    if (Status s = add_source(path, text.str(), &merged); !s.ok()) return s;
+    sources.emplace_back(path, text.str());
   }
-  for (const PackSource& source : opt.rule_texts) {
-    if (Status s = add_source(source.name, source.text, &merged); !s.ok()) return s;
+  for (const PackSource& source : opt.rule_texts) sources.emplace_back(source.name, source.text);
+  std::string key;
+  for (const auto& [name, text] : sources) {
+    key += std::to_string(name.size()) + ":" + name + std::to_string(text.size()) + ":" + text;
+  }
+  static std::mutex mutex;
+  static std::vector<std::pair<std::string, std::shared_ptr<const Policy>>>
+      cache;  // most recent last
+  {
+    const std::lock_guard<std::mutex> lock(mutex);
+    for (const auto& [k, policy] : cache) {
+      if (k == key) {
+        *out = policy;
+        return {};
+      }
+    }
+  }
+  toml::table merged;
+  for (const auto& [name, text] : sources) {
+    if (Status s = add_source(name, text, &merged); !s.ok()) return s;
   }
   auto policy = std::make_shared<Policy>();
   if (Status s = compile(merged, policy.get()); !s.ok()) return s;
+  {
+    const std::lock_guard<std::mutex> lock(mutex);
+    if (cache.size() >= 8) cache.erase(cache.begin());
+    cache.emplace_back(std::move(key), policy);
+  }
   *out = std::move(policy);
   return {};
 }
