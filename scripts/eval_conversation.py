@@ -41,10 +41,12 @@ def main():
             n[k][1] += 1
         for gt, rt in zip(g["turns"], r["turns"]):
             if gt["role"] == "customer":
-                n["stage"][0] += gt["stage"] == rt.get("stage")
-                n["stage"][1] += 1
-                n["escalation"][0] += gt["escalation"] == rt.get("level")
-                n["escalation"][1] += 1
+                if "stage" in gt:
+                    n["stage"][0] += gt["stage"] == rt.get("stage")
+                    n["stage"][1] += 1
+                if "escalation" in gt:
+                    n["escalation"][0] += gt["escalation"] == rt.get("level")
+                    n["escalation"][1] += 1
             else:
                 want, have = set(gt.get("unaddressed", [])), set(rt.get("unaddressed", []))
                 tp += len(want & have)

@@ -4,6 +4,8 @@
 // routing by the default and a layered policy, and incremental == one-call.
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <string>
 #include <vector>
@@ -145,4 +147,29 @@ TEST_CASE("the 100,001st turn is refused; the conversation stays usable") {
   CHECK(c.append(Role::customer, "one more").code == tact::Code::input_too_large);
   CHECK(c.report().turns.size() == tact::kMaxConversationTurns);
   CHECK(c.report().route == "stay");
+}
+
+TEST_CASE("incremental == one-call over the written conversations and the dev set") {
+  for (const std::string& path : {std::string(TACT_SOURCE_DIR) + "/tests/conversation/own.jsonl",
+                                  std::string(TACT_SHARED_DIR) + "/eval/conversations_dev.jsonl"}) {
+    std::ifstream in(path);
+    if (!in) continue;  // the dev set is absent without ../shared
+    std::string line;
+    int n = 0;
+    while (std::getline(in, line)) {
+      if (line.empty()) continue;
+      const auto j = nlohmann::json::parse(line);
+      std::vector<tact::ConversationInput> turns;
+      tact::Conversation c(analyzer(), "t");
+      for (const auto& t : j["turns"]) {
+        const Role role = t["role"] == "agent" ? Role::agent : Role::customer;
+        turns.push_back({role, t["text"].get<std::string>()});
+        REQUIRE(c.append(role, turns.back().text).ok());
+      }
+      CHECK(c.report().to_json() == run(turns).to_json());
+      ++n;
+    }
+    MESSAGE(path << ": " << n << " conversations");
+    CHECK(n > 0);
+  }
 }
