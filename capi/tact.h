@@ -467,6 +467,54 @@ TACT_C_API const char* tact_report_rewrite(const tact_report* report, size_t* le
 TACT_C_API int tact_report_json(const char** out, size_t* len,
                                 const tact_report* report) TACT_NOEXCEPT;
 
+/* ------------------------------------------------------------------------
+ * Conversations (include/tact/conversation.hpp)
+ * ------------------------------------------------------------------------ */
+
+/* A conversation analyzed turn by turn: per customer turn its level in
+ * context and stage, per agent turn the open requests it ignores, and the
+ * conversation's priority, route and reasons (docs/cli.md shows the JSON).
+ * Not thread-safe: one thread at a time may use a tact_conversation;
+ * distinct conversations are independent. It shares the analyzer's compiled
+ * pack and may outlive the tact_analyzer it came from. */
+typedef struct tact_conversation tact_conversation;
+
+/* A new, empty conversation into *out (NULL on failure), reading the
+ * routing policy from the analyzer's packs ([conversation]).
+ * Errors: TACT_E_INVALID_ARGUMENT (out or analyzer is NULL); TACT_E_RULES
+ * (a pack's [conversation] table is invalid); TACT_E_NOMEM. */
+TACT_C_API int tact_conversation_new(tact_conversation** out,
+                                     const tact_analyzer* analyzer) TACT_NOEXCEPT;
+
+/* Appends one turn of `len` bytes at `utf8` (NULL when len is 0). Costs
+ * O(that turn). On failure the conversation is unchanged.
+ * Errors: TACT_E_INVALID_ARGUMENT (conversation is NULL, utf8 is NULL with
+ * len > 0, role is not TACT_ROLE_AGENT or TACT_ROLE_CUSTOMER);
+ * TACT_E_INPUT_TOO_LARGE (the text, or a 100,001st turn); TACT_E_DEADLINE
+ * (the turn is not appended); TACT_E_NOMEM. */
+TACT_C_API int tact_conversation_append(tact_conversation* conversation, const char* utf8,
+                                        size_t len, tact_role role) TACT_NOEXCEPT;
+
+/* The number of turns appended (0 for NULL). */
+TACT_C_API size_t tact_conversation_turn_count(const tact_conversation* conversation) TACT_NOEXCEPT;
+
+/* The conversation's route ("stay", "senior", "supervisor", "retention",
+ * "legal" or a house pack's name) and priority ("P1".."P4"), as of the last
+ * turn; NULL for NULL. Borrowed until the next append or the free. */
+TACT_C_API const char* tact_conversation_route(const tact_conversation* conversation) TACT_NOEXCEPT;
+TACT_C_API const char* tact_conversation_priority(const tact_conversation* conversation)
+    TACT_NOEXCEPT;
+
+/* The whole conversation report as one line of JSON (docs/cli.md's
+ * `tact conversation` shape, id "") into *out; *len, when not NULL,
+ * receives its length. Borrowed until the next append or the free.
+ * Errors: TACT_E_INVALID_ARGUMENT (out or conversation is NULL);
+ * TACT_E_NOMEM. */
+TACT_C_API int tact_conversation_json(const char** out, size_t* len,
+                                      tact_conversation* conversation) TACT_NOEXCEPT;
+
+TACT_C_API void tact_conversation_free(tact_conversation* conversation) TACT_NOEXCEPT;
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

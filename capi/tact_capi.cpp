@@ -40,6 +40,13 @@ struct tact_analyzer {
   tact::Analyzer analyzer;
 };
 
+struct tact_conversation {
+  explicit tact_conversation(const tact::Analyzer& a) : conversation(a) {}
+  tact::Conversation conversation;
+  bool json_built = false;  // `json` is the report as of the last append
+  std::string json;
+};
+
 // A Report plus the C views of it. The views point into `report`, which is
 // never modified after they are built.
 struct tact_report {
@@ -432,7 +439,6 @@ int tact_analyze(tact_report** out, const tact_analyzer* analyzer, const char* u
   });
 }
 
-
 int tact_analyze_batch(tact_report** out, const tact_analyzer* analyzer, const char* const* texts,
                        const size_t* lens, size_t count, tact_role role, unsigned int threads,
                        int* statuses) noexcept {
@@ -576,6 +582,76 @@ int tact_report_json(const char** out, size_t* len, const tact_report* report) n
     if (len != nullptr) *len = report->json.size();
     return TACT_OK;
   });
+}
+
+// --- Conversations --------------------------------------------------------
+
+int tact_conversation_new(tact_conversation** out, const tact_analyzer* analyzer) noexcept {
+  return guarded([&]() -> int {
+    if (out == nullptr) return fail(TACT_E_INVALID_ARGUMENT, "tact_conversation_new: out is NULL");
+    *out = nullptr;
+    if (analyzer == nullptr)
+      return fail(TACT_E_INVALID_ARGUMENT, "tact_conversation_new: analyzer is NULL");
+    auto c = std::make_unique<tact_conversation>(analyzer->analyzer);
+    if (!c->conversation.status().ok()) return fail(c->conversation.status());
+    *out = c.release();
+    return TACT_OK;
+  });
+}
+
+int tact_conversation_append(tact_conversation* conversation, const char* utf8, size_t len,
+                             tact_role role) noexcept {
+  const int raw_role = role_value(role);
+  return guarded([&]() -> int {
+    if (conversation == nullptr) {
+      return fail(TACT_E_INVALID_ARGUMENT, "tact_conversation_append: conversation is NULL");
+    }
+    if (utf8 == nullptr && len > 0) {
+      return fail(TACT_E_INVALID_ARGUMENT, "tact_conversation_append: utf8 is NULL with len > 0");
+    }
+    tact::Role r;
+    if (!to_role(raw_role, &r) || r == tact::Role::automatic) return bad_role(raw_role);
+    conversation->json_built = false;
+    const tact::Status st =
+        conversation->conversation.append(r, std::string_view(utf8 == nullptr ? "" : utf8, len));
+    if (!st.ok()) return fail(st);
+    return TACT_OK;
+  });
+}
+
+size_t tact_conversation_turn_count(const tact_conversation* conversation) noexcept {
+  return conversation == nullptr ? 0 : conversation->conversation.report().turns.size();
+}
+
+const char* tact_conversation_route(const tact_conversation* conversation) noexcept {
+  return conversation == nullptr ? nullptr : conversation->conversation.report().route.c_str();
+}
+
+const char* tact_conversation_priority(const tact_conversation* conversation) noexcept {
+  return conversation == nullptr ? nullptr : conversation->conversation.report().priority.c_str();
+}
+
+int tact_conversation_json(const char** out, size_t* len,
+                           tact_conversation* conversation) noexcept {
+  return guarded([&]() -> int {
+    if (out == nullptr) return fail(TACT_E_INVALID_ARGUMENT, "tact_conversation_json: out is NULL");
+    *out = nullptr;
+    if (len != nullptr) *len = 0;
+    if (conversation == nullptr) {
+      return fail(TACT_E_INVALID_ARGUMENT, "tact_conversation_json: conversation is NULL");
+    }
+    if (!conversation->json_built) {
+      conversation->json = conversation->conversation.report().to_json();
+      conversation->json_built = true;
+    }
+    *out = conversation->json.c_str();
+    if (len != nullptr) *len = conversation->json.size();
+    return TACT_OK;
+  });
+}
+
+void tact_conversation_free(tact_conversation* conversation) noexcept {
+  delete conversation;
 }
 
 }  // extern "C"

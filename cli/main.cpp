@@ -6,6 +6,7 @@
 //                [--rules PACK]... [--no-default-pack] [--max-input-bytes N]
 //                [FILE...|-]
 //   tact rewrite [--jsonl] [--format text|json] [--rules PACK]... [FILE...|-]
+//   tact conversation [--format text|json] [--group-by FIELD] [--rules PACK]... [FILE...|-]
 //   tact rules check PACK...
 //   tact --version
 //
@@ -32,6 +33,7 @@
 #include <vector>
 
 #include "batches.hpp"
+#include "conversation.hpp"
 #include "input.hpp"
 #include "tact/tact.hpp"
 #include "text_output.hpp"
@@ -294,6 +296,18 @@ int run_main(int argc, char** argv) {
       app.add_subcommand("rewrite", "Print each message rewritten into positive language");
   add_common(rewrite, &rewrite_settings);
 
+  tact::cli::ConversationSettings conv;
+  CLI::App* conversation = app.add_subcommand(
+      "conversation", "Analyze conversations (JSON Lines): stages, unaddressed requests, priority, route");
+  conversation->add_option("--format", conv.format, "Output: text (for people) or json (JSON Lines)")
+      ->check(CLI::IsMember({"text", "json"}));
+  conversation->add_option("--group-by", conv.group_by,
+                           "Read flat message lines and group them by this field, in input order");
+  conversation->add_option("--rules", conv.rules, "A rule pack (TOML) layered over the default pack")
+      ->allow_extra_args(false);
+  conversation->add_flag("--no-default-pack", conv.no_default_pack, "Do not start from the embedded pack");
+  conversation->add_option("files", conv.files, "Input files; - or none reads stdin");
+
   CLI::App* rules = app.add_subcommand("rules", "Work with rule packs");
   rules->require_subcommand(1);
   std::vector<std::string> check_files;
@@ -307,9 +321,9 @@ int run_main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     const std::string word = argv[i];
     if (!word.empty() && word[0] == '-') continue;
-    if (word != "analyze" && word != "rewrite" && word != "rules") {
+    if (word != "analyze" && word != "rewrite" && word != "rules" && word != "conversation") {
       std::cerr << "tact: unknown subcommand '" << word
-                << "'; valid subcommands: analyze, rewrite, rules\n";
+                << "'; valid subcommands: analyze, rewrite, conversation, rules\n";
       return kExitError;
     }
     if (word == "rules" && i + 1 < argc && argv[i + 1][0] != '-' &&
@@ -328,6 +342,7 @@ int run_main(int argc, char** argv) {
   }
   if (analyze->parsed()) return run(analyze_settings, false);
   if (rewrite->parsed()) return run(rewrite_settings, true);
+  if (conversation->parsed()) return tact::cli::run_conversation(conv);
   if (check->parsed()) return check_rules(check_files, check_no_default);
   return kExitError;
 }

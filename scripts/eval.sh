@@ -19,3 +19,6 @@ echo
 build/release/bench/eval/tact_eval_tone
 echo
 /usr/bin/python3 scripts/eval_model.py --features build/release/bench/eval/tact_features
+
+# Conversations (issue 16): figures on ../shared/eval/conversations_dev.jsonl.
+[ -f ../shared/eval/conversations_dev.jsonl ] && scripts/eval_conversation.sh || true

@@ -480,6 +480,10 @@ Status Reader::read(const toml::table& root) {
       out_->has_model = true;
       out_->model.line = line;
       st = text(value, k, "", &out_->model.value);
+    } else if (k == "conversation") {
+      // The conversation policy: lib/conversation/policy.cpp reads and
+      // checks it when a tact::Conversation is made.
+      if (!value.is_table()) st = fail(line, "", "'conversation' must be a table");
     } else if (k == "classes") {
       st = read_classes(value);
     } else if (k == "inflections") {

@@ -793,12 +793,53 @@ static void test_threads(void) {
   tact_analyzer_free(a);
 }
 
+/* Conversations: append turns, read route/priority/JSON; bad roles and
+ * NULLs are status codes, and a failed append leaves the conversation as it
+ * was. */
+static void test_conversation(void) {
+  tact_analyzer* a = NULL;
+  tact_conversation* c = NULL;
+  const char* json = NULL;
+  size_t len = 0;
+  const char* t1 = "I want to talk to a supervisor about this double charge.";
+  const char* t2 = "I'm sorry about that.";
+  const char* t3 = "I'll bring in my supervisor now; she can reverse the charge.";
+  CHECK(tact_analyzer_new(&a, NULL) == TACT_OK);
+  CHECK(tact_conversation_new(NULL, a) == TACT_E_INVALID_ARGUMENT);
+  CHECK(tact_conversation_new(&c, NULL) == TACT_E_INVALID_ARGUMENT);
+  CHECK(c == NULL);
+  CHECK(tact_conversation_new(&c, a) == TACT_OK);
+  CHECK(tact_conversation_append(c, t1, strlen(t1), TACT_ROLE_CUSTOMER) == TACT_OK);
+  CHECK(tact_conversation_append(c, t2, strlen(t2), TACT_ROLE_AGENT) == TACT_OK);
+  CHECK(tact_conversation_json(&json, &len, c) == TACT_OK);
+  CHECK(json != NULL && strstr(json, "\"unaddressed\":[\"manager_request\"]") != NULL);
+  CHECK(tact_conversation_append(c, t3, strlen(t3), TACT_ROLE_AGENT) == TACT_OK);
+  CHECK(tact_conversation_json(&json, &len, c) == TACT_OK);
+  CHECK(json != NULL && len == strlen(json));
+  CHECK(strstr(json, "\"turn\":2,\"unaddressed\":[]") != NULL);
+  CHECK_STR(tact_conversation_route(c), "supervisor");
+  CHECK_STR(tact_conversation_priority(c), "P1");
+  CHECK(tact_conversation_append(c, "x", 1, TACT_ROLE_AUTO) == TACT_E_INVALID_ARGUMENT);
+  CHECK(strlen(tact_last_error()) > 0);
+  CHECK(tact_conversation_append(c, "x", 1, (tact_role)42) == TACT_E_INVALID_ARGUMENT);
+  CHECK(tact_conversation_append(c, NULL, 3, TACT_ROLE_AGENT) == TACT_E_INVALID_ARGUMENT);
+  CHECK(tact_conversation_append(NULL, "x", 1, TACT_ROLE_AGENT) == TACT_E_INVALID_ARGUMENT);
+  CHECK(tact_conversation_append(c, "\xff\xfe", 2, TACT_ROLE_CUSTOMER) == TACT_OK);
+  CHECK(tact_conversation_turn_count(c) == 4);
+  CHECK(tact_conversation_turn_count(NULL) == 0);
+  CHECK(tact_conversation_json(NULL, NULL, c) == TACT_E_INVALID_ARGUMENT);
+  tact_conversation_free(c);
+  tact_conversation_free(NULL);
+  tact_analyzer_free(a);
+}
+
 int main(void) {
   tact_analyzer* a = new_default();
   g_have_rules = tact_analyzer_rule_count(a) > 0;
   tact_analyzer_free(a);
 
   test_versions();
+  test_conversation();
   test_status_strings();
   test_last_error();
   test_options_init();

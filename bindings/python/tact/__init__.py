@@ -15,6 +15,7 @@ inside this package, a build tree above it, or the system's library path.
 from ._library import ABI_VERSION
 from ._library import library as _load_library
 from .analyzer import Analyzer
+from .conversation import Conversation
 from .errors import (
     DeadlineExceededError,
     Error,
@@ -46,6 +47,7 @@ def library_path() -> str:
 __all__ = [
     "ABI_VERSION",
     "Analyzer",
+    "Conversation",
     "Cue",
     "Edit",
     "DeadlineExceededError",

@@ -46,7 +46,14 @@ class ReportHandle(Structure):
     _fields_: List[Tuple[str, Any]] = []
 
 
+class ConversationHandle(Structure):
+    """Opaque tact_conversation."""
+
+    _fields_: List[Tuple[str, Any]] = []
+
+
 AnalyzerP = POINTER(AnalyzerHandle)
+ConversationP = POINTER(ConversationHandle)
 ReportP = POINTER(ReportHandle)
 
 
@@ -189,6 +196,15 @@ PROTOTYPES: Sequence[Tuple[str, List[Any], Any, Errcheck]] = (
     ("tact_report_edit_at", [ReportP, c_size_t], POINTER(Edit), None),
     ("tact_report_rewrite", [ReportP, _size_p], c_void_p, None),
     ("tact_report_json", [POINTER(c_void_p), _size_p, ReportP], c_int, _check_status),
+    ("tact_conversation_new", [POINTER(ConversationP), AnalyzerP], c_int, _check_status),
+    ("tact_conversation_append", [ConversationP, c_char_p, c_size_t, c_int], c_int,
+     _check_status),
+    ("tact_conversation_turn_count", [ConversationP], c_size_t, None),
+    ("tact_conversation_route", [ConversationP], c_char_p, None),
+    ("tact_conversation_priority", [ConversationP], c_char_p, None),
+    ("tact_conversation_json", [POINTER(c_void_p), _size_p, ConversationP], c_int,
+     _check_status),
+    ("tact_conversation_free", [ConversationP], None, None),
 )
 
 _LIB: Optional[ctypes.CDLL] = None

@@ -217,6 +217,25 @@ class Analyzer:
             lib.tact_report_free(report)
             self._release()
 
+    def analyze_conversation(self, turns: Iterable[Any]) -> Any:
+        """Analyzes a whole conversation: ``turns`` are (role, text) pairs or
+        dicts with "role" and "text". Returns the same dict as appending
+        each turn to a tact.Conversation and calling report(). Raises
+        InvalidArgumentError for an empty conversation or a bad role."""
+        from .conversation import Conversation
+
+        items = list(turns)
+        if not items:
+            raise InvalidArgumentError("a conversation needs at least one turn", -1)
+        with Conversation(self) as c:
+            for t in items:
+                if isinstance(t, Mapping):
+                    c.append(t.get("role"), t.get("text", ""))
+                else:
+                    role, text = t
+                    c.append(role, text)
+            return c.report()
+
     @property
     def threads_used(self) -> int:
         """How many threads the calling thread's last analyze_many ran on,

@@ -1,0 +1,238 @@
+// Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
+//
+// The conversation stage: per-turn state carried forward so that each
+// append costs O(that turn) (open requests, a few counters, the first span
+// of each signal type), never a pass over the history.
+#include "tact/conversation.hpp"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "conversation/policy.hpp"
+
+namespace tact {
+
+using conversation::Condition;
+using conversation::Policy;
+
+struct Conversation::State {
+  // Built from the caller's analyzer: a default-constructed Analyzer would
+  // build the embedded pack's analyzer again (milliseconds) only to drop it.
+  explicit State(const Analyzer& a) : analyzer(a) {}
+  Analyzer analyzer;
+  std::shared_ptr<const Policy> policy;
+  Status status;
+  ConversationReport report;
+  int prev_level = -1;  // the last customer turn's level in context
+  int first_level = -1;
+  bool vented = false;
+  std::size_t peak_turn = 0;
+  std::array<int, 5> turns_at_least{};  // customer turns at level >= i
+  std::array<std::size_t, 5>
+      turn_reaching{};  // the turn that made turns_at_least[i] reach its count
+  // The first turn raising each signal type, in order of first appearance.
+  std::vector<ConversationReason> raised;
+  std::vector<bool> open;  // per policy->open_requests
+
+  const ConversationReason* find_raised(const std::string& type) const {
+    for (const ConversationReason& r : raised) {
+      if (r.type == type) return &r;
+    }
+    return nullptr;
+  }
+
+  // Whether `c` holds; its reasons are appended to *why when it does.
+  bool holds(const Condition& c, const std::string& route,
+             std::vector<ConversationReason>* why) const {
+    bool any = false;
+    for (const std::string& s : c.signals) {
+      if (const ConversationReason* r = find_raised(s)) {
+        why->push_back(*r);
+        any = true;
+      }
+    }
+    if (std::find(c.routes.begin(), c.routes.end(), route) != c.routes.end()) any = true;
+    if (c.peak_at_least >= 0 && report.peak >= c.peak_at_least && first_level >= 0) {
+      why->push_back({peak_turn, "peak", {}, {}});
+      any = true;
+    }
+    if (c.sustained_level >= 0 &&
+        turns_at_least[static_cast<std::size_t>(c.sustained_level)] >= c.sustained_turns) {
+      why->push_back(
+          {turn_reaching[static_cast<std::size_t>(c.sustained_level)], "sustained", {}, {}});
+      any = true;
+    }
+    if (!c.signal_with_level.empty() && c.with_level >= 0 && report.peak >= c.with_level) {
+      if (const ConversationReason* r = find_raised(c.signal_with_level)) {
+        why->push_back(*r);
+        any = true;
+      }
+    }
+    return any;
+  }
+
+  void decide() {
+    std::vector<ConversationReason> why;
+    report.route = policy->default_route;
+    for (const Condition& c : policy->routes) {
+      std::vector<ConversationReason> w;
+      if (holds(c, "", &w)) {
+        report.route = c.name;
+        why = std::move(w);
+        break;
+      }
+    }
+    report.priority = policy->default_priority;
+    for (const Condition& c : policy->priorities) {
+      std::vector<ConversationReason> w;
+      if (holds(c, report.route, &w)) {
+        report.priority = c.name;
+        for (ConversationReason& r : w) {
+          const bool dup = std::any_of(why.begin(), why.end(), [&](const ConversationReason& x) {
+            return x.turn == r.turn && x.type == r.type;
+          });
+          if (!dup) why.push_back(std::move(r));
+        }
+        break;
+      }
+    }
+    report.reasons = std::move(why);
+    if (first_level < 0 || report.current == first_level) {
+      report.trend = "steady";
+    } else {
+      report.trend = report.current > first_level ? "escalating" : "calming";
+    }
+  }
+};
+
+namespace {
+
+std::size_t words(std::string_view text) {
+  std::size_t n = 0;
+  bool in = false;
+  for (const char c : text) {
+    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (!space && !in) ++n;
+    in = !space;
+  }
+  return n;
+}
+
+}  // namespace
+
+Conversation::Conversation(const Analyzer& analyzer, std::string id)
+    : state_(std::make_unique<State>(analyzer)) {
+  state_->report.id = std::move(id);
+  state_->status = conversation::load_policy(analyzer, &state_->policy);
+  if (state_->status.ok()) {
+    state_->open.assign(state_->policy->open_requests.size(), false);
+    state_->decide();
+  }
+}
+
+Conversation::~Conversation() = default;
+Conversation::Conversation(Conversation&&) noexcept = default;
+Conversation& Conversation::operator=(Conversation&&) noexcept = default;
+
+const Status& Conversation::status() const noexcept {
+  return state_->status;
+}
+
+const ConversationReport& Conversation::report() const noexcept {
+  return state_->report;
+}
+
+Status Conversation::append(Role role, std::string_view text) {
+  State& s = *state_;
+  if (!s.status.ok()) return s.status;
+  if (role != Role::agent && role != Role::customer) {
+    return {Code::invalid_argument, "a conversation turn's role must be agent or customer"};
+  }
+  if (s.report.turns.size() >= kMaxConversationTurns) {
+    return {Code::input_too_large,
+            "a conversation holds at most " + std::to_string(kMaxConversationTurns) + " turns"};
+  }
+  ConversationTurn turn;
+  if (Status st = s.analyzer.analyze(text, role, &turn.report); !st.ok()) return st;
+  const Policy& p = *s.policy;
+  const std::size_t index = s.report.turns.size();
+  if (role == Role::customer) {
+    const int own = std::clamp(turn.report.escalation.level, 0, 4);
+    int level = own;
+    if (s.prev_level >= 0 && turn.report.tone.sentiment <= p.positive_sentiment &&
+        words(text) <= static_cast<std::size_t>(p.carry_max_words)) {
+      level = std::max(level, s.prev_level - p.carry_decay);
+    }
+    turn.level = level;
+    if (level >= p.venting_level && own >= p.venting_level) {
+      turn.stage = "venting";
+      s.vented = true;
+    } else if (s.vented && level >= p.disarming_level) {
+      turn.stage = "disarming";
+    } else {
+      turn.stage = "calm";
+    }
+    if (s.first_level < 0 || level > s.report.peak) {
+      s.report.peak = level;
+      s.peak_turn = index;
+    }
+    if (s.first_level < 0) s.first_level = level;
+    s.prev_level = level;
+    s.report.current = level;
+    for (int i = 0; i <= level; ++i) {
+      const auto u = static_cast<std::size_t>(i);
+      ++s.turns_at_least[u];
+      s.turn_reaching[u] = index;
+    }
+    for (const Signal& sig : turn.report.escalation.signals) {
+      if (s.find_raised(sig.type) == nullptr)
+        s.raised.push_back({index, sig.type, sig.span, sig.text});
+      for (std::size_t r = 0; r < p.open_requests.size(); ++r) {
+        if (p.open_requests[r] == sig.type) s.open[r] = true;
+      }
+    }
+  } else {
+    for (std::size_t r = 0; r < p.open_requests.size(); ++r) {
+      if (!s.open[r]) continue;
+      bool answered = false;
+      for (const auto& re : p.answers[r].patterns) {
+        if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *re)) {
+          answered = true;
+          break;
+        }
+      }
+      if (answered) {
+        s.open[r] = false;
+      } else {
+        turn.unaddressed.push_back(p.open_requests[r]);
+      }
+    }
+  }
+  s.report.turns.push_back(std::move(turn));
+  s.decide();
+  return {};
+}
+
+Status analyze_conversation(const Analyzer& analyzer, const std::vector<ConversationInput>& turns,
+                            ConversationReport* out, std::string id) {
+  if (out == nullptr) return {Code::invalid_argument, "out is null"};
+  *out = ConversationReport{};
+  if (turns.empty()) return {Code::invalid_argument, "a conversation needs at least one turn"};
+  Conversation c(analyzer, std::move(id));
+  if (!c.status().ok()) return c.status();
+  for (std::size_t i = 0; i < turns.size(); ++i) {
+    if (Status st = c.append(turns[i].role, turns[i].text); !st.ok()) {
+      st.message = "turn " + std::to_string(i) + ": " + st.message;
+      return st;
+    }
+  }
+  *out = c.report();
+  return {};
+}
+
+}  // namespace tact

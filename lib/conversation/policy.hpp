@@ -1,0 +1,56 @@
+// Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
+//
+// The conversation policy: the pack's [conversation] table, layered and
+// compiled (rules/en/conversation.toml documents every key).
+#ifndef TACT_LIB_CONVERSATION_POLICY_HPP_
+#define TACT_LIB_CONVERSATION_POLICY_HPP_
+
+#include <re2/re2.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "tact/analyzer.hpp"
+
+namespace tact::conversation {
+
+// One route or priority rule: it holds when any of its conditions does.
+struct Condition {
+  std::string name;
+  std::vector<std::string> signals;
+  std::vector<std::string> routes;
+  int peak_at_least = -1;  // -1: no such condition
+  int sustained_level = -1;
+  int sustained_turns = 0;
+  std::string signal_with_level;
+  int with_level = -1;
+};
+
+struct Answers {
+  std::string type;
+  std::vector<std::unique_ptr<RE2>> patterns;
+};
+
+struct Policy {
+  int carry_decay = 1;
+  int carry_max_words = 6;
+  double positive_sentiment = 0.5;
+  int venting_level = 2;
+  int disarming_level = 1;
+  std::vector<std::string> open_requests;
+  std::vector<Answers> answers;  // one per open request type, same order
+  std::vector<Condition> routes;
+  std::vector<Condition> priorities;
+  std::string default_route;
+  std::string default_priority;
+};
+
+// Layers the embedded default and every [conversation] table of the
+// analyzer's rule files and texts, in the analyzer's order, then compiles
+// it. Errors: Code::rules with "source: conversation.key: why".
+Status load_policy(const Analyzer& analyzer, std::shared_ptr<const Policy>* out);
+
+}  // namespace tact::conversation
+
+#endif  // TACT_LIB_CONVERSATION_POLICY_HPP_

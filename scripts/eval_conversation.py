@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+# Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
+"""Scores `tact conversation --format json` against labelled conversations
+(../shared/eval/CONVERSATIONS.md): route, priority, trend, stage and
+escalation on customer turns, `unaddressed` micro precision/recall.
+
+    scripts/eval_conversation.py TACT [FILE]   # FILE: conversations_dev.jsonl
+    --check  exits 1 when a figure is under issue 16's floors.
+Exit 77 when FILE is absent (a test skips)."""
+import json
+import os
+import subprocess
+import sys
+
+FLOORS = {"route": 0.92, "priority": 0.88, "stage": 0.80, "trend": 0.90,
+          "unaddressed_p": 0.80, "unaddressed_r": 0.75, "escalation": 0.75}
+
+
+def main():
+    args = [a for a in sys.argv[1:] if a != "--check"]
+    check = "--check" in sys.argv[1:]
+    tact = args[0]
+    here = os.path.dirname(os.path.abspath(__file__))
+    path = args[1] if len(args) > 1 else os.path.join(
+        here, "..", "..", "shared", "eval", "conversations_dev.jsonl")
+    if not os.path.exists(path):
+        print(f"skip: {path} not found")
+        return 77
+    gold = [json.loads(l) for l in open(path, encoding="utf-8") if l.strip()]
+    out = subprocess.run([tact, "conversation", "--format", "json", path],
+                         capture_output=True, text=True, check=False)
+    got = [json.loads(l) for l in out.stdout.splitlines() if l.strip()]
+    if len(got) != len(gold):
+        print(f"error: {len(got)} reports for {len(gold)} conversations: {out.stderr[:500]}")
+        return 2
+    n = {k: [0, 0] for k in ("route", "priority", "trend", "stage", "escalation")}
+    tp = fp = fn = 0
+    for g, r in zip(gold, got):
+        for k in ("route", "priority", "trend"):
+            n[k][0] += g[k] == r.get(k)
+            n[k][1] += 1
+        for gt, rt in zip(g["turns"], r["turns"]):
+            if gt["role"] == "customer":
+                if "stage" in gt:
+                    n["stage"][0] += gt["stage"] == rt.get("stage")
+                    n["stage"][1] += 1
+                if "escalation" in gt:
+                    n["escalation"][0] += gt["escalation"] == rt.get("level")
+                    n["escalation"][1] += 1
+            else:
+                want, have = set(gt.get("unaddressed", [])), set(rt.get("unaddressed", []))
+                tp += len(want & have)
+                fp += len(have - want)
+                fn += len(want - have)
+    figs = {k: v[0] / v[1] if v[1] else 0.0 for k, v in n.items()}
+    figs["unaddressed_p"] = tp / (tp + fp) if tp + fp else 1.0
+    figs["unaddressed_r"] = tp / (tp + fn) if tp + fn else 1.0
+    print(f"{len(gold)} conversations from {path}")
+    below = []
+    for k, floor in FLOORS.items():
+        mark = "" if figs[k] >= floor else "  BELOW"
+        if mark:
+            below.append(k)
+        print(f"  {k:15s} {figs[k]:.3f}  (floor {floor:.2f}){mark}")
+    return 1 if check and below else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
