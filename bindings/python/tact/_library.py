@@ -187,6 +187,9 @@ PROTOTYPES: Sequence[Tuple[str, List[Any], Any, Errcheck]] = (
     ("tact_report_cue_at", [ReportP, c_size_t], POINTER(Cue), None),
     ("tact_report_edit_count", [ReportP], c_size_t, None),
     ("tact_report_edit_at", [ReportP, c_size_t], POINTER(Edit), None),
+    ("tact_report_declined_count", [ReportP], c_size_t, None),
+    ("tact_report_declined_at", [ReportP, c_size_t], POINTER(Edit), None),
+    ("tact_report_declined_reason", [ReportP, c_size_t], c_char_p, None),
     ("tact_report_rewrite", [ReportP, _size_p], c_void_p, None),
     ("tact_report_json", [POINTER(c_void_p), _size_p, ReportP], c_int, _check_status),
 )
