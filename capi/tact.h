@@ -450,6 +450,19 @@ TACT_C_API size_t tact_report_edit_count(const tact_report* report) TACT_NOEXCEP
 TACT_C_API const tact_edit* tact_report_edit_at(const tact_report* report,
                                                 size_t index) TACT_NOEXCEPT;
 
+/* Edits the fluency guard did not apply (docs/rewrite.md), in text order:
+ * splicing them would have broken the sentence, so the rewrite keeps the
+ * writer's words there while the trigger and its suggestions stay. The
+ * rewrite does not contain them. */
+TACT_C_API size_t tact_report_declined_count(const tact_report* report) TACT_NOEXCEPT;
+TACT_C_API const tact_edit* tact_report_declined_at(const tact_report* report,
+                                                    size_t index) TACT_NOEXCEPT;
+/* Why declined edit `index` was not applied: "doubled_word",
+ * "repeated_phrase", "orphan_opener" or "spacing"; NULL when index is out
+ * of range or report is NULL. Borrowed from the report. */
+TACT_C_API const char* tact_report_declined_reason(const tact_report* report,
+                                                   size_t index) TACT_NOEXCEPT;
+
 /* The whole reply with every edit applied ("" when the rewrite section is
  * off). *len, when len is not NULL, receives its length in bytes (it may
  * contain NUL bytes if the input did). */

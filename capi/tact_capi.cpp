@@ -59,6 +59,7 @@ struct tact_report {
   std::vector<tact_signal> signals;
   std::vector<tact_cue> cues;
   std::vector<tact_edit> edits;
+  std::vector<tact_edit> declined;
   // tact_report_json() builds `json` once, under the mutex. Not
   // std::call_once: a callable that throws (std::bad_alloc) must leave the
   // flag retryable, and ThreadSanitizer's pthread_once does not unwind.
@@ -208,8 +209,8 @@ int convert(const tact_options* in, tact::Options* out) {
   out->max_findings = o.max_findings;
   // chrono's microseconds is signed 64-bit: larger budgets mean "no limit"
   // in practice (292,000 years), so they are clamped, not refused.
-  out->deadline = std::chrono::microseconds(static_cast<int64_t>(
-      std::min<uint64_t>(o.deadline_us, static_cast<uint64_t>(INT64_MAX))));
+  out->deadline = std::chrono::microseconds(
+      static_cast<int64_t>(std::min<uint64_t>(o.deadline_us, static_cast<uint64_t>(INT64_MAX))));
   return TACT_OK;
 }
 
@@ -250,6 +251,10 @@ void build_views(tact_report* r) {
   r->edits.reserve(rep.edits.size());
   for (const tact::Edit& e : rep.edits) {
     r->edits.push_back({to_c(e.span), e.replacement.c_str()});
+  }
+  r->declined.reserve(rep.declined.size());
+  for (const tact::Edit& e : rep.declined) {
+    r->declined.push_back({to_c(e.span), e.replacement.c_str()});
   }
 }
 
@@ -553,6 +558,19 @@ size_t tact_report_edit_count(const tact_report* report) noexcept {
 
 const tact_edit* tact_report_edit_at(const tact_report* report, size_t index) noexcept {
   return element_at(report, &tact_report::edits, index);
+}
+
+size_t tact_report_declined_count(const tact_report* report) noexcept {
+  return count_of(report, &tact_report::declined);
+}
+
+const tact_edit* tact_report_declined_at(const tact_report* report, size_t index) noexcept {
+  return element_at(report, &tact_report::declined, index);
+}
+
+const char* tact_report_declined_reason(const tact_report* report, size_t index) noexcept {
+  if (report == nullptr || index >= report->report.declined.size()) return nullptr;
+  return report->report.declined[index].reason.c_str();
 }
 
 const char* tact_report_rewrite(const tact_report* report, size_t* len) noexcept {

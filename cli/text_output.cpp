@@ -113,6 +113,9 @@ void print_text(std::ostream& out, std::string_view text, const Report& r, bool 
     out << "  before    " << before << "\n";
     out << "  after     " << s.on(kGreen) << after << s.off() << "\n";
   }
+  for (const Edit& e : r.declined) {
+    out << "  declined  \"" << e.replacement << "\" (not applied: " << e.reason << ")\n";
+  }
   out << "\n";
 }
 

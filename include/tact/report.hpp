@@ -111,9 +111,16 @@ struct Escalation {
 
 // One replacement of a span of the original text. Applying a report's edits
 // right to left turns the original into Report::rewrite.
+// An edit in Report::declined is one the fluency guard refused: splicing
+// it would have broken the sentence (docs/rewrite.md), so the rewrite keeps
+// the writer's words there; the trigger and its suggestions stay reported.
 struct Edit {
   Span span;
   std::string replacement;
+  bool applied = true;  // false for the edits of Report::declined
+  // Why an edit was not applied: "doubled_word", "repeated_phrase",
+  // "orphan_opener" or "spacing"; empty when applied.
+  std::string reason;
 };
 
 struct Report {
@@ -126,6 +133,9 @@ struct Report {
   std::vector<Technique> techniques;
   std::vector<Edit> edits;
   std::string rewrite;  // the whole reply with every edit applied
+  // Edits the fluency guard did not apply, in text order; `rewrite` does
+  // not contain them.
+  std::vector<Edit> declined;
   // True when findings may be missing: the message had more than
   // Options::max_findings and only the first ones were kept, or the search
   // for one rule stopped early (after 32 findings, or after 256 matches it

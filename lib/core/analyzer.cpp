@@ -150,9 +150,9 @@ Status Analyzer::Impl::run(std::string_view text, Role role, Report* out) const 
     return true;
   };
   const auto late = [&] {
-    return Status{Code::deadline_exceeded,
-                  "deadline of " + std::to_string(options.deadline.count()) +
-                      " us passed; the report holds the findings so far"};
+    return Status{Code::deadline_exceeded, "deadline of " +
+                                               std::to_string(options.deadline.count()) +
+                                               " us passed; the report holds the findings so far"};
   };
   if (out_of_time()) return late();
 
@@ -197,7 +197,11 @@ Status Analyzer::Impl::run(std::string_view text, Role role, Report* out) const 
     // A re-check cut short may leave a trigger in the rewrite: none is given.
     if (out_of_time()) return late();
     for (rewrite::Edit& e : rewritten.edits) {
-      out->edits.push_back({span_of(doc, e.original), std::move(e.replacement)});
+      out->edits.push_back({span_of(doc, e.original), std::move(e.replacement), true, {}});
+    }
+    for (rewrite::Declined& d : rewritten.declined) {
+      out->declined.push_back(
+          {span_of(doc, d.edit.original), std::move(d.edit.replacement), false, d.reason});
     }
     out->rewrite = std::move(rewritten.text);
   }

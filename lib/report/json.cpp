@@ -227,9 +227,25 @@ std::string Report::to_json() const {
     w.open('{');
     put_span(&w, e.span);
     w.string("replacement", e.replacement);
+    w.boolean("applied", true);
     w.close('}');
   }
   w.close(']');
+  // Edits the fluency guard refused; kept apart so that "edits" still
+  // turns the text into "rewrite".
+  if (!declined.empty()) {
+    w.open("declined", '[');
+    for (const Edit& e : declined) {
+      w.element();
+      w.open('{');
+      put_span(&w, e.span);
+      w.string("replacement", e.replacement);
+      w.boolean("applied", false);
+      w.string("reason", e.reason);
+      w.close('}');
+    }
+    w.close(']');
+  }
   w.string("rewrite", rewrite);
   if (truncated) w.boolean("truncated", true);
   w.close('}');

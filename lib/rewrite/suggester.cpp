@@ -12,6 +12,7 @@
 #include "rewrite/chars.hpp"
 #include "rewrite/cleanup.hpp"
 #include "rewrite/compose.hpp"
+#include "rewrite/guard.hpp"
 #include "rewrite/overlap.hpp"
 #include "rewrite/style.hpp"
 #include "rewrite/template.hpp"
@@ -58,7 +59,10 @@ bool capture_first(const Rendered& r) {
 
 }  // namespace
 
-void suggest(const text::Document& doc, const std::vector<rules::Finding>& triggers, Output* out) {
+namespace {
+
+void suggest_round(const text::Document& doc, const std::vector<rules::Finding>& triggers,
+                   Output* out) {
   const std::string_view original = doc.original();
   out->suggestions.assign(triggers.size(), {});
   out->edits.clear();
@@ -141,9 +145,18 @@ void suggest(const text::Document& doc, const std::vector<rules::Finding>& trigg
   splice(original, &chosen, &out->edits, &out->text);
 }
 
-void suggest(const text::Document& doc, const std::vector<rules::Finding>& triggers,
-             const rules::Pack& pack, Role role, Output* out, const Deadline* deadline) {
-  suggest(doc, triggers, out);
+}  // namespace
+
+void suggest(const text::Document& doc, const std::vector<rules::Finding>& triggers, Output* out) {
+  out->declined.clear();
+  suggest_round(doc, triggers, out);
+  guard(doc.original(), &out->edits, &out->text, &out->declined);
+}
+
+namespace {
+
+void recheck(const text::Document& doc, const rules::Pack& pack, Role role, Output* out,
+             const Deadline* deadline) {
   std::string current;
   std::vector<rules::Finding> found;
   std::vector<Edit> composed;
@@ -159,7 +172,7 @@ void suggest(const text::Document& doc, const std::vector<rules::Finding>& trigg
                                  return f.rule->family != rules::Family::trigger;
                                }),
                 found.end());
-    if (!found.empty()) suggest(rewritten, found, &next);
+    if (!found.empty()) suggest_round(rewritten, found, &next);
     if (found.empty() || next.edits.empty()) {
       out->unsettled = false;
       return;
@@ -169,6 +182,18 @@ void suggest(const text::Document& doc, const std::vector<rules::Finding>& trigg
     out->text.swap(next.text);
     out->unsettled = next.unsettled;
   }
+}
+
+}  // namespace
+
+void suggest(const text::Document& doc, const std::vector<rules::Finding>& triggers,
+             const rules::Pack& pack, Role role, Output* out, const Deadline* deadline) {
+  out->declined.clear();
+  suggest_round(doc, triggers, out);
+  recheck(doc, pack, role, out, deadline);
+  // The guard judges the final text, once: a re-check round may mend what
+  // the first round's splice broke.
+  guard(doc.original(), &out->edits, &out->text, &out->declined);
 }
 
 }  // namespace tact::rewrite

@@ -18,6 +18,12 @@ struct Edit {
   std::string replacement;
 };
 
+// An edit the fluency guard refused (guard.hpp), with why.
+struct Declined {
+  Edit edit;
+  const char* reason = "";  // a static string
+};
+
 struct Output {
   // suggestions[i]: rendered replacements for triggers[i], best first.
   std::vector<std::vector<std::string>> suggestions;
@@ -27,6 +33,7 @@ struct Output {
   // a deletion joined text that stood apart. Only then is a re-check worth
   // its cost; every suggestion on its own is trigger-free (the pack's tests).
   bool unsettled = false;
+  std::vector<Declined> declined;  // edits not applied, in text order
 };
 
 // Renders suggestions for `triggers` (findings of family trigger, in view

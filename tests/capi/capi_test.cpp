@@ -181,6 +181,32 @@ TEST_CASE("the C ABI reports exactly what the C++ API does, for every options va
   }
 }
 
+TEST_CASE("declined edits and their reasons cross the C ABI as the C++ API reports them") {
+  const tact::Analyzer cpp;
+  AnalyzerPtr c = make_c(nullptr);
+  const std::string text = "I don't know why it failed, but I'll find out and email you.";
+  tact::Report want;
+  REQUIRE(cpp.analyze(text, tact::Role::agent, &want).ok());
+  REQUIRE_FALSE(want.declined.empty());
+  tact_report* got = nullptr;
+  REQUIRE(tact_analyze(&got, c.get(), text.data(), text.size(), TACT_ROLE_AGENT) == TACT_OK);
+  REQUIRE(tact_report_declined_count(got) == want.declined.size());
+  for (std::size_t i = 0; i < want.declined.size(); ++i) {
+    const tact_edit* e = tact_report_declined_at(got, i);
+    REQUIRE(e != nullptr);
+    CHECK(e->span.start == want.declined[i].span.start);
+    CHECK(e->span.end == want.declined[i].span.end);
+    CHECK(std::string(e->replacement) == want.declined[i].replacement);
+    CHECK(std::string(tact_report_declined_reason(got, i)) == want.declined[i].reason);
+  }
+  CHECK(std::string(tact_report_declined_reason(got, 0)) == "repeated_phrase");
+  CHECK(tact_report_declined_at(got, want.declined.size()) == nullptr);
+  CHECK(tact_report_declined_reason(got, want.declined.size()) == nullptr);
+  CHECK(tact_report_declined_count(nullptr) == 0);
+  CHECK(tact_report_declined_reason(nullptr, 0) == nullptr);
+  tact_report_free(got);
+}
+
 TEST_CASE("options convert field by field, packs given as text included") {
   tact_options opts;
   REQUIRE(tact_options_init(&opts, TACT_OPTIONS_VERSION) == TACT_OK);

@@ -244,6 +244,27 @@ TEST_CASE("--jsonl echoes each id's token exactly as written") {
   CHECK(ids == want);
 }
 
+TEST_CASE("an edit the fluency guard declines is reported, not applied, in JSON and text") {
+  // "let me find out why" would make the sentence promise to find out twice.
+  const std::string text = "I don't know why it failed, but I'll find out and email you.\n";
+  const Run json = tact_cli("analyze --format json", text);
+  REQUIRE(json.status == 0);
+  const auto lines = json_lines(json.out);
+  REQUIRE(lines.size() == 1);
+  const auto& j = lines[0];
+  REQUIRE(j.contains("declined"));
+  REQUIRE(j["declined"].size() == 1);
+  CHECK(j["declined"][0]["applied"] == false);
+  CHECK(j["declined"][0]["reason"] == "repeated_phrase");
+  CHECK(j["declined"][0]["start"] == 0);
+  for (const auto& e : j["edits"]) CHECK(e["applied"] == true);
+  CHECK(j["rewrite"].get<std::string>().find("Let me find out") == std::string::npos);
+
+  const Run plain = tact_cli("analyze --format text", text);
+  REQUIRE(plain.status == 0);
+  CHECK(plain.out.find("not applied: repeated_phrase") != std::string::npos);
+}
+
 TEST_CASE("--rules takes one pack, so a file after it is input (as in rules/README.md)") {
   std::ofstream("tact_pack.toml") << "";
   std::ofstream("tact_msgs.txt") << "one\ntwo\n";
@@ -290,14 +311,16 @@ TEST_CASE("--threads N: the same output, in input order, as one thread") {
     if (i % 97 == 5) {
       input += "{not json\n";
     } else if (i % 89 == 7) {
-      input += R"({"id": )" + std::to_string(i) + R"(, "text": ")" + std::string(300, 'x') + "\"}\n";
+      input +=
+          R"({"id": )" + std::to_string(i) + R"(, "text": ")" + std::string(300, 'x') + "\"}\n";
     } else {
       input += R"({"id": )" + std::to_string(i) + R"(, "text": "I don't know, message )" +
                std::to_string(i) + R"(. Calm down.", "role": ")" +
                (i % 3 == 0 ? "customer" : "agent") + "\"}\n";
     }
   }
-  const Run one = tact_cli("analyze --jsonl --format json --max-input-bytes 200 --threads 1", input);
+  const Run one =
+      tact_cli("analyze --jsonl --format json --max-input-bytes 200 --threads 1", input);
   REQUIRE(one.status == 2);
   REQUIRE(json_lines(one.out).size() == 1500);
   for (const char* threads : {"2", "3", "0"}) {

@@ -179,5 +179,85 @@ TEST_CASE("a leading BOM or zero-width space does not spoil the rewrite") {
   }
 }
 
+// Suggestions that splice badly in the sentences below; the fluency guard
+// must refuse them and say why, keeping the finding and its suggestions.
+constexpr const char* kGuardPack = R"toml(
+name = "guard-test"
+
+[messages]
+uncertainty = "Commit to finding out."
+dismissive = "Drop it."
+demanding = "Ask instead."
+
+[[rule]]
+id = "trigger.uncertainty.dont-know-why"
+patterns = ["i (?:don't|dont) know why"]
+suggestions = ["let me find out why"]
+examples = ["I don't know why it failed."]
+counterexamples = ["I know why it failed."]
+
+[[rule]]
+id = "trigger.dismissive.as-i-said"
+patterns = ["as i said twice"]
+suggestions = [""]
+examples = ["As I said twice, no."]
+counterexamples = ["As I said, no."]
+
+[[rule]]
+id = "trigger.demanding.kindly"
+patterns = ["\\bkindly\\b"]
+suggestions = ["please"]
+examples = ["Kindly wait."]
+counterexamples = ["Wait."]
+)toml";
+
+const Edit* declined_with(const Report& r, const char* reason) {
+  for (const Edit& e : r.declined) {
+    if (e.reason == reason) return &e;
+  }
+  return nullptr;
+}
+
+TEST_CASE("the fluency guard declines a splice that breaks the sentence, and says why") {
+  Options options;
+  options.default_pack = false;
+  options.rule_texts.push_back({"guard-test.toml", kGuardPack});
+  Analyzer analyzer(options);
+  REQUIRE_MESSAGE(analyzer.ok(), analyzer.status().message);
+
+  struct Case {
+    const char* text;
+    const char* reason;
+  };
+  for (const Case c : {
+           Case{"As I said twice already, the fee is refunded.", "orphan_opener"},
+       }) {
+    CAPTURE(c.text);
+    Report r;
+    REQUIRE(analyzer.analyze(c.text, Role::agent, &r).ok());
+    REQUIRE(r.triggers.size() == 1);
+    CHECK_FALSE(r.triggers[0].suggestions.empty());  // the finding keeps its suggestions
+    CHECK(r.edits.empty());
+    CHECK(r.rewrite == c.text);  // the writer's sentence stays
+    const Edit* d = declined_with(r, c.reason);
+    REQUIRE(d != nullptr);
+    CHECK_FALSE(d->applied);
+    CHECK(d->span.start == r.triggers[0].span.start);
+    const std::string json = r.to_json();
+    CHECK(json.find("\"declined\":[{") != std::string::npos);
+    CHECK(json.find(std::string("\"applied\":false,\"reason\":\"") + c.reason + "\"") !=
+          std::string::npos);
+  }
+
+  // The same rules splice where the sentence takes them.
+  Report ok;
+  REQUIRE(analyzer.analyze("I don't know why it failed.", Role::agent, &ok).ok());
+  CHECK(ok.declined.empty());
+  REQUIRE(ok.edits.size() == 1);
+  CHECK(ok.edits[0].applied);
+  CHECK(ok.rewrite == "Let me find out why it failed.");
+  CHECK(ok.to_json().find("\"applied\":true") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace tact

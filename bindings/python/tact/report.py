@@ -13,7 +13,7 @@ import bisect
 import ctypes
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Union
+from typing import Any, Dict, List, Optional, Union
 
 from . import _library as C
 
@@ -112,7 +112,8 @@ class Escalation:
 @dataclass
 class Edit:
     """Replace [start, end) with ``replacement``; applying a report's edits
-    right to left gives ``Report.rewrite``."""
+    right to left gives ``Report.rewrite``. An edit of ``Report.declined`` has
+    ``applied`` False and the fluency guard's ``reason`` (docs/rewrite.md)."""
 
     start: int
     end: int
@@ -121,6 +122,8 @@ class Edit:
     start_utf16: int
     end_utf16: int
     replacement: str
+    applied: bool = True
+    reason: Optional[str] = None
 
 
 @dataclass
@@ -136,6 +139,7 @@ class Report:
     techniques: List[Technique]
     edits: List[Edit]
     rewrite: str
+    declined: List[Edit] = field(default_factory=list)  # edits the guard refused
     _json: str = field(default="", repr=False, compare=False)
 
     def to_dict(self) -> Dict[str, Any]:
@@ -265,6 +269,17 @@ def from_c(lib: ctypes.CDLL, r: Any, source: Union[str, bytes], data: bytes) -> 
     for i in range(lib.tact_report_edit_count(r)):
         e = lib.tact_report_edit_at(r, i).contents
         edits.append(Edit(**offsets.span(e.span), replacement=_text(e.replacement)))
+    declined = []
+    for i in range(lib.tact_report_declined_count(r)):
+        e = lib.tact_report_declined_at(r, i).contents
+        declined.append(
+            Edit(
+                **offsets.span(e.span),
+                replacement=_text(e.replacement),
+                applied=False,
+                reason=_text(lib.tact_report_declined_reason(r, i)),
+            )
+        )
 
     tone = lib.tact_report_tone(r).contents
     esc = lib.tact_report_escalation(r).contents
@@ -283,5 +298,6 @@ def from_c(lib: ctypes.CDLL, r: Any, source: Union[str, bytes], data: bytes) -> 
         techniques=techniques,
         edits=edits,
         rewrite=_decode(rewrite, errors),
+        declined=declined,
         _json=_text(ctypes.string_at(json.value, length.value)) if json.value else "",
     )

@@ -60,7 +60,7 @@ def test_to_dict_and_to_json(analyzer):
     r = analyzer.analyze(AGENT, role="agent")
     d = r.to_dict()
     assert set(d) == {"role", "role_guessed", "truncated", "tone", "escalation", "triggers",
-                      "techniques", "edits", "rewrite"}
+                      "techniques", "edits", "rewrite", "declined"}
     assert d["tone"] == dataclasses.asdict(r.tone)
     json.dumps(d)  # plain data
     j = json.loads(r.to_json())
@@ -235,3 +235,19 @@ def test_a_pack_from_a_file_layers_over_the_default(analyzer, have_rules, tmp_pa
         assert (t.rule, t.start, t.end) == ("trigger.policy_shield.terms", 0, 28)
     with tact.Analyzer(rule_texts=[pack.read_text()], default_pack=False) as a:
         assert a.rule_count == 1
+
+
+def test_fluency_guard_declines_a_splice_and_says_why(analyzer, have_rules):
+    # The default pack's "let me find out why" would make this one sentence
+    # promise to find out twice: the guard keeps the writer's sentence.
+    text = "I don't know why it failed, but I'll find out and email you."
+    r = analyzer.analyze(text)
+    assert any(t.category == "uncertainty" and t.suggestions for t in r.triggers)
+    assert r.declined, r
+    d = r.declined[0]
+    assert d.applied is False
+    assert d.reason == "repeated_phrase"
+    assert text[d.start:d.end].lower().startswith("i don't know")
+    assert "find out" in r.rewrite and r.rewrite.count("find out") == 1
+    assert all(e.applied and e.reason is None for e in r.edits)
+    assert '"applied":false,"reason":"repeated_phrase"' in r.to_json()
