@@ -6,6 +6,7 @@
 #include "rewrite/suggester.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "core/deadline.hpp"
 #include "rewrite/already_said.hpp"
@@ -49,6 +50,53 @@ bool inserted(const std::vector<std::string>& templates, std::string_view name) 
   return false;
 }
 
+// True when nothing but space and punctuation (or the text's ends) lies
+// between the span and the words around it: a whole-clause suggestion fits
+// there ("…, not us." but not "you'll have to call them"). Punctuation only,
+// so it holds for any language.
+bool stands_alone(std::string_view s, text::Range span) {
+  std::size_t i = span.begin;
+  for (std::size_t n = 0; i > 0 && is_hspace(char_before(s, i, &n)) && n > 0;) i -= n;
+  if (i > 0 && is_wordish(char_before(s, i))) return false;
+  i = span.end;
+  for (std::size_t n = 0; i < s.size() && is_hspace(char_at(s, i, &n)) && n > 0;) i += n;
+  return i >= s.size() || !is_wordish(char_at(s, i));
+}
+
+// Where the sentence that runs on at `from` ends: the byte of its first
+// terminator or line break (s.size() when it runs to the end).
+std::size_t sentence_stop(std::string_view s, std::size_t from) {
+  std::size_t i = from;
+  while (i < s.size()) {
+    std::size_t n = 0;
+    const char32_t c = char_at(s, i, &n);
+    if (n == 0 || is_newline(c)) break;
+    // "£23.50" and "v2.1" hold no stop: a terminator is followed by a non-word.
+    if (is_terminator(c) && !is_wordish(char_at(s, i + n))) break;
+    i += n;
+  }
+  return i;
+}
+
+// Adds a "?" replacement for each stop no chosen phrase covers, keeping
+// `chosen` in text order.
+void add_question_marks(const std::vector<text::Range>& stops, std::vector<Replacement>* chosen) {
+  for (const text::Range& stop : stops) {
+    const bool covered = std::any_of(chosen->begin(), chosen->end(), [&](const Replacement& r) {
+      return r.original.begin < stop.end && stop.begin < r.original.end;
+    });
+    if (covered) continue;
+    Replacement mark;
+    mark.original = stop;
+    mark.text = "?";
+    mark.capture_first = true;  // never recased
+    chosen->push_back(std::move(mark));
+  }
+  std::sort(chosen->begin(), chosen->end(), [](const Replacement& a, const Replacement& b) {
+    return a.original.begin < b.original.begin;
+  });
+}
+
 // True when the first non-space byte of r.text came from a capture.
 bool capture_first(const Rendered& r) {
   std::size_t i = 0;
@@ -61,8 +109,13 @@ bool capture_first(const Rendered& r) {
 
 namespace {
 
+// choice[i] (when given): how many of finding i's rendered suggestions to
+// pass over for the splice, because the guard declined them in place.
+// Findings whose whole-clause suggestions do not fit where they stand are
+// not spliced; they go to *declined when it is given (the first round).
 void suggest_round(const text::Document& doc, const std::vector<rules::Finding>& triggers,
-                   Output* out) {
+                   Output* out, const std::vector<uint8_t>* choice = nullptr,
+                   std::vector<Declined>* declined = nullptr) {
   const std::string_view original = doc.original();
   out->suggestions.assign(triggers.size(), {});
   out->edits.clear();
@@ -79,6 +132,7 @@ void suggest_round(const text::Document& doc, const std::vector<rules::Finding>&
   std::vector<Candidate> candidates;
   std::vector<text::Range> capture_ranges;
   std::vector<Replacement> best(triggers.size());
+  std::vector<bool> question(triggers.size(), false);
 
   for (std::size_t i = 0; i < triggers.size(); ++i) {
     const rules::Finding& f = triggers[i];
@@ -104,6 +158,9 @@ void suggest_round(const text::Document& doc, const std::vector<rules::Finding>&
 
     std::vector<std::string>& list = out->suggestions[i];
     bool silent = false;
+    const std::size_t wanted = choice == nullptr ? 0 : (*choice)[i];
+    std::size_t rank = 0;
+    bool have_best = false;
     for (const std::string& tmpl : f.rule->suggestions) {
       if (!render(tmpl, f, doc, &rendered)) continue;
       apply_casing(casing, &rendered);
@@ -112,9 +169,11 @@ void suggest_round(const text::Document& doc, const std::vector<rules::Finding>&
         silent = true;
         break;
       }
-      if (list.empty()) {
+      if (rank++ == wanted) {
         best[i].text = rendered.text;
         best[i].capture_first = capture_first(rendered);
+        question[i] = rendered.question;
+        have_best = true;
       }
       std::string shown = rendered.text;
       fit_punctuation(original, span, &shown);
@@ -123,7 +182,14 @@ void suggest_round(const text::Document& doc, const std::vector<rules::Finding>&
       }
     }
     if (silent) list.clear();
-    if (list.empty()) continue;
+    if (list.empty() || !have_best) continue;
+    if (f.rule->clause && !stands_alone(original, span)) {
+      if (declined != nullptr) declined->push_back({{span, list.front()}, kClauseSeam});
+      // Other edits may leave it standing alone (a comma spliced in before
+      // it): the re-check then rewrites it, so the rewrite stays idempotent.
+      out->unsettled = true;
+      continue;
+    }
     candidates.push_back(
         {static_cast<uint32_t>(i), span, f.rule->severity, is_blank(best[i].text)});
   }
@@ -132,6 +198,7 @@ void suggest_round(const text::Document& doc, const std::vector<rules::Finding>&
   resolve_overlaps(original, &candidates);
   std::vector<Replacement> chosen;
   chosen.reserve(candidates.size());
+  std::vector<text::Range> stops;  // full stops that become question marks
   for (const Candidate& c : candidates) {
     Replacement& r = chosen.emplace_back(std::move(best[c.finding]));
     r.original = c.original;
@@ -140,8 +207,15 @@ void suggest_round(const text::Document& doc, const std::vector<rules::Finding>&
     // A finding that lost an overlap, or a deletion joining text that stood
     // apart, may leave a trigger: the rewrite needs a re-check.
     out->unsettled = out->unsettled || c.deletion;
+    if (question[c.finding] && r.sentence_start) {
+      const std::size_t stop = sentence_stop(original, c.original.end);
+      if (stop < original.size() && original[stop] == '.') {
+        stops.push_back({static_cast<uint32_t>(stop), static_cast<uint32_t>(stop + 1)});
+      }
+    }
   }
   out->unsettled = out->unsettled || candidates.size() < found;
+  if (!stops.empty()) add_question_marks(stops, &chosen);
   splice(original, &chosen, &out->edits, &out->text);
 }
 
@@ -149,7 +223,7 @@ void suggest_round(const text::Document& doc, const std::vector<rules::Finding>&
 
 void suggest(const text::Document& doc, const std::vector<rules::Finding>& triggers, Output* out) {
   out->declined.clear();
-  suggest_round(doc, triggers, out);
+  suggest_round(doc, triggers, out, nullptr, &out->declined);
   guard(doc.original(), &out->edits, &out->text, &out->declined);
 }
 
@@ -184,16 +258,64 @@ void recheck(const text::Document& doc, const rules::Pack& pack, Role role, Outp
   }
 }
 
+// How many of a finding's suggestions the guard may try in turn.
+constexpr int kMaxChoices = 3;
+
+// Passes over, for each finding whose edit the guard declined, the
+// suggestion it spliced; false when no finding has another to try.
+bool next_choice(const text::Document& doc, const std::vector<rules::Finding>& triggers,
+                 const Output& out, std::vector<uint8_t>* choice) {
+  bool advanced = false;
+  for (std::size_t i = 0; i < triggers.size(); ++i) {
+    const text::Range span = doc.to_original(triggers[i].view);
+    for (const Declined& d : out.declined) {
+      if (d.reason == kClauseSeam) continue;  // no suggestion of the rule fits
+      const text::Range& r = d.edit.original;
+      const bool touches = r.begin < span.end && span.begin < r.end;
+      if (touches && (*choice)[i] + 1u < out.suggestions[i].size()) {
+        ++(*choice)[i];
+        advanced = true;
+        break;
+      }
+    }
+  }
+  return advanced;
+}
+
 }  // namespace
 
 void suggest(const text::Document& doc, const std::vector<rules::Finding>& triggers,
              const rules::Pack& pack, Role role, Output* out, const Deadline* deadline) {
-  out->declined.clear();
-  suggest_round(doc, triggers, out);
-  recheck(doc, pack, role, out, deadline);
-  // The guard judges the final text, once: a re-check round may mend what
-  // the first round's splice broke.
-  guard(doc.original(), &out->edits, &out->text, &out->declined);
+  std::vector<uint8_t> choice;
+  for (int attempt = 0;; ++attempt) {
+    out->declined.clear();
+    suggest_round(doc, triggers, out, attempt == 0 ? nullptr : &choice, &out->declined);
+    recheck(doc, pack, role, out, deadline);
+    // A re-check round may have rewritten a phrase the first round left: an
+    // edit then reaches its last byte (one that only recases its first
+    // letter does not).
+    out->declined.erase(std::remove_if(out->declined.begin(), out->declined.end(),
+                                       [&](const Declined& d) {
+                                         const uint32_t last = d.edit.original.end - 1;
+                                         return std::any_of(out->edits.begin(), out->edits.end(),
+                                                            [&](const Edit& e) {
+                                                              return e.original.begin <= last &&
+                                                                     last < e.original.end;
+                                                            });
+                                       }),
+                        out->declined.end());
+    // The guard judges the final text, once: a re-check round may mend what
+    // the first round's splice broke.
+    guard(doc.original(), &out->edits, &out->text, &out->declined);
+    std::sort(out->declined.begin(), out->declined.end(), [](const Declined& a, const Declined& b) {
+      return a.edit.original.begin < b.edit.original.begin;
+    });
+    if (out->declined.empty() || attempt + 1 >= kMaxChoices) return;
+    if (deadline != nullptr && deadline->passed()) return;
+    // A declined splice may fit with the finding's next suggestion.
+    if (attempt == 0) choice.assign(triggers.size(), 0);
+    if (!next_choice(doc, triggers, *out, &choice)) return;
+  }
 }
 
 }  // namespace tact::rewrite

@@ -18,6 +18,10 @@ struct Edit {
   std::string replacement;
 };
 
+// The reason for a finding whose whole-clause suggestions (Rule::clause)
+// would sit inside a clause: a word, not punctuation, touches the phrase.
+inline constexpr const char* kClauseSeam = "clause_seam";
+
 // An edit the fluency guard refused (guard.hpp), with why.
 struct Declined {
   Edit edit;

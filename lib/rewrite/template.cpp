@@ -1,6 +1,8 @@
 // Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
 #include "rewrite/template.hpp"
 
+#include "rules/suggestion.hpp"
+
 namespace tact::rewrite {
 
 bool Rendered::in_capture(std::size_t i) const {
@@ -39,6 +41,11 @@ bool render(std::string_view tmpl, const rules::Finding& finding, const text::Do
       if (close == std::string_view::npos) return false;
       const std::string_view name = tmpl.substr(i + 1, close - i - 1);
       if (name.empty()) return false;
+      if (name == rules::kQuestionField) {
+        out->question = true;
+        i = close + 1;
+        continue;
+      }
       const rules::Capture* capture = find_capture(finding, name);
       if (capture != nullptr && capture->view.size() > 0) {
         const text::Range original = doc.to_original(capture->view);

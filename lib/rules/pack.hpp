@@ -56,6 +56,9 @@ struct Rule {
   std::vector<std::string> unless;    // a match overlapping the finding cancels it
   Anchor anchor = Anchor::anywhere;
   bool in_quotes = false;  // also match inside quoted text
+  // Its suggestions are whole clauses ("I'll find out who can sort this"):
+  // spliced only where the phrase stands alone between clause boundaries.
+  bool clause = false;
   Detector detector = Detector::none;
   std::vector<std::string> acronyms;        // caps detector: never shouting
   std::vector<std::string> emphatic_words;  // caps detector: short words that shout

@@ -143,6 +143,7 @@ Status check_suggestions(const std::vector<Located>& suggestions, CompiledRule* 
       return rule_error(r.source, sug.line, r.id, "suggestion " + quoted(sug.value) + ": " + error);
     }
     for (const std::string& name : names) {
+      if (name == kQuestionField) continue;  // not a capture: see suggestion.hpp
       const bool everywhere =
           !out->patterns.empty() &&
           std::all_of(out->patterns.begin(), out->patterns.end(),
@@ -378,11 +379,11 @@ Status Reader::read_rule(const toml::table& table, CompiledRule* out) const {
       } else if (st.ok() && s != "anywhere") {
         st = fail(line, id, "unknown anchor '" + s + "'");
       }
-    } else if (k == "in_quotes") {
+    } else if (k == "in_quotes" || k == "clause") {
       if (const auto* b = value.as_boolean()) {
-        r.in_quotes = b->get();
+        (k == "clause" ? r.clause : r.in_quotes) = b->get();
       } else {
-        st = fail(line, id, "field 'in_quotes' must be a boolean");
+        st = fail(line, id, "field '" + std::string(k) + "' must be a boolean");
       }
     } else if (k == "detector") {
       st = text(value, k, id, &s);

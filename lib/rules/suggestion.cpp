@@ -40,6 +40,11 @@ bool walk(std::string_view tmpl, Literal literal, Field field, std::string* erro
     }
     const std::string_view name = tmpl.substr(i + 1, close - i - 1);
     bool valid = !name.empty();
+    if (name == kQuestionField) {
+      field(name);
+      i = close + 1;
+      continue;
+    }
     for (std::size_t k = 0; k < name.size() && valid; ++k) valid = is_name_char(name[k], k == 0);
     if (!valid) {
       if (error) *error = "malformed capture name {" + std::string(name) + "}";

@@ -22,6 +22,11 @@ bool template_captures(std::string_view tmpl, std::vector<std::string>* names, s
 // Document's view, which the finding's ranges index). A capture that did
 // not take part in the match renders as "". The template must have passed
 // template_captures(); the rewrite stage does its own casing on top.
+// The field "{?}" in a suggestion is no capture: it asks the rewrite to end
+// the sentence the suggestion starts with "?" instead of "." ("could you{?}"
+// over "You must sign it." gives "Could you sign it?").
+inline constexpr std::string_view kQuestionField = "?";
+
 std::string render_template(std::string_view tmpl, const Finding& finding, std::string_view view);
 
 }  // namespace tact::rules

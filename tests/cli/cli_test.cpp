@@ -144,7 +144,8 @@ TEST_CASE("usage and file errors exit 2 with a one-line message") {
   r = tact_cli("frobnicate");
   CHECK(r.status == 2);
   CHECK(r.err ==
-        "tact: unknown subcommand 'frobnicate'; valid subcommands: analyze, rewrite, conversation, rules\n");
+        "tact: unknown subcommand 'frobnicate'; valid subcommands: analyze, rewrite, conversation, "
+        "rules\n");
   r = tact_cli("rules frobnicate");
   CHECK(r.status == 2);
   CHECK(r.err.find("unknown subcommand 'rules frobnicate'") != std::string::npos);
@@ -245,8 +246,10 @@ TEST_CASE("--jsonl echoes each id's token exactly as written") {
 }
 
 TEST_CASE("an edit the fluency guard declines is reported, not applied, in JSON and text") {
-  // "let me find out why" would make the sentence promise to find out twice.
-  const std::string text = "I don't know why it failed, but I'll find out and email you.\n";
+  // A whole-clause suggestion ("I understand why this matters") would sit
+  // inside "it's really … over".
+  const std::string text =
+      "It's a bit of rain in the photos, it's really not worth getting upset over.\n";
   const Run json = tact_cli("analyze --format json", text);
   REQUIRE(json.status == 0);
   const auto lines = json_lines(json.out);
@@ -255,14 +258,14 @@ TEST_CASE("an edit the fluency guard declines is reported, not applied, in JSON 
   REQUIRE(j.contains("declined"));
   REQUIRE(j["declined"].size() == 1);
   CHECK(j["declined"][0]["applied"] == false);
-  CHECK(j["declined"][0]["reason"] == "repeated_phrase");
-  CHECK(j["declined"][0]["start"] == 0);
+  CHECK(j["declined"][0]["reason"] == "clause_seam");
+  CHECK(j["declined"][0]["start"] == 46);
   for (const auto& e : j["edits"]) CHECK(e["applied"] == true);
-  CHECK(j["rewrite"].get<std::string>().find("Let me find out") == std::string::npos);
+  CHECK(j["rewrite"].get<std::string>().find("I understand") == std::string::npos);
 
   const Run plain = tact_cli("analyze --format text", text);
   REQUIRE(plain.status == 0);
-  CHECK(plain.out.find("not applied: repeated_phrase") != std::string::npos);
+  CHECK(plain.out.find("not applied: clause_seam") != std::string::npos);
 }
 
 TEST_CASE("--rules takes one pack, so a file after it is input (as in rules/README.md)") {
@@ -337,11 +340,10 @@ TEST_CASE("--threads N: the same output, in input order, as one thread") {
 }
 
 TEST_CASE("rewrite --jsonl writes each rewrite as one JSON string line, line breaks included") {
-  const Run r = tact_cli("rewrite --jsonl",
-                         R"({"text": "Hi,\n\nI don't know.\nBest"})"
-                         "\n"
-                         R"({"text": "Thanks!"})"
-                         "\n");
+  const Run r = tact_cli("rewrite --jsonl", R"({"text": "Hi,\n\nI don't know.\nBest"})"
+                                            "\n"
+                                            R"({"text": "Thanks!"})"
+                                            "\n");
   REQUIRE(r.status == 0);
   const auto lines = json_lines(r.out);
   REQUIRE(lines.size() == 2);

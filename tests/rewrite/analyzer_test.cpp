@@ -209,6 +209,21 @@ patterns = ["\\bkindly\\b"]
 suggestions = ["please"]
 examples = ["Kindly wait."]
 counterexamples = ["Wait."]
+
+[[rule]]
+id = "trigger.dismissive.no-big-deal"
+clause = true
+patterns = ["(?:it's )?no big deal"]
+suggestions = ["I understand why this matters"]
+examples = ["It's no big deal."]
+counterexamples = ["It's a big day."]
+
+[[rule]]
+id = "trigger.demanding.you-gotta"
+patterns = ["you gotta"]
+suggestions = ["please mail them", "could you"]
+examples = ["You gotta sign it."]
+counterexamples = ["You got it."]
 )toml";
 
 const Edit* declined_with(const Report& r, const char* reason) {
@@ -231,6 +246,9 @@ TEST_CASE("the fluency guard declines a splice that breaks the sentence, and say
   };
   for (const Case c : {
            Case{"As I said twice already, the fee is refunded.", "orphan_opener"},
+           Case{"I don't know why it failed, but I'll find out and email you.", "repeated_phrase"},
+           // a whole-clause suggestion inside a clause ("… is I understand …")
+           Case{"The fee is no big deal for most people.", "clause_seam"},
        }) {
     CAPTURE(c.text);
     Report r;
@@ -249,6 +267,21 @@ TEST_CASE("the fluency guard declines a splice that breaks the sentence, and say
           std::string::npos);
   }
 
+  // A whole-clause suggestion splices where the phrase stands alone.
+  Report alone;
+  REQUIRE(analyzer.analyze("Look, it's no big deal.", Role::agent, &alone).ok());
+  CHECK(alone.declined.empty());
+  CHECK(alone.rewrite == "Look, I understand why this matters.");
+
+  // When the best suggestion breaks the sentence, the next one is tried:
+  // "Please mail them sign it, then mail them …" says one phrase twice;
+  // the rule's next suggestion fits.
+  Report next;
+  REQUIRE(
+      analyzer.analyze("You gotta sign it, then mail them both copies.", Role::agent, &next).ok());
+  CHECK(next.declined.empty());
+  CHECK(next.rewrite == "Could you sign it, then mail them both copies.");
+
   // The same rules splice where the sentence takes them.
   Report ok;
   REQUIRE(analyzer.analyze("I don't know why it failed.", Role::agent, &ok).ok());
@@ -257,6 +290,53 @@ TEST_CASE("the fluency guard declines a splice that breaks the sentence, and say
   CHECK(ok.edits[0].applied);
   CHECK(ok.rewrite == "Let me find out why it failed.");
   CHECK(ok.to_json().find("\"applied\":true") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace tact
+
+namespace tact {
+namespace {
+
+// The drafts of issue 14's table, each of which once came out broken, and
+// the rewrite that is now sent: one sentence, one commitment, the facts
+// (dates, amounts, the courier) kept, nothing escalating left.
+TEST_CASE("the drafts of issue 14's table get sendable rewrites") {
+  const Analyzer analyzer;
+  REQUIRE(analyzer.ok());
+  struct Case {
+    const char* draft;
+    const char* rewrite;
+  };
+  for (const Case c : {
+           Case{"This will definitely be sorted by Monday, I promise it.",
+                "This should be sorted by Monday."},
+           Case{"As I mentioned TWICE already, the fee is refunded after 7 days.",
+                "The fee is refunded after 7 days."},
+           // a commitment to find out already follows: nothing to mend
+           Case{"I don't know why it failed, but I'll find out and email you.",
+                "I don't know why it failed, but I'll find out and email you."},
+           Case{"The thing is, it's our policy that refunds go through the original card.",
+                "The thing is, refunds go through the original card."},
+           Case{"Honestly I have no idea why the app logs you out.",
+                "Let me find out why the app logs you out."},
+           Case{"To recap again.", "To recap."},
+           Case{"That's between you and the courier, not us.",
+                "I'll help you sort this out with the courier."},
+           Case{"Jesus, it's a password reset, not brain surgery.",
+                "Let's get the password reset sorted together."},
+           Case{"You must bring photo ID when you collect it.",
+                "Could you bring photo ID when you collect it?"},
+       }) {
+    CAPTURE(c.draft);
+    Report r;
+    REQUIRE(analyzer.analyze(c.draft, Role::agent, &r).ok());
+    CHECK(r.declined.empty());
+    CHECK(r.rewrite == c.rewrite);
+    Report again;
+    REQUIRE(analyzer.analyze(r.rewrite, Role::agent, &again).ok());
+    for (const Trigger& t : again.triggers) CHECK(t.severity < Severity::warning);
+  }
 }
 
 }  // namespace

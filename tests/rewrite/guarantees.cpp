@@ -73,7 +73,7 @@ std::vector<std::string> check_guarantees(const Analyzer& analyzer, std::string_
   for (const Edit& d : first.declined) {
     long long shift = 0;
     for (const Edit& e : first.edits) {
-      if (e.span.end <= d.span.start) {
+      if (e.span.start < d.span.start) {  // may recase the span's first letter
         shift += static_cast<long long>(e.replacement.size()) -
                  static_cast<long long>(e.span.end - e.span.start);
       }

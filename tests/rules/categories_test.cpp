@@ -35,7 +35,7 @@ const Case kTriggers[] = {
     {"refusal", "[We don't do] refunds on sale items."},
     {"refusal", "[We won't refund] a stay after check-in."},
     {"uncertainty", "[I don't know] when the courier will collect it."},
-    {"uncertainty", "honestly [i dont know] why it failed"},
+    {"uncertainty", "[honestly i dont know] why it failed"},
     {"uncertainty", "[I do not know] where it is."},
     {"uncertainty", "[No idea] where the driver is."},
     {"uncertainty", "[I'm not sure] which depot has it."},
