@@ -207,7 +207,7 @@ void suggest_round(const text::Document& doc, const std::vector<rules::Finding>&
     // A finding that lost an overlap, or a deletion joining text that stood
     // apart, may leave a trigger: the rewrite needs a re-check.
     out->unsettled = out->unsettled || c.deletion;
-    if (question[c.finding] && r.sentence_start) {
+    if (question[c.finding]) {
       const std::size_t stop = sentence_stop(original, c.original.end);
       if (stop < original.size() && original[stop] == '.') {
         stops.push_back({static_cast<uint32_t>(stop), static_cast<uint32_t>(stop + 1)});
