@@ -209,15 +209,21 @@ Status Conversation::append(Role role, std::string_view text) {
     const bool calming = (turn.report.tone.sentiment > p.positive_sentiment ||
                           any_match(p.calming, text)) &&
                          !any_match(p.calming_unless, text);
-    const bool pushed = s.bad_reply && p.hold_after_bad_reply;
+    // Accepting the agent's next step ("I'll wait for the call", "here it
+    // is") is engaging, not pushing back, even after a poor reply.
+    const bool engaging = any_match(p.engaging, text);
+    const bool pushed = s.bad_reply && p.hold_after_bad_reply && !engaging;
     int level = own;
     if (s.prev_level >= 0) {
       if (pushed && !(calming && own <= 1)) {
         // The agent ignored a request or inflamed: the customer stays where
         // they were, whatever the turn's words.
         level = std::max(level, s.prev_level);
-      } else if (!calming && (p.carry_max_words == 0 ||
-                              words(text) <= static_cast<std::size_t>(p.carry_max_words))) {
+      } else if (calming) {
+        // Customers step down the arc; thanks after anger is not yet calm.
+        level = std::max(level, s.prev_level - p.calming_decay);
+      } else if (p.carry_max_words == 0 ||
+                 words(text) <= static_cast<std::size_t>(p.carry_max_words)) {
         level = std::max(level, s.prev_level - p.carry_decay);
       }
     }
@@ -292,7 +298,13 @@ Status Conversation::append(Role role, std::string_view text) {
     }
     const bool inflames = std::any_of(turn.report.triggers.begin(), turn.report.triggers.end(),
                                       [](const Trigger& t) { return t.severity != Severity::info; });
-    if (!turn.unaddressed.empty() || inflames) s.bad_reply = true;
+    const bool progress =
+        std::any_of(turn.report.techniques.begin(), turn.report.techniques.end(),
+                    [&](const Technique& t) {
+                      return std::find(p.progress_techniques.begin(), p.progress_techniques.end(),
+                                       t.type) != p.progress_techniques.end();
+                    });
+    if ((!turn.unaddressed.empty() && !progress) || inflames) s.bad_reply = true;
   }
   s.report.turns.push_back(std::move(turn));
   s.decide();

@@ -133,6 +133,13 @@ Status compile(const toml::table& t, Policy* p) {
     return s;
   if (Status s = integer(t, "wary_level", src, "wary_level", 0, 4, &p->wary_level); !s.ok())
     return s;
+  if (Status s = integer(t, "calming_decay", src, "calming_decay", 0, 4, &p->calming_decay);
+      !s.ok())
+    return s;
+  if (Status s = strings(t.get("progress_techniques"), src, "progress_techniques",
+                         &p->progress_techniques);
+      !s.ok())
+    return s;
   if (const toml::node* n = t.get("hold_after_bad_reply")) {
     const auto v = n->value<bool>();
     if (!v) return fail(src, "hold_after_bad_reply", "must be true or false");
@@ -174,6 +181,7 @@ Status compile(const toml::table& t, Policy* p) {
     return {};
   };
   if (Status s = patterns(t.get("calming"), "calming", &p->calming); !s.ok()) return s;
+  if (Status s = patterns(t.get("engaging"), "engaging", &p->engaging); !s.ok()) return s;
   if (Status s = patterns(t.get("calming_unless"), "calming_unless", &p->calming_unless); !s.ok())
     return s;
   if (Status s = strings(t.get("lapse_when_calm"), src, "lapse_when_calm", &p->lapse_when_calm);

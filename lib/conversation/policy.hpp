@@ -54,6 +54,12 @@ struct Policy {
   // After an agent reply that left a request open or carried a trigger, the
   // next customer turn keeps the previous level unless it calms at level 0.
   bool hold_after_bad_reply = true;
+  // A reply that leaves a request open but carries one of these techniques
+  // still makes progress: it does not count as bad.
+  std::vector<std::string> progress_techniques;
+  // A calming turn steps down at most this many levels from the previous one.
+  int calming_decay = 2;
+  std::vector<std::unique_ptr<RE2>> engaging;  // customer accepting a next step
   std::vector<std::unique_ptr<RE2>> calming;       // customer calming cues
   std::vector<std::unique_ptr<RE2>> calming_unless;  // sarcastic look-alikes
   // Signals that lapse for routing when the customer's last turn is calm at
