@@ -43,8 +43,9 @@ struct Conversation::State {
   // An agent reply since the last customer turn left a request open or
   // carried a trigger.
   bool bad_reply = false;
-  // The last customer turn was calm at level 0: threats that hung on the
-  // problem (policy->lapse_when_calm) no longer count for routing.
+  // The last customer turn calmed (a calming cue, at or below wary_level):
+  // threats that hung on the problem (policy->lapse_when_calm) no longer
+  // count for routing.
   bool settled = false;
 
   const ConversationReason* find_raised(const std::string& type) const {
@@ -237,7 +238,7 @@ Status Conversation::append(Role role, std::string_view text) {
     } else {
       turn.stage = "calm";
     }
-    s.settled = level == 0 && turn.stage == "calm";
+    s.settled = calming && level <= p.wary_level;
     s.bad_reply = false;
     if (s.first_level < 0 || level > s.report.peak) {
       s.report.peak = level;

@@ -62,8 +62,8 @@ struct Policy {
   std::vector<std::unique_ptr<RE2>> engaging;  // customer accepting a next step
   std::vector<std::unique_ptr<RE2>> calming;       // customer calming cues
   std::vector<std::unique_ptr<RE2>> calming_unless;  // sarcastic look-alikes
-  // Signals that lapse for routing when the customer's last turn is calm at
-  // level 0 (a threat that hung on the problem).
+  // Signals that lapse for routing when the customer's last turn calms at or
+  // below wary_level (a threat that hung on the problem).
   std::vector<std::string> lapse_when_calm;
   std::vector<Qualified> qualified;
   std::vector<std::string> open_requests;
