@@ -207,9 +207,9 @@ Status Conversation::append(Role role, std::string_view text) {
   const std::size_t index = s.report.turns.size();
   if (role == Role::customer) {
     const int own = std::clamp(turn.report.escalation.level, 0, 4);
-    const bool calming = (turn.report.tone.sentiment > p.positive_sentiment ||
-                          any_match(p.calming, text)) &&
-                         !any_match(p.calming_unless, text);
+    const bool calming =
+        (turn.report.tone.sentiment > p.positive_sentiment || any_match(p.calming, text)) &&
+        !any_match(p.calming_unless, text);
     // Accepting the agent's next step ("I'll wait for the call", "here it
     // is") is engaging, not pushing back, even after a poor reply.
     const bool engaging = any_match(p.engaging, text);
@@ -274,11 +274,11 @@ Status Conversation::append(Role role, std::string_view text) {
       if (!any_match(p.answers[r].withdraw, text)) continue;
       s.open[r] = false;
       for (std::size_t i = 0; i < s.raised.size(); ++i) {
-        if (s.raised[i].type == type ||
-            std::any_of(p.qualified.begin(), p.qualified.end(),
-                        [&](const conversation::Qualified& q) {
-                          return q.signal == type && q.name == s.raised[i].type;
-                        }))
+        if (s.raised[i].type == type || std::any_of(p.qualified.begin(), p.qualified.end(),
+                                                    [&](const conversation::Qualified& q) {
+                                                      return q.signal == type &&
+                                                             q.name == s.raised[i].type;
+                                                    }))
           s.active[i] = false;
       }
     }
@@ -289,7 +289,8 @@ Status Conversation::append(Role role, std::string_view text) {
       bool answered = any_match(a.patterns, text);
       for (const Technique& t : turn.report.techniques) {
         if (answered) break;
-        answered = std::find(a.techniques.begin(), a.techniques.end(), t.type) != a.techniques.end();
+        answered =
+            std::find(a.techniques.begin(), a.techniques.end(), t.type) != a.techniques.end();
       }
       if (answered) {
         s.open[r] = false;
@@ -297,14 +298,14 @@ Status Conversation::append(Role role, std::string_view text) {
         turn.unaddressed.push_back(p.open_requests[r]);
       }
     }
-    const bool inflames = std::any_of(turn.report.triggers.begin(), turn.report.triggers.end(),
-                                      [](const Trigger& t) { return t.severity != Severity::info; });
-    const bool progress =
-        std::any_of(turn.report.techniques.begin(), turn.report.techniques.end(),
-                    [&](const Technique& t) {
-                      return std::find(p.progress_techniques.begin(), p.progress_techniques.end(),
-                                       t.type) != p.progress_techniques.end();
-                    });
+    const bool inflames =
+        std::any_of(turn.report.triggers.begin(), turn.report.triggers.end(),
+                    [](const Trigger& t) { return t.severity != Severity::info; });
+    const bool progress = std::any_of(
+        turn.report.techniques.begin(), turn.report.techniques.end(), [&](const Technique& t) {
+          return std::find(p.progress_techniques.begin(), p.progress_techniques.end(), t.type) !=
+                 p.progress_techniques.end();
+        });
     if ((!turn.unaddressed.empty() && !progress) || inflames) s.bad_reply = true;
   }
   s.report.turns.push_back(std::move(turn));

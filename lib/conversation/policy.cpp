@@ -219,8 +219,8 @@ Status compile(const toml::table& t, Policy* p) {
         return s;
     }
     if (techniques != nullptr) {
-      if (Status s = strings(techniques->get(type), src, "answer_techniques." + type,
-                             &a.techniques);
+      if (Status s =
+              strings(techniques->get(type), src, "answer_techniques." + type, &a.techniques);
           !s.ok())
         return s;
     }

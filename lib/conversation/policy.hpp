@@ -30,7 +30,7 @@ struct Condition {
 struct Answers {
   std::string type;
   std::vector<std::unique_ptr<RE2>> patterns;
-  std::vector<std::string> techniques;  // a reply with one of them answers too
+  std::vector<std::string> techniques;         // a reply with one of them answers too
   std::vector<std::unique_ptr<RE2>> withdraw;  // a customer turn taking it back
 };
 
@@ -59,8 +59,8 @@ struct Policy {
   std::vector<std::string> progress_techniques;
   // A calming turn steps down at most this many levels from the previous one.
   int calming_decay = 2;
-  std::vector<std::unique_ptr<RE2>> engaging;  // customer accepting a next step
-  std::vector<std::unique_ptr<RE2>> calming;       // customer calming cues
+  std::vector<std::unique_ptr<RE2>> engaging;        // customer accepting a next step
+  std::vector<std::unique_ptr<RE2>> calming;         // customer calming cues
   std::vector<std::unique_ptr<RE2>> calming_unless;  // sarcastic look-alikes
   // Signals that lapse for routing when the customer's last turn calms at or
   // below wary_level (a threat that hung on the problem).

@@ -166,40 +166,50 @@ TEST_CASE("a customer who takes back a manager request is routed to stay") {
 }
 
 TEST_CASE("a second contact is not a third: only the third routes to a senior agent") {
-  const auto second = run({{Role::customer, "My heating bill is wrong again, the same extra fee as in March."}});
+  const auto second =
+      run({{Role::customer, "My heating bill is wrong again, the same extra fee as in March."}});
   CHECK(second.route == "stay");
-  const auto third = run({{Role::customer, "This is the third time I'm writing about the extra fee on my heating bill."}});
+  const auto third =
+      run({{Role::customer,
+            "This is the third time I'm writing about the extra fee on my heating bill."}});
   CHECK(third.route == "senior");
   CHECK(third.priority == "P2");
 }
 
-TEST_CASE("acknowledging the earlier contacts answers repeat_contact; 'again' in a question does not") {
+TEST_CASE(
+    "acknowledging the earlier contacts answers repeat_contact; 'again' in a question does not") {
   const std::string first = "I have phoned four times about the broken gate and nobody came.";
-  auto r = run({{Role::customer, first},
-                {Role::agent, "Could you restart the gate controller again?"}});
+  auto r =
+      run({{Role::customer, first}, {Role::agent, "Could you restart the gate controller again?"}});
   CHECK(r.turns[1].unaddressed == std::vector<std::string>{"repeat_contact"});
-  r = run({{Role::customer, first},
-           {Role::agent, "I can see your four earlier calls, and a technician is booked for Monday."}});
+  r = run(
+      {{Role::customer, first},
+       {Role::agent, "I can see your four earlier calls, and a technician is booked for Monday."}});
   CHECK(r.turns[1].unaddressed.empty());
 }
 
-TEST_CASE("a refund granted as compensation, an urgent fix done now and a churn threat met by a fix") {
+TEST_CASE(
+    "a refund granted as compensation, an urgent fix done now and a churn threat met by a fix") {
   auto r = run({{Role::customer, "The heater you sold me arrived cracked. I want my money back."},
                 {Role::agent, "I'm sorry about that. I have refunded the heater in full."}});
   CHECK(r.turns[1].unaddressed.empty());
-  r = run({{Role::customer, "My card is blocked and I'm at the checkout, I need it working right now!"},
-           {Role::agent, "I've unblocked the card; please try the payment again in a minute."}});
+  r = run(
+      {{Role::customer, "My card is blocked and I'm at the checkout, I need it working right now!"},
+       {Role::agent, "I've unblocked the card; please try the payment again in a minute."}});
   CHECK(r.turns[1].unaddressed.empty());
-  r = run({{Role::customer, "Three missed deliveries. Sort it out or I'm cancelling my subscription."},
-           {Role::agent, "I'm sorry. I've rebooked the delivery for tomorrow morning with a named driver."}});
+  r = run(
+      {{Role::customer, "Three missed deliveries. Sort it out or I'm cancelling my subscription."},
+       {Role::agent,
+        "I'm sorry. I've rebooked the delivery for tomorrow morning with a named driver."}});
   CHECK(std::find(r.turns[1].unaddressed.begin(), r.turns[1].unaddressed.end(), "churn_threat") ==
         r.turns[1].unaddressed.end());
 }
 
 TEST_CASE("after a reply that ignores the request the customer stays where they were") {
-  const auto r = run({{Role::customer, "This is ridiculous, I was charged twice and I want a refund now!"},
-                      {Role::agent, "Thanks for contacting us. Is there anything else?"},
-                      {Role::customer, "Did you even read my message?"}});
+  const auto r =
+      run({{Role::customer, "This is ridiculous, I was charged twice and I want a refund now!"},
+           {Role::agent, "Thanks for contacting us. Is there anything else?"},
+           {Role::customer, "Did you even read my message?"}});
   REQUIRE(r.turns.size() == 3);
   CHECK(r.turns[2].level >= r.turns[0].level);
   CHECK(r.turns[2].stage == "venting");
@@ -214,7 +224,8 @@ TEST_CASE("thanks after anger steps down the arc, it does not jump to calm") {
   CHECK(r.turns[2].level < r.turns[0].level);
 }
 
-TEST_CASE("a churn threat lapses once the customer is calm again; a standing one routes to retention") {
+TEST_CASE(
+    "a churn threat lapses once the customer is calm again; a standing one routes to retention") {
   const std::vector<tact::ConversationInput> start = {
       {Role::customer, "You billed me for a plan I never chose. Fix it or I'm leaving you."},
       {Role::agent, "I've moved you back to your old plan and refunded the difference."}};
@@ -250,11 +261,24 @@ refund_demand = ['''\b(?:{courtesy})\b''']
   CHECK(c.status().message.find("nosuchclass") != std::string::npos);
 }
 
+TEST_CASE("acknowledging a recurrence or a hand-over answers; a bare fix does not") {
+  auto r = run({{Role::customer, "My train pass failed at the gate again this morning."},
+                {Role::agent, "I'm sorry the pass has failed again; I've sent you a new one."}});
+  CHECK(r.turns[1].unaddressed.empty());
+  r = run({{Role::customer, "I want to speak to someone above you about this invoice."},
+           {Role::agent, "I've passed your case to our billing lead, who replies by Friday."}});
+  CHECK(r.turns[1].unaddressed.empty());
+  r = run({{Role::customer, "Put me through to a manager, please."},
+           {Role::agent, "I've corrected the invoice and emailed you a copy."}});
+  CHECK(r.turns[1].unaddressed == std::vector<std::string>{"manager_request"});
+}
+
 TEST_CASE("incremental == one-call over the written conversations and the dev set") {
-  for (const std::string& path : {std::string(TACT_SOURCE_DIR) + "/tests/conversation/own.jsonl",
-                                  std::string(TACT_SOURCE_DIR) + "/tests/conversation/dev_own.jsonl",
-                                  std::string(TACT_SOURCE_DIR) + "/tests/conversation/written.jsonl",
-                                  std::string(TACT_SHARED_DIR) + "/eval/conversations_dev.jsonl"}) {
+  for (const std::string& path :
+       {std::string(TACT_SOURCE_DIR) + "/tests/conversation/own.jsonl",
+        std::string(TACT_SOURCE_DIR) + "/tests/conversation/dev_own.jsonl",
+        std::string(TACT_SOURCE_DIR) + "/tests/conversation/written.jsonl",
+        std::string(TACT_SHARED_DIR) + "/eval/conversations_dev.jsonl"}) {
     std::ifstream in(path);
     if (!in) continue;  // the dev set is absent without ../shared
     std::string line;
