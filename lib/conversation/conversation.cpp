@@ -213,13 +213,19 @@ Status Conversation::append(Role role, std::string_view text) {
     // Accepting the agent's next step ("I'll wait for the call", "here it
     // is") is engaging, not pushing back, even after a poor reply.
     const bool engaging = any_match(p.engaging, text);
-    const bool pushed = s.bad_reply && p.hold_after_bad_reply && !engaging;
+    // Saying they are not heard ("I already said", "did you even read")
+    // pushes back whatever the reply was.
+    const bool pushback = s.prev_level >= 0 && any_match(p.pushback, text);
+    const bool pushed = (s.bad_reply && p.hold_after_bad_reply && !engaging) || pushback;
     int level = own;
     if (s.prev_level >= 0) {
       if (pushed && !(calming && own <= 1)) {
         // The agent ignored a request or inflamed: the customer stays where
         // they were, whatever the turn's words.
         level = std::max(level, s.prev_level);
+        // Having to say it again angers: one level up, to pushback_cap.
+        if (pushback)
+          level = std::max(level, std::min(s.prev_level + p.pushback_rise, p.pushback_cap));
       } else if (calming) {
         // Customers step down the arc; thanks after anger is not yet calm.
         level = std::max(level, s.prev_level - p.calming_decay);

@@ -136,6 +136,11 @@ Status compile(const toml::table& t, Policy* p) {
   if (Status s = integer(t, "calming_decay", src, "calming_decay", 0, 4, &p->calming_decay);
       !s.ok())
     return s;
+  if (Status s = integer(t, "pushback_rise", src, "pushback_rise", 0, 4, &p->pushback_rise);
+      !s.ok())
+    return s;
+  if (Status s = integer(t, "pushback_cap", src, "pushback_cap", 0, 4, &p->pushback_cap); !s.ok())
+    return s;
   if (Status s = strings(t.get("progress_techniques"), src, "progress_techniques",
                          &p->progress_techniques);
       !s.ok())
@@ -182,6 +187,7 @@ Status compile(const toml::table& t, Policy* p) {
   };
   if (Status s = patterns(t.get("calming"), "calming", &p->calming); !s.ok()) return s;
   if (Status s = patterns(t.get("engaging"), "engaging", &p->engaging); !s.ok()) return s;
+  if (Status s = patterns(t.get("pushback"), "pushback", &p->pushback); !s.ok()) return s;
   if (Status s = patterns(t.get("calming_unless"), "calming_unless", &p->calming_unless); !s.ok())
     return s;
   if (Status s = strings(t.get("lapse_when_calm"), src, "lapse_when_calm", &p->lapse_when_calm);

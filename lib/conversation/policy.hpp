@@ -59,7 +59,12 @@ struct Policy {
   std::vector<std::string> progress_techniques;
   // A calming turn steps down at most this many levels from the previous one.
   int calming_decay = 2;
-  std::vector<std::unique_ptr<RE2>> engaging;        // customer accepting a next step
+  std::vector<std::unique_ptr<RE2>> engaging;  // customer accepting a next step
+  std::vector<std::unique_ptr<RE2>> pushback;  // customer saying they are not heard
+  // A pushback turn rises this many levels above the previous one, to at most
+  // pushback_cap.
+  int pushback_rise = 1;
+  int pushback_cap = 3;
   std::vector<std::unique_ptr<RE2>> calming;         // customer calming cues
   std::vector<std::unique_ptr<RE2>> calming_unless;  // sarcastic look-alikes
   // Signals that lapse for routing when the customer's last turn calms at or

@@ -273,6 +273,29 @@ TEST_CASE("acknowledging a recurrence or a hand-over answers; a bare fix does no
   CHECK(r.turns[1].unaddressed == std::vector<std::string>{"manager_request"});
 }
 
+TEST_CASE("a customer who says they are not heard pushes back even after a fair reply") {
+  const auto r =
+      run({{Role::customer, "The washing machine leaked all over my kitchen floor, I'm livid."},
+           {Role::agent, "I'm sorry. I've booked an engineer for Tuesday morning."},
+           {Role::customer, "I already said the floor is damaged. Did you even read my message?"}});
+  REQUIRE(r.turns.size() == 3);
+  CHECK(r.turns[2].level >= r.turns[0].level);
+  if (r.turns[0].level >= 2) CHECK(r.turns[2].stage == "venting");
+}
+
+TEST_CASE("a positive word after a complaint question is sarcasm, not calming") {
+  const auto with = [](const std::string& last) {
+    return run({{Role::customer, "You cut off my electricity by mistake and I am furious."},
+                {Role::agent, "Our records show the account was in arrears."},
+                {Role::customer, last}});
+  };
+  const auto sarcastic = with("And nobody thought to check? Brilliant.");
+  const auto plain = with("And nobody thought to check?");
+  REQUIRE(sarcastic.turns.size() == 3);
+  CHECK(sarcastic.turns[2].level == plain.turns[2].level);
+  CHECK(sarcastic.turns[2].level >= sarcastic.turns[0].level - 1);
+}
+
 TEST_CASE("incremental == one-call over the written conversations and the dev set") {
   for (const std::string& path :
        {std::string(TACT_SOURCE_DIR) + "/tests/conversation/own.jsonl",
