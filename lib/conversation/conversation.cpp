@@ -43,6 +43,8 @@ struct Conversation::State {
   // An agent reply since the last customer turn left a request open or
   // carried a trigger.
   bool bad_reply = false;
+  // The request types the last agent reply ignored.
+  std::vector<std::string> ignored;
   // The last customer turn calmed (a calming cue, at or below wary_level):
   // threats that hung on the problem (policy->lapse_when_calm) no longer
   // count for routing.
@@ -215,7 +217,13 @@ Status Conversation::append(Role role, std::string_view text) {
     const bool engaging = any_match(p.engaging, text);
     // Saying they are not heard ("I already said", "did you even read")
     // pushes back whatever the reply was.
-    const bool pushback = s.prev_level >= 0 && any_match(p.pushback, text);
+    // Asking again for what the last reply ignored pushes back too.
+    const bool asks_again = std::any_of(
+        turn.report.escalation.signals.begin(), turn.report.escalation.signals.end(),
+        [&](const Signal& sig) {
+          return std::find(s.ignored.begin(), s.ignored.end(), sig.type) != s.ignored.end();
+        });
+    const bool pushback = s.prev_level >= 0 && (asks_again || any_match(p.pushback, text));
     const bool pushed = (s.bad_reply && p.hold_after_bad_reply && !engaging) || pushback;
     int level = own;
     if (s.prev_level >= 0) {
@@ -246,6 +254,7 @@ Status Conversation::append(Role role, std::string_view text) {
     }
     s.settled = calming && level <= p.wary_level;
     s.bad_reply = false;
+    s.ignored.clear();
     if (s.first_level < 0 || level > s.report.peak) {
       s.report.peak = level;
       s.peak_turn = index;
@@ -313,6 +322,7 @@ Status Conversation::append(Role role, std::string_view text) {
                  p.progress_techniques.end();
         });
     if ((!turn.unaddressed.empty() && !progress) || inflames) s.bad_reply = true;
+    s.ignored = turn.unaddressed;
   }
   s.report.turns.push_back(std::move(turn));
   s.decide();

@@ -296,6 +296,25 @@ TEST_CASE("a positive word after a complaint question is sarcasm, not calming") 
   CHECK(sarcastic.turns[2].level >= sarcastic.turns[0].level - 1);
 }
 
+TEST_CASE(
+    "asking again for what the last reply ignored pushes back; an ongoing problem acknowledged "
+    "answers") {
+  const auto r =
+      run({{Role::customer, "This is outrageous, I want my money back for the broken kettle."},
+           {Role::agent, "Kettles can be temperamental."},
+           {Role::customer, "I asked for a refund."}});
+  REQUIRE(r.turns.size() == 3);
+  CHECK(r.turns[1].unaddressed == std::vector<std::string>{"refund_demand"});
+  CHECK(r.turns[2].level >= r.turns[0].level);
+  auto q =
+      run({{Role::customer, "My broadband keeps dropping out again, every single night."},
+           {Role::agent, "I'm sorry it has dropped again; I've booked an engineer for Friday."}});
+  CHECK(q.turns[1].unaddressed.empty());
+  q = run({{Role::customer, "My broadband keeps dropping out again, every single night."},
+           {Role::agent, "Sorry, could you restart the router again?"}});
+  CHECK(q.turns[1].unaddressed == std::vector<std::string>{"repeat_contact"});
+}
+
 TEST_CASE("incremental == one-call over the written conversations and the dev set") {
   for (const std::string& path :
        {std::string(TACT_SOURCE_DIR) + "/tests/conversation/own.jsonl",
