@@ -209,9 +209,10 @@ Status Conversation::append(Role role, std::string_view text) {
   const std::size_t index = s.report.turns.size();
   if (role == Role::customer) {
     const int own = std::clamp(turn.report.escalation.level, 0, 4);
+    const bool sarcastic = any_match(p.calming_unless, text);
+    const bool calming_cue = any_match(p.calming, text) && !sarcastic;
     const bool calming =
-        (turn.report.tone.sentiment > p.positive_sentiment || any_match(p.calming, text)) &&
-        !any_match(p.calming_unless, text);
+        calming_cue || (turn.report.tone.sentiment > p.positive_sentiment && !sarcastic);
     // Accepting the agent's next step ("I'll wait for the call", "here it
     // is") is engaging, not pushing back, even after a poor reply.
     const bool engaging = any_match(p.engaging, text);
@@ -252,7 +253,8 @@ Status Conversation::append(Role role, std::string_view text) {
     } else {
       turn.stage = "calm";
     }
-    s.settled = calming && level <= p.wary_level;
+    // Only words of calming settle a threat; a positive tone alone does not.
+    s.settled = calming_cue && level <= p.wary_level;
     s.bad_reply = false;
     s.ignored.clear();
     if (s.first_level < 0 || level > s.report.peak) {
