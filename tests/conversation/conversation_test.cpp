@@ -315,6 +315,19 @@ TEST_CASE(
   CHECK(q.turns[1].unaddressed == std::vector<std::string>{"repeat_contact"});
 }
 
+TEST_CASE(
+    "a past date or a look at the account answers nothing; a time something will happen does") {
+  auto r = run({{Role::customer, "I need the replacement part today, the shop opens at 9."},
+                {Role::agent, "I can see the order you placed on Monday."},
+                {Role::agent, "The courier will bring it before 11am."}});
+  REQUIRE(r.turns.size() == 3);
+  CHECK(r.turns[1].unaddressed == std::vector<std::string>{"urgency"});
+  CHECK(r.turns[2].unaddressed.empty());
+  r = run({{Role::customer, "Fix my internet or I am switching to another provider."},
+           {Role::agent, "I have checked your account."}});
+  CHECK(r.turns[1].unaddressed == std::vector<std::string>{"churn_threat"});
+}
+
 TEST_CASE("incremental == one-call over the written conversations and the dev set") {
   for (const std::string& path :
        {std::string(TACT_SOURCE_DIR) + "/tests/conversation/own.jsonl",
