@@ -328,6 +328,17 @@ TEST_CASE(
   CHECK(r.turns[1].unaddressed == std::vector<std::string>{"churn_threat"});
 }
 
+TEST_CASE(
+    "an earlier talk with a colleague answers repeat_contact; 'in time for' answers urgency") {
+  auto r =
+      run({{Role::customer, "I have phoned four times about the broken gate and nobody came."},
+           {Role::agent, "I see you spoke to my colleague yesterday; the repair crew is booked."}});
+  CHECK(r.turns[1].unaddressed.empty());
+  r = run({{Role::customer, "I need the replacement part today, the shop opens at 9."},
+           {Role::agent, "It will be with you in time for the opening."}});
+  CHECK(r.turns[1].unaddressed.empty());
+}
+
 TEST_CASE("incremental == one-call over the written conversations and the dev set") {
   for (const std::string& path :
        {std::string(TACT_SOURCE_DIR) + "/tests/conversation/own.jsonl",
