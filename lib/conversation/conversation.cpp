@@ -35,15 +35,45 @@ struct Conversation::State {
   std::array<int, 5> turns_at_least{};  // customer turns at level >= i
   std::array<std::size_t, 5>
       turn_reaching{};  // the turn that made turns_at_least[i] reach its count
-  // The first turn raising each signal type, in order of first appearance.
+  // The first turn raising each signal type, in order of first appearance;
+  // `active` false once the customer withdrew it (a later raise restores it).
   std::vector<ConversationReason> raised;
+  std::vector<bool> active;
   std::vector<bool> open;  // per policy->open_requests
+  // An agent reply since the last customer turn left a request open or
+  // carried a trigger.
+  bool bad_reply = false;
+  // The request types the last agent reply ignored.
+  std::vector<std::string> ignored;
+  // The last customer turn calmed (a calming cue, at or below wary_level):
+  // threats that hung on the problem (policy->lapse_when_calm) no longer
+  // count for routing.
+  bool settled = false;
 
   const ConversationReason* find_raised(const std::string& type) const {
-    for (const ConversationReason& r : raised) {
-      if (r.type == type) return &r;
+    for (std::size_t i = 0; i < raised.size(); ++i) {
+      if (raised[i].type != type) continue;
+      if (!active[i]) return nullptr;
+      if (settled && std::find(policy->lapse_when_calm.begin(), policy->lapse_when_calm.end(),
+                               type) != policy->lapse_when_calm.end())
+        return nullptr;
+      return &raised[i];
     }
     return nullptr;
+  }
+
+  void raise(std::size_t index, const std::string& type, const Span& span,
+             const std::string& text) {
+    for (std::size_t i = 0; i < raised.size(); ++i) {
+      if (raised[i].type != type) continue;
+      if (!active[i]) {
+        raised[i] = {index, type, span, text};
+        active[i] = true;
+      }
+      return;
+    }
+    raised.push_back({index, type, span, text});
+    active.push_back(true);
   }
 
   // Whether `c` holds; its reasons are appended to *why when it does.
@@ -112,6 +142,22 @@ struct Conversation::State {
 
 namespace {
 
+bool any_match(const std::vector<std::unique_ptr<RE2>>& patterns, std::string_view text,
+               Span* span = nullptr) {
+  const re2::StringPiece input(text.data(), text.size());
+  for (const auto& re : patterns) {
+    re2::StringPiece m;
+    if (re->Match(input, 0, input.size(), RE2::UNANCHORED, &m, 1)) {
+      if (span != nullptr) {
+        span->start = static_cast<std::size_t>(m.data() - text.data());
+        span->end = span->start + m.size();
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
 std::size_t words(std::string_view text) {
   std::size_t n = 0;
   bool in = false;
@@ -163,13 +209,43 @@ Status Conversation::append(Role role, std::string_view text) {
   const std::size_t index = s.report.turns.size();
   if (role == Role::customer) {
     const int own = std::clamp(turn.report.escalation.level, 0, 4);
+    const bool sarcastic = any_match(p.calming_unless, text);
+    const bool calming_cue = any_match(p.calming, text) && !sarcastic;
+    const bool calming =
+        calming_cue || (turn.report.tone.sentiment > p.positive_sentiment && !sarcastic);
+    // Accepting the agent's next step ("I'll wait for the call", "here it
+    // is") is engaging, not pushing back, even after a poor reply.
+    const bool engaging = any_match(p.engaging, text);
+    // Saying they are not heard ("I already said", "did you even read")
+    // pushes back whatever the reply was.
+    // Asking again for what the last reply ignored pushes back too.
+    const bool asks_again = std::any_of(
+        turn.report.escalation.signals.begin(), turn.report.escalation.signals.end(),
+        [&](const Signal& sig) {
+          return std::find(s.ignored.begin(), s.ignored.end(), sig.type) != s.ignored.end();
+        });
+    const bool pushback = s.prev_level >= 0 && (asks_again || any_match(p.pushback, text));
+    const bool pushed = (s.bad_reply && p.hold_after_bad_reply && !engaging) || pushback;
     int level = own;
-    if (s.prev_level >= 0 && turn.report.tone.sentiment <= p.positive_sentiment &&
-        words(text) <= static_cast<std::size_t>(p.carry_max_words)) {
-      level = std::max(level, s.prev_level - p.carry_decay);
+    if (s.prev_level >= 0) {
+      if (pushed && !(calming && own <= 1)) {
+        // The agent ignored a request or inflamed: the customer stays where
+        // they were, whatever the turn's words.
+        level = std::max(level, s.prev_level);
+        // Having to say it again angers: one level up, to pushback_cap.
+        if (pushback)
+          level = std::max(level, std::min(s.prev_level + p.pushback_rise, p.pushback_cap));
+      } else if (calming) {
+        // Customers step down the arc; thanks after anger is not yet calm.
+        level = std::max(level, s.prev_level - p.calming_decay);
+      } else if (p.carry_max_words == 0 ||
+                 words(text) <= static_cast<std::size_t>(p.carry_max_words)) {
+        level = std::max(level, s.prev_level - p.carry_decay);
+      }
     }
+    if (s.vented && !calming) level = std::max(level, std::min(p.wary_level, s.prev_level));
     turn.level = level;
-    if (level >= p.venting_level && own >= p.venting_level) {
+    if (level >= p.venting_level && (own >= p.venting_level || pushed)) {
       turn.stage = "venting";
       s.vented = true;
     } else if (s.vented && level >= p.disarming_level) {
@@ -177,6 +253,10 @@ Status Conversation::append(Role role, std::string_view text) {
     } else {
       turn.stage = "calm";
     }
+    // Only words of calming settle a threat; a positive tone alone does not.
+    s.settled = calming_cue && level <= p.wary_level;
+    s.bad_reply = false;
+    s.ignored.clear();
     if (s.first_level < 0 || level > s.report.peak) {
       s.report.peak = level;
       s.peak_turn = index;
@@ -189,22 +269,45 @@ Status Conversation::append(Role role, std::string_view text) {
       ++s.turns_at_least[u];
       s.turn_reaching[u] = index;
     }
+    std::vector<std::string> here;  // the types this turn raises
     for (const Signal& sig : turn.report.escalation.signals) {
-      if (s.find_raised(sig.type) == nullptr)
-        s.raised.push_back({index, sig.type, sig.span, sig.text});
+      s.raise(index, sig.type, sig.span, sig.text);
+      here.push_back(sig.type);
       for (std::size_t r = 0; r < p.open_requests.size(); ++r) {
         if (p.open_requests[r] == sig.type) s.open[r] = true;
+      }
+      for (const conversation::Qualified& q : p.qualified) {
+        Span span;
+        if (q.signal == sig.type && any_match(q.patterns, text, &span)) {
+          s.raise(index, q.name, span, std::string(text.substr(span.start, span.end - span.start)));
+        }
+      }
+    }
+    // Taking a request back ("no need for a manager then") closes it and
+    // drops it from routing, unless this same turn raises it again.
+    for (std::size_t r = 0; r < p.open_requests.size(); ++r) {
+      const std::string& type = p.open_requests[r];
+      if (std::find(here.begin(), here.end(), type) != here.end()) continue;
+      if (!any_match(p.answers[r].withdraw, text)) continue;
+      s.open[r] = false;
+      for (std::size_t i = 0; i < s.raised.size(); ++i) {
+        if (s.raised[i].type == type || std::any_of(p.qualified.begin(), p.qualified.end(),
+                                                    [&](const conversation::Qualified& q) {
+                                                      return q.signal == type &&
+                                                             q.name == s.raised[i].type;
+                                                    }))
+          s.active[i] = false;
       }
     }
   } else {
     for (std::size_t r = 0; r < p.open_requests.size(); ++r) {
       if (!s.open[r]) continue;
-      bool answered = false;
-      for (const auto& re : p.answers[r].patterns) {
-        if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *re)) {
-          answered = true;
-          break;
-        }
+      const conversation::Answers& a = p.answers[r];
+      bool answered = any_match(a.patterns, text);
+      for (const Technique& t : turn.report.techniques) {
+        if (answered) break;
+        answered =
+            std::find(a.techniques.begin(), a.techniques.end(), t.type) != a.techniques.end();
       }
       if (answered) {
         s.open[r] = false;
@@ -212,6 +315,16 @@ Status Conversation::append(Role role, std::string_view text) {
         turn.unaddressed.push_back(p.open_requests[r]);
       }
     }
+    const bool inflames =
+        std::any_of(turn.report.triggers.begin(), turn.report.triggers.end(),
+                    [](const Trigger& t) { return t.severity != Severity::info; });
+    const bool progress = std::any_of(
+        turn.report.techniques.begin(), turn.report.techniques.end(), [&](const Technique& t) {
+          return std::find(p.progress_techniques.begin(), p.progress_techniques.end(), t.type) !=
+                 p.progress_techniques.end();
+        });
+    if ((!turn.unaddressed.empty() && !progress) || inflames) s.bad_reply = true;
+    s.ignored = turn.unaddressed;
   }
   s.report.turns.push_back(std::move(turn));
   s.decide();

@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "core/embedded.hpp"
+#include "rules/classes.hpp"
 
 namespace tact::conversation {
 
@@ -27,7 +28,9 @@ Status fail(const std::string& source, const std::string& key, const std::string
 void layer(const toml::table& from, toml::table* into) {
   for (const auto& [key, value] : from) {
     const std::string_view k = key.str();
-    if ((k == "answers" || k == "defaults") && value.is_table()) {
+    if ((k == "answers" || k == "defaults" || k == "answer_techniques" || k == "withdraw" ||
+         k == "classes" || k == "qualified") &&
+        value.is_table()) {
       toml::table* dst = (*into)[k].as_table();
       if (dst == nullptr) {
         into->insert_or_assign(k, toml::table{});
@@ -128,6 +131,81 @@ Status compile(const toml::table& t, Policy* p) {
   if (Status s = integer(t, "disarming_level", src, "disarming_level", 0, 4, &p->disarming_level);
       !s.ok())
     return s;
+  if (Status s = integer(t, "wary_level", src, "wary_level", 0, 4, &p->wary_level); !s.ok())
+    return s;
+  if (Status s = integer(t, "calming_decay", src, "calming_decay", 0, 4, &p->calming_decay);
+      !s.ok())
+    return s;
+  if (Status s = integer(t, "pushback_rise", src, "pushback_rise", 0, 4, &p->pushback_rise);
+      !s.ok())
+    return s;
+  if (Status s = integer(t, "pushback_cap", src, "pushback_cap", 0, 4, &p->pushback_cap); !s.ok())
+    return s;
+  if (Status s = strings(t.get("progress_techniques"), src, "progress_techniques",
+                         &p->progress_techniques);
+      !s.ok())
+    return s;
+  if (const toml::node* n = t.get("hold_after_bad_reply")) {
+    const auto v = n->value<bool>();
+    if (!v) return fail(src, "hold_after_bad_reply", "must be true or false");
+    p->hold_after_bad_reply = *v;
+  }
+  // [conversation.classes]: RE2 vocabulary classes the patterns below use
+  // as {name}.
+  rules::ClassTable classes;
+  if (const toml::table* ct = t["classes"].as_table()) {
+    for (const auto& [name, v] : *ct) {
+      rules::ClassOp op;
+      op.name = std::string(name.str());
+      op.source = src;
+      op.define = true;
+      op.has_regex = true;
+      op.regex = true;
+      std::vector<std::string> words;
+      if (Status s = strings(&v, src, "classes." + op.name, &words); !s.ok()) return s;
+      for (std::string& w : words) op.words.push_back({std::move(w), 0});
+      if (Status s = classes.apply(op); !s.ok()) return fail(src, "classes." + op.name, s.message);
+    }
+  }
+  RE2::Options o;
+  o.set_encoding(RE2::Options::EncodingUTF8);
+  o.set_case_sensitive(false);
+  o.set_log_errors(false);
+  auto patterns = [&](const toml::node* node, const std::string& key,
+                      std::vector<std::unique_ptr<RE2>>* out) -> Status {
+    std::vector<std::string> list;
+    if (Status s = strings(node, src, key, &list); !s.ok()) return s;
+    for (const std::string& pattern : list) {
+      std::string expanded;
+      std::string error;
+      if (!classes.expand(pattern, &expanded, &error)) return fail(src, key, error);
+      auto re = std::make_unique<RE2>(expanded, o);
+      if (!re->ok()) return fail(src, key, "bad pattern: " + re->error());
+      out->push_back(std::move(re));
+    }
+    return {};
+  };
+  if (Status s = patterns(t.get("calming"), "calming", &p->calming); !s.ok()) return s;
+  if (Status s = patterns(t.get("engaging"), "engaging", &p->engaging); !s.ok()) return s;
+  if (Status s = patterns(t.get("pushback"), "pushback", &p->pushback); !s.ok()) return s;
+  if (Status s = patterns(t.get("calming_unless"), "calming_unless", &p->calming_unless); !s.ok())
+    return s;
+  if (Status s = strings(t.get("lapse_when_calm"), src, "lapse_when_calm", &p->lapse_when_calm);
+      !s.ok())
+    return s;
+  if (const toml::table* qt = t["qualified"].as_table()) {
+    for (const auto& [name, v] : *qt) {
+      Qualified q;
+      q.name = std::string(name.str());
+      const std::string k = "qualified." + q.name;
+      const toml::table* e = v.as_table();
+      const auto signal = e ? (*e)["signal"].value<std::string>() : std::nullopt;
+      if (!signal) return fail(src, k, "needs signal = \"TYPE\" and patterns = [...]");
+      q.signal = *signal;
+      if (Status s = patterns(e->get("patterns"), k + ".patterns", &q.patterns); !s.ok()) return s;
+      p->qualified.push_back(std::move(q));
+    }
+  }
   if (const toml::node* n = t.get("positive_sentiment")) {
     const auto v = n->value<double>();
     if (!v || *v < -1 || *v > 1)
@@ -137,22 +215,24 @@ Status compile(const toml::table& t, Policy* p) {
   if (Status s = strings(t.get("open_requests"), src, "open_requests", &p->open_requests); !s.ok())
     return s;
   const toml::table* answers = t["answers"].as_table();
-  RE2::Options o;
-  o.set_encoding(RE2::Options::EncodingUTF8);
-  o.set_case_sensitive(false);
-  o.set_log_errors(false);
+  const toml::table* techniques = t["answer_techniques"].as_table();
+  const toml::table* withdraw = t["withdraw"].as_table();
   for (const std::string& type : p->open_requests) {
     Answers a;
     a.type = type;
-    std::vector<std::string> patterns;
     if (answers != nullptr) {
-      if (Status s = strings(answers->get(type), src, "answers." + type, &patterns); !s.ok())
+      if (Status s = patterns(answers->get(type), "answers." + type, &a.patterns); !s.ok())
         return s;
     }
-    for (const std::string& pattern : patterns) {
-      auto re = std::make_unique<RE2>(pattern, o);
-      if (!re->ok()) return fail(src, "answers." + type, "bad pattern: " + re->error());
-      a.patterns.push_back(std::move(re));
+    if (techniques != nullptr) {
+      if (Status s =
+              strings(techniques->get(type), src, "answer_techniques." + type, &a.techniques);
+          !s.ok())
+        return s;
+    }
+    if (withdraw != nullptr) {
+      if (Status s = patterns(withdraw->get(type), "withdraw." + type, &a.withdraw); !s.ok())
+        return s;
     }
     p->answers.push_back(std::move(a));
   }

@@ -30,6 +30,16 @@ struct Condition {
 struct Answers {
   std::string type;
   std::vector<std::unique_ptr<RE2>> patterns;
+  std::vector<std::string> techniques;         // a reply with one of them answers too
+  std::vector<std::unique_ptr<RE2>> withdraw;  // a customer turn taking it back
+};
+
+// A signal raised only when the customer turn that carries `signal` also
+// matches one of `patterns` (e.g. repeat_contact_many: the third contact).
+struct Qualified {
+  std::string name;
+  std::string signal;
+  std::vector<std::unique_ptr<RE2>> patterns;
 };
 
 struct Policy {
@@ -38,6 +48,29 @@ struct Policy {
   double positive_sentiment = 0.5;
   int venting_level = 2;
   int disarming_level = 1;
+  // After the customer has vented, a turn without a calming cue stays at
+  // least at this level (wary, not yet calm).
+  int wary_level = 1;
+  // After an agent reply that left a request open or carried a trigger, the
+  // next customer turn keeps the previous level unless it calms at level 0.
+  bool hold_after_bad_reply = true;
+  // A reply that leaves a request open but carries one of these techniques
+  // still makes progress: it does not count as bad.
+  std::vector<std::string> progress_techniques;
+  // A calming turn steps down at most this many levels from the previous one.
+  int calming_decay = 2;
+  std::vector<std::unique_ptr<RE2>> engaging;  // customer accepting a next step
+  std::vector<std::unique_ptr<RE2>> pushback;  // customer saying they are not heard
+  // A pushback turn rises this many levels above the previous one, to at most
+  // pushback_cap.
+  int pushback_rise = 1;
+  int pushback_cap = 3;
+  std::vector<std::unique_ptr<RE2>> calming;         // customer calming cues
+  std::vector<std::unique_ptr<RE2>> calming_unless;  // sarcastic look-alikes
+  // Signals that lapse for routing when the customer's last turn calms at or
+  // below wary_level (a threat that hung on the problem).
+  std::vector<std::string> lapse_when_calm;
+  std::vector<Qualified> qualified;
   std::vector<std::string> open_requests;
   std::vector<Answers> answers;  // one per open request type, same order
   std::vector<Condition> routes;

@@ -4,6 +4,7 @@
 // routing by the default and a layered policy, and incremental == one-call.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -149,9 +150,201 @@ TEST_CASE("the 100,001st turn is refused; the conversation stays usable") {
   CHECK(c.report().route == "stay");
 }
 
+TEST_CASE("a customer who takes back a manager request is routed to stay") {
+  const auto r = run({{Role::customer, "The courier lost my parcel. Get me a supervisor."},
+                      {Role::agent, "Let me look at the tracking first."},
+                      {Role::customer, "Forget the supervisor, just find the parcel."},
+                      {Role::agent, "It's at the depot and goes out again on the morning run."}});
+  CHECK(r.turns[1].unaddressed == std::vector<std::string>{"manager_request"});
+  CHECK(r.turns[3].unaddressed.empty());
+  CHECK(r.route != "supervisor");
+  for (const auto& why : r.reasons) CHECK(why.type != "manager_request");
+  const auto kept = run({{Role::customer, "The courier lost my parcel. Get me a supervisor."},
+                         {Role::agent, "Let me look at the tracking first."},
+                         {Role::customer, "Just find the parcel."}});
+  CHECK(kept.route == "supervisor");
+}
+
+TEST_CASE("a second contact is not a third: only the third routes to a senior agent") {
+  const auto second =
+      run({{Role::customer, "My heating bill is wrong again, the same extra fee as in March."}});
+  CHECK(second.route == "stay");
+  const auto third =
+      run({{Role::customer,
+            "This is the third time I'm writing about the extra fee on my heating bill."}});
+  CHECK(third.route == "senior");
+  CHECK(third.priority == "P2");
+}
+
+TEST_CASE(
+    "acknowledging the earlier contacts answers repeat_contact; 'again' in a question does not") {
+  const std::string first = "I have phoned four times about the broken gate and nobody came.";
+  auto r =
+      run({{Role::customer, first}, {Role::agent, "Could you restart the gate controller again?"}});
+  CHECK(r.turns[1].unaddressed == std::vector<std::string>{"repeat_contact"});
+  r = run(
+      {{Role::customer, first},
+       {Role::agent, "I can see your four earlier calls, and a technician is booked for Monday."}});
+  CHECK(r.turns[1].unaddressed.empty());
+}
+
+TEST_CASE(
+    "a refund granted as compensation, an urgent fix done now and a churn threat met by a fix") {
+  auto r = run({{Role::customer, "The heater you sold me arrived cracked. I want my money back."},
+                {Role::agent, "I'm sorry about that. I have refunded the heater in full."}});
+  CHECK(r.turns[1].unaddressed.empty());
+  r = run(
+      {{Role::customer, "My card is blocked and I'm at the checkout, I need it working right now!"},
+       {Role::agent, "I've unblocked the card; please try the payment again in a minute."}});
+  CHECK(r.turns[1].unaddressed.empty());
+  r = run(
+      {{Role::customer, "Three missed deliveries. Sort it out or I'm cancelling my subscription."},
+       {Role::agent,
+        "I'm sorry. I've rebooked the delivery for tomorrow morning with a named driver."}});
+  CHECK(std::find(r.turns[1].unaddressed.begin(), r.turns[1].unaddressed.end(), "churn_threat") ==
+        r.turns[1].unaddressed.end());
+}
+
+TEST_CASE("after a reply that ignores the request the customer stays where they were") {
+  const auto r =
+      run({{Role::customer, "This is ridiculous, I was charged twice and I want a refund now!"},
+           {Role::agent, "Thanks for contacting us. Is there anything else?"},
+           {Role::customer, "Did you even read my message?"}});
+  REQUIRE(r.turns.size() == 3);
+  CHECK(r.turns[2].level >= r.turns[0].level);
+  CHECK(r.turns[2].stage == "venting");
+}
+
+TEST_CASE("thanks after anger steps down the arc, it does not jump to calm") {
+  const auto r = run({{Role::customer, "I am furious, this is the worst service I have ever had!"},
+                      {Role::agent, "I'm sorry. I've fixed the booking and sent the confirmation."},
+                      {Role::customer, "ok. thanks"}});
+  REQUIRE(r.turns.size() == 3);
+  CHECK(r.turns[2].level >= r.turns[0].level - 2);
+  CHECK(r.turns[2].level < r.turns[0].level);
+}
+
+TEST_CASE(
+    "a churn threat lapses once the customer is calm again; a standing one routes to retention") {
+  const std::vector<tact::ConversationInput> start = {
+      {Role::customer, "You billed me for a plan I never chose. Fix it or I'm leaving you."},
+      {Role::agent, "I've moved you back to your old plan and refunded the difference."}};
+  auto turns = start;
+  turns.push_back({Role::customer, "Great, thank you so much!"});
+  CHECK(run(turns).route == "stay");
+  turns = start;
+  turns.push_back({Role::customer, "We'll see."});
+  CHECK(run(turns).route == "retention");
+}
+
+TEST_CASE("conversation classes are expanded in answer patterns; an unknown class is an error") {
+  tact::Options o;
+  o.rule_texts.push_back({"house", R"(name = "house"
+[conversation.classes]
+courtesy = ['''goodwill gesture|voucher''']
+[conversation.answers]
+refund_demand = ['''\b(?:{courtesy})\b''']
+)"});
+  const tact::Analyzer house(o);
+  REQUIRE(house.ok());
+  const auto r = run({{Role::customer, "The blender broke on day two. I want my money back."},
+                      {Role::agent, "I've sent you a voucher for the full price."}},
+                     house);
+  CHECK(r.turns[1].unaddressed.empty());
+  tact::Options bad;
+  bad.rule_texts.push_back(
+      {"bad", "name = \"bad\"\n[conversation.answers]\nurgency = ['{nosuchclass}']\n"});
+  const tact::Analyzer b(bad);
+  REQUIRE(b.ok());
+  tact::Conversation c(b);
+  CHECK(c.status().code == tact::Code::rules);
+  CHECK(c.status().message.find("nosuchclass") != std::string::npos);
+}
+
+TEST_CASE("acknowledging a recurrence or a hand-over answers; a bare fix does not") {
+  auto r = run({{Role::customer, "My train pass failed at the gate again this morning."},
+                {Role::agent, "I'm sorry the pass has failed again; I've sent you a new one."}});
+  CHECK(r.turns[1].unaddressed.empty());
+  r = run({{Role::customer, "I want to speak to someone above you about this invoice."},
+           {Role::agent, "I've passed your case to our billing lead, who replies by Friday."}});
+  CHECK(r.turns[1].unaddressed.empty());
+  r = run({{Role::customer, "Put me through to a manager, please."},
+           {Role::agent, "I've corrected the invoice and emailed you a copy."}});
+  CHECK(r.turns[1].unaddressed == std::vector<std::string>{"manager_request"});
+}
+
+TEST_CASE("a customer who says they are not heard pushes back even after a fair reply") {
+  const auto r =
+      run({{Role::customer, "The washing machine leaked all over my kitchen floor, I'm livid."},
+           {Role::agent, "I'm sorry. I've booked an engineer for Tuesday morning."},
+           {Role::customer, "I already said the floor is damaged. Did you even read my message?"}});
+  REQUIRE(r.turns.size() == 3);
+  CHECK(r.turns[2].level >= r.turns[0].level);
+  if (r.turns[0].level >= 2) CHECK(r.turns[2].stage == "venting");
+}
+
+TEST_CASE("a positive word after a complaint question is sarcasm, not calming") {
+  const auto with = [](const std::string& last) {
+    return run({{Role::customer, "You cut off my electricity by mistake and I am furious."},
+                {Role::agent, "Our records show the account was in arrears."},
+                {Role::customer, last}});
+  };
+  const auto sarcastic = with("And nobody thought to check? Brilliant.");
+  const auto plain = with("And nobody thought to check?");
+  REQUIRE(sarcastic.turns.size() == 3);
+  CHECK(sarcastic.turns[2].level == plain.turns[2].level);
+  CHECK(sarcastic.turns[2].level >= sarcastic.turns[0].level - 1);
+}
+
+TEST_CASE(
+    "asking again for what the last reply ignored pushes back; an ongoing problem acknowledged "
+    "answers") {
+  const auto r =
+      run({{Role::customer, "This is outrageous, I want my money back for the broken kettle."},
+           {Role::agent, "Kettles can be temperamental."},
+           {Role::customer, "I asked for a refund."}});
+  REQUIRE(r.turns.size() == 3);
+  CHECK(r.turns[1].unaddressed == std::vector<std::string>{"refund_demand"});
+  CHECK(r.turns[2].level >= r.turns[0].level);
+  auto q =
+      run({{Role::customer, "My broadband keeps dropping out again, every single night."},
+           {Role::agent, "I'm sorry it has dropped again; I've booked an engineer for Friday."}});
+  CHECK(q.turns[1].unaddressed.empty());
+  q = run({{Role::customer, "My broadband keeps dropping out again, every single night."},
+           {Role::agent, "Sorry, could you restart the router again?"}});
+  CHECK(q.turns[1].unaddressed == std::vector<std::string>{"repeat_contact"});
+}
+
+TEST_CASE(
+    "a past date or a look at the account answers nothing; a time something will happen does") {
+  auto r = run({{Role::customer, "I need the replacement part today, the shop opens at 9."},
+                {Role::agent, "I can see the order you placed on Monday."},
+                {Role::agent, "The courier will bring it before 11am."}});
+  REQUIRE(r.turns.size() == 3);
+  CHECK(r.turns[1].unaddressed == std::vector<std::string>{"urgency"});
+  CHECK(r.turns[2].unaddressed.empty());
+  r = run({{Role::customer, "Fix my internet or I am switching to another provider."},
+           {Role::agent, "I have checked your account."}});
+  CHECK(r.turns[1].unaddressed == std::vector<std::string>{"churn_threat"});
+}
+
+TEST_CASE(
+    "an earlier talk with a colleague answers repeat_contact; 'in time for' answers urgency") {
+  auto r =
+      run({{Role::customer, "I have phoned four times about the broken gate and nobody came."},
+           {Role::agent, "I see you spoke to my colleague yesterday; the repair crew is booked."}});
+  CHECK(r.turns[1].unaddressed.empty());
+  r = run({{Role::customer, "I need the replacement part today, the shop opens at 9."},
+           {Role::agent, "It will be with you in time for the opening."}});
+  CHECK(r.turns[1].unaddressed.empty());
+}
+
 TEST_CASE("incremental == one-call over the written conversations and the dev set") {
-  for (const std::string& path : {std::string(TACT_SOURCE_DIR) + "/tests/conversation/own.jsonl",
-                                  std::string(TACT_SHARED_DIR) + "/eval/conversations_dev.jsonl"}) {
+  for (const std::string& path :
+       {std::string(TACT_SOURCE_DIR) + "/tests/conversation/own.jsonl",
+        std::string(TACT_SOURCE_DIR) + "/tests/conversation/dev_own.jsonl",
+        std::string(TACT_SOURCE_DIR) + "/tests/conversation/written.jsonl",
+        std::string(TACT_SHARED_DIR) + "/eval/conversations_dev.jsonl"}) {
     std::ifstream in(path);
     if (!in) continue;  // the dev set is absent without ../shared
     std::string line;
