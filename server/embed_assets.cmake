@@ -2,13 +2,19 @@
 # DIR (index.html, app.js, app.css), as byte arrays: no file is read at run
 # time. Run by server/CMakeLists.txt when an asset changes.
 set(files index.html app.js app.css)
-set(types "text/html; charset=utf-8" "text/javascript; charset=utf-8" "text/css; charset=utf-8")
 set(body "// Generated from server/assets by server/embed_assets.cmake. Do not edit.\n")
 string(APPEND body "#include \"assets.hpp\"\n\nnamespace tact::serve {\n\nnamespace {\n\n")
 set(table "")
 set(i 0)
 foreach(f IN LISTS files)
-  list(GET types ${i} type)
+  # Not a CMake list of types: their "; charset" would split it.
+  if(f MATCHES "\\.html$")
+    set(type "text/html; charset=utf-8")
+  elseif(f MATCHES "\\.js$")
+    set(type "text/javascript; charset=utf-8")
+  else()
+    set(type "text/css; charset=utf-8")
+  endif()
   file(READ "${DIR}/${f}" hex HEX)
   string(LENGTH "${hex}" n)
   math(EXPR size "${n} / 2")
