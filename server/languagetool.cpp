@@ -17,6 +17,8 @@ namespace {
 
 // How many UTF-16 units of text LanguageTool shows each side of a match.
 constexpr std::size_t kContextUnits = 40;
+// The deepest JSON nesting accepted; real requests need 3.
+constexpr int kMaxDepth = 64;
 
 int hex(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -207,6 +209,28 @@ bool valid_utf8(std::string_view s) {
   return true;
 }
 
+bool nesting_within(std::string_view json, int limit) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    const char c = json[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > limit) return false;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return true;
+}
+
 bool parse_form(std::string_view body, Form* out) {
   std::string key;
   std::string value;
@@ -243,6 +267,9 @@ CheckAnswer check(const Analyzer& analyzer, const Form& form) {
     analyzed = *text;
   } else {
     if (!valid_utf8(*data)) return bad(400, "invalid_utf8", "'data' is not valid UTF-8");
+    if (!nesting_within(*data, kMaxDepth)) {
+      return bad(400, "too_deep", "'data' nests deeper than " + std::to_string(kMaxDepth));
+    }
     const nlohmann::json j = nlohmann::json::parse(*data, nullptr, false);
     if (j.is_discarded()) return bad(400, "malformed_json", "'data' is not JSON");
     const auto annotation = j.is_object() ? j.find("annotation") : j.end();

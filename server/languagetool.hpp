@@ -20,6 +20,11 @@ using Form = std::multimap<std::string, std::string>;
 // past U+10FFFF).
 bool valid_utf8(std::string_view s);
 
+// True when no array or object in `json` nests deeper than `limit`. Checked
+// before parsing: nlohmann's dump() recurses, so a body of a million '['
+// would overflow a worker's stack.
+bool nesting_within(std::string_view json, int limit);
+
 // Decodes an application/x-www-form-urlencoded body ('+' is a space) into
 // *out; false when a %-escape is malformed.
 bool parse_form(std::string_view body, Form* out);

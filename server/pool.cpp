@@ -9,7 +9,8 @@ namespace {
 thread_local bool t_overloaded = false;
 }  // namespace
 
-BoundedPool::BoundedPool(std::size_t threads, std::size_t max_queued) : max_queued_(max_queued) {
+BoundedPool::BoundedPool(std::size_t threads, std::size_t max_queued)
+    : workers_(threads), max_queued_(max_queued) {
   for (std::size_t i = 0; i < threads; ++i) threads_.emplace_back([this] { work(&main_, false); });
   threads_.emplace_back([this] { work(&overflow_, true); });
 }
@@ -25,8 +26,8 @@ bool BoundedPool::overloaded() {
 void BoundedPool::enqueue(std::function<void()> fn) {
   {
     std::lock_guard<std::mutex> lock(mu_);
-    // Jobs queued beyond the idle workers wait; at most max_queued_ may.
-    Queue& q = main_.jobs.size() < idle_ + max_queued_ ? main_ : overflow_;
+    // Jobs beyond the workers not busy wait; at most max_queued_ may.
+    Queue& q = busy_ + main_.jobs.size() < workers_ + max_queued_ ? main_ : overflow_;
     q.jobs.push_back(std::move(fn));
     q.ready.notify_one();
   }
@@ -50,14 +51,22 @@ void BoundedPool::work(Queue* q, bool overflow) {
     std::function<void()> fn;
     {
       std::unique_lock<std::mutex> lock(mu_);
-      if (!overflow) ++idle_;
       q->ready.wait(lock, [&] { return stopping_ || !q->jobs.empty(); });
-      if (!overflow) --idle_;
       if (q->jobs.empty()) return;  // stopping, and nothing left to answer
       fn = std::move(q->jobs.front());
       q->jobs.pop_front();
+      if (!overflow) ++busy_;
     }
-    fn();
+    try {
+      fn();
+    } catch (...) {
+      // httplib answers handler exceptions itself; anything escaping it
+      // (out of memory while reading a request) costs that connection only.
+    }
+    if (!overflow) {
+      std::lock_guard<std::mutex> lock(mu_);
+      --busy_;
+    }
   }
 }
 

@@ -38,10 +38,11 @@ class BoundedPool : public httplib::TaskQueue {
   };
   void work(Queue* q, bool overflow);
 
+  std::size_t workers_;
   std::size_t max_queued_;
   std::mutex mu_;
   bool stopping_ = false;
-  std::size_t idle_ = 0;  // workers waiting for a job
+  std::size_t busy_ = 0;  // workers answering a connection
   Queue main_;
   Queue overflow_;
   std::vector<std::thread> threads_;

@@ -25,6 +25,9 @@ using httplib::Response;
 thread_local std::chrono::steady_clock::time_point t_started;
 thread_local bool t_timing = false;
 
+// The deepest JSON nesting accepted; real requests need 3.
+constexpr int kMaxDepth = 64;
+
 void fail(Response& res, int status, const std::string& code, const std::string& message) {
   res.status = status;
   res.set_content(error_body(code, message), "application/json");
@@ -73,6 +76,10 @@ bool allows(const Endpoint& e, const std::string& method) {
 bool parse_json(const std::string& body, Response& res, nlohmann::json* out) {
   if (!valid_utf8(body)) {
     fail(res, 400, "invalid_utf8", "the body is not valid UTF-8");
+    return false;
+  }
+  if (!nesting_within(body, kMaxDepth)) {
+    fail(res, 400, "too_deep", "the body nests deeper than " + std::to_string(kMaxDepth));
     return false;
   }
   *out = nlohmann::json::parse(body, nullptr, false);

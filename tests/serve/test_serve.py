@@ -233,6 +233,11 @@ class ServeTest(unittest.TestCase):
         self.assert_error(*s.request("POST", "/v1/analyze", b'{"text": "\xed\xa0\x80"}'), 400,
                           "invalid_utf8")
         self.assert_error(*s.request("POST", "/v1/analyze", b""), 400)
+        # Nesting that would overflow a recursive parser or printer.
+        deep = '{"text": "x", "id": 1, "more": ' + "[" * 500000 + "]" * 500000 + "}"
+        self.assert_error(*s.request("POST", "/v1/analyze", deep), 400, "too_deep")
+        self.assert_error(*s.request("POST", "/v1/conversation", '{"id":' + "[" * 100000 + "}"),
+                          400, "too_deep")
         self.assert_error(*s.post_json("/v1/conversation", {"turns": "no"}), 400, "wrong_type")
         self.assert_error(*s.post_json("/v1/conversation", {"turns": [{"role": "bot", "text": "x"}]}),
                           400, "wrong_type")
@@ -272,6 +277,34 @@ class ServeTest(unittest.TestCase):
         # (each rule stops after 32 findings: incompleteResults says so)
         self.assertGreaterEqual(len(got["matches"]), 32)
         self.assertTrue(got["warnings"]["incompleteResults"])
+
+    def raw(self, data):
+        # No half-close: httplib takes a peer that shut down its side as gone
+        # and does not answer. The requests say "Connection: close".
+        with socket.create_connection(("127.0.0.1", self.server.port), timeout=20) as c:
+            c.sendall(data)
+            reply = b""
+            while True:
+                chunk = c.recv(65536)
+                if not chunk:
+                    return reply
+                reply += chunk
+
+    def test_chunked_bodies(self):
+        body = json.dumps({"text": AGENT, "id": 3}).encode()
+        head = b"POST /v1/analyze HTTP/1.1\r\nHost: x\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\n"
+        chunks = b"".join(b"%x\r\n%s\r\n" % (len(body[i:i + 10]), body[i:i + 10])
+                          for i in range(0, len(body), 10)) + b"0\r\n\r\n"
+        reply = self.raw(head + chunks)
+        self.assertTrue(reply.startswith(b"HTTP/1.1 200 "), reply[:100])
+        want = cli(["analyze", "--jsonl", "--format", "json"], body.decode() + "\n")
+        self.assertEqual(reply.split(b"\r\n\r\n", 1)[1], want)
+        # Past the limit in chunks: 413 all the same.
+        piece = b"a" * 65536
+        big = b"".join(b"%x\r\n%s\r\n" % (len(piece), piece) for _ in range(20)) + b"0\r\n\r\n"
+        reply = self.raw(head + big)
+        self.assertTrue(reply.startswith(b"HTTP/1.1 413 "), reply[:100])
+        self.assertEqual(self.server.request("GET", "/health")[0], 200)
 
     def test_garbage_on_the_socket(self):
         for raw in (b"NONSENSE\r\n\r\n", b"GET / HTTP/9.9\r\n\r\n",
