@@ -295,10 +295,14 @@ int run_main(int argc, char** argv) {
       ->add_option("--max-body-bytes", serve_settings.max_body_bytes,
                    "The largest request body; larger ones get 413 (default 1 MiB)")
       ->check(CLI::PositiveNumber);
-  serve->add_option("--threads", serve_settings.threads,
-                    "Worker threads, one per open connection (default 0: max(8, 2 per core))");
-  serve->add_option("--queue", serve_settings.queue,
-                    "Connections waiting for a worker before new ones get 503 (default 256)");
+  serve
+      ->add_option("--threads", serve_settings.threads,
+                   "Worker threads, one per open connection (default 0: max(8, 2 per core))")
+      ->check(CLI::Range(0u, 4096u));
+  serve
+      ->add_option("--queue", serve_settings.queue,
+                   "Connections waiting for a worker before new ones get 503 (default 256)")
+      ->check(CLI::Range(0u, 1000000u));
   serve
       ->add_option("--timeout", serve_settings.timeout_s,
                    "Seconds to read a request or write a response (default 5)")

@@ -151,6 +151,9 @@ void Routes::install(httplib::Server* server) {
     fail(res, 500, "internal", what);
   });
   server->set_pre_routing_handler([this](const Request&, Response&) {
+    // A request whose client vanished before its answer was written is
+    // never logged; count it out of the in-flight gauge here.
+    if (t_timing) metrics_->finished();
     t_started = std::chrono::steady_clock::now();
     t_timing = true;
     metrics_->started();

@@ -389,9 +389,13 @@ class KeyAndLimitsTest(unittest.TestCase):
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         self.assertEqual(p.returncode, 2)
         self.assertIn(b"API key", p.stderr)
-        p = subprocess.run([TACT, "serve", "--listen", "nonsense"], env=env, timeout=30,
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        self.assertEqual(p.returncode, 2)
+        for bad in (["--listen", "nonsense"], ["--listen", "127.0.0.1:99999"],
+                    ["--threads", "100000"], ["--max-body-bytes", "0"], ["--frobnicate"],
+                    ["--rules", "/nonexistent.toml"]):
+            p = subprocess.run([TACT, "serve", *bad], env=env, timeout=30,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            self.assertEqual(p.returncode, 2, bad)
+            self.assertTrue(p.stderr, bad)
 
     def test_cors(self):
         s = Server(TACT, "--cors-origin", "https://desk.example")
