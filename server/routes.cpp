@@ -61,7 +61,10 @@ const Endpoint* find_endpoint(std::string_view path) {
 }
 
 bool allows(const Endpoint& e, const std::string& method) {
-  const std::string_view m = method == "HEAD" ? "GET" : method;
+  // Not `method == "HEAD" ? "GET" : method`: that makes a temporary string
+  // the view would outlive.
+  std::string_view m = method;
+  if (m == "HEAD") m = "GET";
   std::string_view allow = e.allow;
   while (!allow.empty()) {
     const std::size_t comma = allow.find(", ");
