@@ -3,6 +3,7 @@
 
 #include <httplib.h>
 #include <signal.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <atomic>
@@ -103,6 +104,17 @@ int run(const ServeSettings& s) {
   server.set_tcp_nodelay(true);  // small responses: do not wait for an ACK
   server.set_default_headers({{"X-Content-Type-Options", "nosniff"}});
   routes.install(&server);
+  // httplib 0.11 listens with a backlog of 5, so a burst of new connections
+  // had SYNs dropped and waited 1 s or more for the retry; the listening
+  // socket is taken here to raise it once bound. SO_REUSEADDR and not
+  // httplib's SO_REUSEPORT: a second server on the same port must fail,
+  // not share it.
+  int listener = -1;
+  server.set_socket_options([&listener](int fd) {
+    const int yes = 1;
+    ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    listener = fd;
+  });
 
   if (port == 0) {
     port = server.bind_to_any_port(host);
@@ -114,6 +126,7 @@ int run(const ServeSettings& s) {
     std::cerr << "tact serve: cannot listen on " << s.listen << "\n";
     return kExitError;
   }
+  if (listener >= 0) ::listen(listener, SOMAXCONN);
   const bool v6 = host.find(':') != std::string::npos;
   std::cerr << "tact serve: listening on http://" << (v6 ? "[" + host + "]" : host) << ":" << port
             << " (" << analyzer.rule_count() << " rules, " << threads << " threads"

@@ -397,6 +397,44 @@ class KeyAndLimitsTest(unittest.TestCase):
             self.assertEqual(p.returncode, 2, bad)
             self.assertTrue(p.stderr, bad)
 
+    def test_port_in_use(self):
+        s = Server(TACT)
+        try:
+            p = subprocess.run([TACT, "serve", "--listen", "127.0.0.1:%d" % s.port], timeout=30,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            self.assertEqual(p.returncode, 2)
+            self.assertIn(b"cannot listen", p.stderr)
+            self.assertEqual(s.request("GET", "/health")[0], 200)
+        finally:
+            self.assertEqual(s.stop(), 0)
+
+    def test_burst_of_connections(self):
+        # 64 connections opened at once are all answered without waiting
+        # for a SYN retry (httplib's own listen backlog is 5).
+        s = Server(TACT, "--threads", "8")
+        try:
+            socks = [socket.socket() for _ in range(64)]
+            for c in socks:
+                c.setblocking(False)
+                c.connect_ex(("127.0.0.1", s.port))
+            start = time.time()
+            for c in socks:
+                c.setblocking(True)
+                c.settimeout(20)
+                c.sendall(b"GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            for c in socks:
+                reply = b""
+                while True:
+                    chunk = c.recv(4096)
+                    if not chunk:
+                        break
+                    reply += chunk
+                self.assertTrue(reply.startswith(b"HTTP/1.1 200 "), reply)
+                c.close()
+            self.assertLess(time.time() - start, 0.9)
+        finally:
+            self.assertEqual(s.stop(), 0)
+
     def test_cors(self):
         s = Server(TACT, "--cors-origin", "https://desk.example")
         try:
