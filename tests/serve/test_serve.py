@@ -431,7 +431,9 @@ class KeyAndLimitsTest(unittest.TestCase):
                     reply += chunk
                 self.assertTrue(reply.startswith(b"HTTP/1.1 200 "), reply)
                 c.close()
-            self.assertLess(time.time() - start, 0.9)
+            # A dropped SYN is retried after 1 s, then 2 s, 4 s...: several of them
+            # took 4-17 s in all; 2.5 s leaves room for a loaded machine.
+            self.assertLess(time.time() - start, 2.5)
         finally:
             self.assertEqual(s.stop(), 0)
 
