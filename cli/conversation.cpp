@@ -19,11 +19,12 @@ namespace {
 
 constexpr int kExitError = 2;
 
-struct Pending {
-  std::string id_json;  // the id token as written, or "null"
-  std::string where;    // file:line of its first line
-  std::vector<ConversationInput> turns;
-  std::string error;  // set: the conversation is reported as an error
+struct Pending : ConversationRequest {
+  Pending(std::string id, std::string w, std::string e) : where(std::move(w)) {
+    id_json = std::move(id);
+    error = std::move(e);
+  }
+  std::string where;  // file:line of its first line
 };
 
 std::string dump(const nlohmann::json& j) {
@@ -55,6 +56,16 @@ class Runner {
 
   // Analyzes and prints one conversation.
   void finish(Pending& p) {
+    if (s_.format == "json") {
+      std::string error;
+      const std::string line = conversation_json(analyzer_, p, &error);
+      if (!error.empty()) {
+        failed_ = true;
+        std::cerr << "tact: " << p.where << ": " << error << "\n";
+      }
+      std::cout << line << "\n";
+      return;
+    }
     ConversationReport report;
     std::string error = p.error;
     if (error.empty()) {
@@ -64,17 +75,6 @@ class Runner {
     if (!error.empty()) {
       failed_ = true;
       std::cerr << "tact: " << p.where << ": " << error << "\n";
-      if (s_.format == "json") {
-        std::cout << "{\"id\":" << p.id_json
-                  << ",\"error\":{\"code\":\"conversation_error\",\"message\":" << dump(error)
-                  << "}}\n";
-      }
-      return;
-    }
-    if (s_.format == "json") {
-      std::string line = report.to_json();
-      line.replace(0, 8, "{\"id\":" + p.id_json);  // {"id":"" -> the id as written
-      std::cout << line << "\n";
       return;
     }
     std::cout << "conversation " << p.id_json << "\n";
@@ -103,14 +103,14 @@ class Runner {
   void line(Message& m) {
     const std::string where = m.file + ":" + std::to_string(m.line);
     if (!m.code.empty()) {
-      Pending p{"null", where, {}, m.error};
+      Pending p("null", where, m.error);
       finish(p);
       return;
     }
     const nlohmann::json j = nlohmann::json::parse(m.text, nullptr, false);
     if (j.is_discarded() || !j.is_object()) {
       if (m.text.find_first_not_of(" \t\r") == std::string::npos) return;  // blank line
-      Pending p{"null", where, {}, "not a JSON object"};
+      Pending p("null", where, "not a JSON object");
       finish(p);
       return;
     }
@@ -121,23 +121,13 @@ class Runner {
       std::string error = read_turn(j, &turn);
       std::size_t k = 0;
       while (k < groups_.size() && groups_[k].id_json != id_json) ++k;
-      if (k == groups_.size()) groups_.push_back({id_json, where, {}, {}});
+      if (k == groups_.size()) groups_.emplace_back(id_json, where, "");
       if (!error.empty() && groups_[k].error.empty()) groups_[k].error = where + ": " + error;
       groups_[k].turns.push_back(std::move(turn));
       return;
     }
-    Pending p{id_json, where, {}, {}};
-    const auto turns = j.find("turns");
-    if (turns == j.end() || !turns->is_array()) {
-      p.error = "a conversation needs a \"turns\" list";
-    } else {
-      for (std::size_t i = 0; i < turns->size() && p.error.empty(); ++i) {
-        ConversationInput turn;
-        const std::string error = read_turn((*turns)[i], &turn);
-        if (!error.empty()) p.error = "turn " + std::to_string(i) + ": " + error;
-        p.turns.push_back(std::move(turn));
-      }
-    }
+    Pending p(id_json, where, "");
+    static_cast<ConversationRequest&>(p) = read_conversation(j);
     finish(p);
   }
 
@@ -156,6 +146,40 @@ class Runner {
 };
 
 }  // namespace
+
+ConversationRequest read_conversation(const nlohmann::json& j) {
+  ConversationRequest p;
+  if (const auto id = j.find("id"); id != j.end()) p.id_json = dump(*id);
+  const auto turns = j.find("turns");
+  if (turns == j.end() || !turns->is_array()) {
+    p.error = "a conversation needs a \"turns\" list";
+    return p;
+  }
+  for (std::size_t i = 0; i < turns->size() && p.error.empty(); ++i) {
+    ConversationInput turn;
+    const std::string error = read_turn((*turns)[i], &turn);
+    if (!error.empty()) p.error = "turn " + std::to_string(i) + ": " + error;
+    p.turns.push_back(std::move(turn));
+  }
+  return p;
+}
+
+std::string conversation_json(const Analyzer& analyzer, const ConversationRequest& c,
+                              std::string* error) {
+  ConversationReport report;
+  *error = c.error;
+  if (error->empty()) {
+    const Status st = analyze_conversation(analyzer, c.turns, &report);
+    if (!st.ok()) *error = st.message;
+  }
+  if (!error->empty()) {
+    return "{\"id\":" + c.id_json +
+           ",\"error\":{\"code\":\"conversation_error\",\"message\":" + dump(*error) + "}}";
+  }
+  std::string line = report.to_json();
+  line.replace(0, 8, "{\"id\":" + c.id_json);  // {"id":"" -> the id as written
+  return line;
+}
 
 int run_conversation(const ConversationSettings& s) {
   Options options;

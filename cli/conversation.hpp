@@ -4,8 +4,11 @@
 #ifndef TACT_CLI_CONVERSATION_HPP_
 #define TACT_CLI_CONVERSATION_HPP_
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
+
+#include "tact/tact.hpp"
 
 namespace tact::cli {
 
@@ -16,6 +19,22 @@ struct ConversationSettings {
   bool no_default_pack = false;
   std::vector<std::string> files;
 };
+
+// One conversation as read from a `tact conversation` line.
+struct ConversationRequest {
+  std::string id_json = "null";  // the id token, or "null"
+  std::vector<ConversationInput> turns;
+  std::string error;  // set: the conversation is reported as an error
+};
+
+// Reads a conversation object {"id"?, "turns": [{"role", "text"}...]}.
+ConversationRequest read_conversation(const nlohmann::json& j);
+
+// The JSON line `tact conversation --format json` prints for `c`, without a
+// newline: its report, or an error line (then *error says why; else it is
+// cleared). `tact serve` answers /v1/conversation with it.
+std::string conversation_json(const Analyzer& analyzer, const ConversationRequest& c,
+                              std::string* error);
 
 // Returns the exit status (0, or 2 when anything failed; docs/cli.md).
 int run_conversation(const ConversationSettings& s);

@@ -156,44 +156,6 @@ std::string_view member_token(std::string_view obj, std::string_view key) {
   }
 }
 
-void malformed(Message* m, const char* why) {
-  m->code = "malformed";
-  m->error = why;
-}
-
-void parse_jsonl(Message* m) {
-  nlohmann::json j = nlohmann::json::parse(m->text, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) return malformed(m, "malformed JSON");
-  if (!j.is_object()) return malformed(m, "expected a JSON object");
-  auto text = j.find("text");
-  if (text == j.end() || !text->is_string()) {
-    return malformed(m, "missing string field \"text\"");
-  }
-  if (auto id = j.find("id"); id != j.end() && !id->is_null()) {
-    if (!id->is_string() && !id->is_number()) {
-      return malformed(m, "field \"id\" must be a string or a number");
-    }
-    // Echo the token as written: 1e2 stays 1e2 and long integers keep
-    // their digits, which a round trip through a double would not.
-    m->id_json = std::string(member_token(m->text, "id"));
-    m->id = id->is_string() ? id->get<std::string>() : m->id_json;
-  }
-  if (auto role = j.find("role"); role != j.end() && !role->is_null()) {
-    const std::string r = role->is_string() ? role->get<std::string>() : "";
-    if (r == "agent") {
-      m->role = Role::agent;
-    } else if (r == "customer") {
-      m->role = Role::customer;
-    } else if (r == "auto") {
-      m->role = Role::automatic;
-    } else {
-      return malformed(m, "field \"role\" must be \"agent\", \"customer\" or \"auto\"");
-    }
-    m->has_role = true;
-  }
-  m->text = text->get<std::string>();
-}
-
 std::string errno_text(int err) {
   return std::strerror(err);
 }
@@ -238,7 +200,7 @@ bool read_fd(int fd, const std::string& name, const ReadOptions& o,
     } else {
       if (o.jsonl && line.find_first_not_of(" \t") == std::string::npos) continue;
       m.text.swap(line);
-      if (o.jsonl) parse_jsonl(&m);
+      if (o.jsonl) parse_json_message(&m);
     }
     if (!each(m)) {
       *stop = true;
@@ -247,7 +209,45 @@ bool read_fd(int fd, const std::string& name, const ReadOptions& o,
   }
 }
 
+void malformed(Message* m, const char* why) {
+  m->code = "malformed";
+  m->error = why;
+}
+
 }  // namespace
+
+void parse_json_message(Message* m) {
+  nlohmann::json j = nlohmann::json::parse(m->text, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) return malformed(m, "malformed JSON");
+  if (!j.is_object()) return malformed(m, "expected a JSON object");
+  auto text = j.find("text");
+  if (text == j.end() || !text->is_string()) {
+    return malformed(m, "missing string field \"text\"");
+  }
+  if (auto id = j.find("id"); id != j.end() && !id->is_null()) {
+    if (!id->is_string() && !id->is_number()) {
+      return malformed(m, "field \"id\" must be a string or a number");
+    }
+    // Echo the token as written: 1e2 stays 1e2 and long integers keep
+    // their digits, which a round trip through a double would not.
+    m->id_json = std::string(member_token(m->text, "id"));
+    m->id = id->is_string() ? id->get<std::string>() : m->id_json;
+  }
+  if (auto role = j.find("role"); role != j.end() && !role->is_null()) {
+    const std::string r = role->is_string() ? role->get<std::string>() : "";
+    if (r == "agent") {
+      m->role = Role::agent;
+    } else if (r == "customer") {
+      m->role = Role::customer;
+    } else if (r == "auto") {
+      m->role = Role::automatic;
+    } else {
+      return malformed(m, "field \"role\" must be \"agent\", \"customer\" or \"auto\"");
+    }
+    m->has_role = true;
+  }
+  m->text = text->get<std::string>();
+}
 
 bool read_messages(const std::vector<std::string>& files, const ReadOptions& options,
                    const std::function<bool(Message&)>& each) {

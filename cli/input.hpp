@@ -38,6 +38,10 @@ struct ReadOptions {
   std::size_t max_bytes = std::size_t{16} << 20;
 };
 
+// Reads m->text, one JSON object {"text", "id"?, "role"?}, into *m as a
+// --jsonl line is read; sets m->code to "malformed" when it is not one.
+void parse_json_message(Message* m);
+
 // Calls `each` for every line of every file in order ("-" is stdin): plain
 // text gives one message per line (a trailing '\r' and a UTF-8 byte order
 // mark at the start of a file are dropped); --jsonl gives one per non-blank

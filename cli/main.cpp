@@ -7,6 +7,8 @@
 //                [FILE...|-]
 //   tact rewrite [--jsonl] [--format text|json] [--rules PACK]... [FILE...|-]
 //   tact conversation [--format text|json] [--group-by FIELD] [--rules PACK]... [FILE...|-]
+//   tact serve [--listen ADDR:PORT] [--api-key KEY] [--cors-origin ORIGIN]...
+//              [--max-body-bytes N] [--threads N] [--queue N] [--rules PACK]...
 //   tact rules check PACK...
 //   tact --version
 //
@@ -35,8 +37,13 @@
 #include "batches.hpp"
 #include "conversation.hpp"
 #include "input.hpp"
+#include "json_lines.hpp"
 #include "tact/tact.hpp"
 #include "text_output.hpp"
+
+#ifdef TACT_HAVE_SERVE
+#include "serve.hpp"
+#endif
 
 namespace {
 
@@ -74,29 +81,6 @@ bool build_analyzer(const Settings& s, bool rewrite, std::unique_ptr<tact::Analy
   }
   *out = std::move(analyzer);
   return true;
-}
-
-// Puts the input's id token in place of the leading "id":null, so ids are
-// echoed exactly as written (Report::id can only hold a string).
-std::string with_id(std::string json, const std::string& id_json) {
-  static const std::string kNull = "{\"id\":null";
-  if (id_json.empty() || json.compare(0, kNull.size(), kNull) != 0) return json;
-  return json.replace(6, 4, id_json);
-}
-
-// One error line in JSON mode, in the failed line's place, so a pipeline
-// sees every input line answered in order.
-std::string error_json(const tact::cli::Message& m) {
-  nlohmann::ordered_json e;
-  e["code"] = m.code;
-  e["file"] = m.file;
-  e["line"] = m.line;
-  e["message"] = m.error;
-  nlohmann::ordered_json j;
-  j["id"] = nullptr;
-  j["error"] = std::move(e);
-  return with_id(j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace),
-                 m.id_json);
 }
 
 // A JSON string without allocating (the out-of-memory path writes with it).
@@ -138,37 +122,19 @@ int run(const Settings& s, bool rewrite_only) {
   auto answer = [&](tact::cli::Message& m, tact::cli::Answer* a) {
     auto where = [&] { return "tact: " + m.file + ":" + std::to_string(m.line) + ": "; };
     tact::Report report;
-    std::string partial;  // the deadline's message when the report is partial
     try {
-      if (m.code.empty()) {
-        const tact::Status status =
-            analyzer->analyze(m.text, m.has_role ? m.role : default_role, &report);
-        if (status.code == tact::Code::deadline_exceeded) {
-          // The partial report is still output, with the error beside it.
-          partial = status.message;
-          a->failed = true;
-          a->err = where() + status.message + "\n";
-        } else if (!status.ok()) {
-          m.code = status.code == tact::Code::input_too_large ? "too_large"
-                   : status.code == tact::Code::out_of_memory ? "out_of_memory"
-                                                              : "analyze_error";
-          m.error = status.message;
-        }
+      // The deadline's message when the report is partial.
+      const std::string partial = tact::cli::analyze_message(*analyzer, m, default_role, &report);
+      if (!partial.empty()) {
+        a->failed = true;
+        a->err = where() + partial + "\n";
       }
       if (!m.code.empty()) {
         a->failed = true;
         a->err = where() + m.error + "\n";
-        if (json) a->out = error_json(m) + "\n";
+        if (json) a->out = tact::cli::error_json(m) + "\n";
       } else if (json) {
-        std::string line = with_id(report.to_json(), m.id_json);
-        if (!partial.empty()) {
-          nlohmann::ordered_json e;
-          e["code"] = "deadline_exceeded";
-          e["message"] = partial;
-          line.pop_back();  // the report object's closing brace
-          line += ",\"error\":" + e.dump() + "}";
-        }
-        a->out = std::move(line) + "\n";
+        a->out = tact::cli::report_json(m, report, partial) + "\n";
       } else if (rewrite_only) {
         // A partial report has no rewrite: the draft is output as it was.
         const std::string& text = partial.empty() ? report.rewrite : m.text;
@@ -298,15 +264,56 @@ int run_main(int argc, char** argv) {
 
   tact::cli::ConversationSettings conv;
   CLI::App* conversation = app.add_subcommand(
-      "conversation", "Analyze conversations (JSON Lines): stages, unaddressed requests, priority, route");
-  conversation->add_option("--format", conv.format, "Output: text (for people) or json (JSON Lines)")
+      "conversation",
+      "Analyze conversations (JSON Lines): stages, unaddressed requests, priority, route");
+  conversation
+      ->add_option("--format", conv.format, "Output: text (for people) or json (JSON Lines)")
       ->check(CLI::IsMember({"text", "json"}));
   conversation->add_option("--group-by", conv.group_by,
                            "Read flat message lines and group them by this field, in input order");
-  conversation->add_option("--rules", conv.rules, "A rule pack (TOML) layered over the default pack")
+  conversation
+      ->add_option("--rules", conv.rules, "A rule pack (TOML) layered over the default pack")
       ->allow_extra_args(false);
-  conversation->add_flag("--no-default-pack", conv.no_default_pack, "Do not start from the embedded pack");
+  conversation->add_flag("--no-default-pack", conv.no_default_pack,
+                         "Do not start from the embedded pack");
   conversation->add_option("files", conv.files, "Input files; - or none reads stdin");
+
+#ifdef TACT_HAVE_SERVE
+  tact::serve::ServeSettings serve_settings;
+  CLI::App* serve = app.add_subcommand(
+      "serve", "Answer HTTP: /v1/analyze, /v1/conversation, LanguageTool's /v2/check, a demo page");
+  serve->add_option("--listen", serve_settings.listen,
+                    "ADDR:PORT to listen on (default 127.0.0.1:8080; port 0 picks a free one)");
+  serve->add_option("--api-key", serve_settings.api_key,
+                    "Require this key as a Bearer token on every endpoint but /health "
+                    "(default: $TACT_API_KEY); needed to listen beyond loopback");
+  serve
+      ->add_option("--cors-origin", serve_settings.cors_origins,
+                   "An origin allowed to call from a browser (repeatable)")
+      ->allow_extra_args(false);
+  serve
+      ->add_option("--max-body-bytes", serve_settings.max_body_bytes,
+                   "The largest request body; larger ones get 413 (default 1 MiB)")
+      ->check(CLI::PositiveNumber);
+  serve
+      ->add_option("--threads", serve_settings.threads,
+                   "Worker threads, one per open connection (default 0: max(8, 2 per core))")
+      ->check(CLI::Range(0u, 4096u));
+  serve
+      ->add_option("--queue", serve_settings.queue,
+                   "Connections waiting for a worker before new ones get 503 (default 256)")
+      ->check(CLI::Range(0u, 1000000u));
+  serve
+      ->add_option("--timeout", serve_settings.timeout_s,
+                   "Seconds to read a request or write a response (default 5)")
+      ->check(CLI::PositiveNumber);
+  serve
+      ->add_option("--rules", serve_settings.rules,
+                   "A rule pack (TOML) layered over the default pack")
+      ->allow_extra_args(false);
+  serve->add_flag("--no-default-pack", serve_settings.no_default_pack,
+                  "Do not start from the embedded pack");
+#endif
 
   CLI::App* rules = app.add_subcommand("rules", "Work with rule packs");
   rules->require_subcommand(1);
@@ -321,9 +328,10 @@ int run_main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     const std::string word = argv[i];
     if (!word.empty() && word[0] == '-') continue;
-    if (word != "analyze" && word != "rewrite" && word != "rules" && word != "conversation") {
+    if (word != "analyze" && word != "rewrite" && word != "rules" && word != "conversation" &&
+        word != "serve") {
       std::cerr << "tact: unknown subcommand '" << word
-                << "'; valid subcommands: analyze, rewrite, conversation, rules\n";
+                << "'; valid subcommands: analyze, rewrite, conversation, rules, serve\n";
       return kExitError;
     }
     if (word == "rules" && i + 1 < argc && argv[i + 1][0] != '-' &&
@@ -344,6 +352,9 @@ int run_main(int argc, char** argv) {
   if (rewrite->parsed()) return run(rewrite_settings, true);
   if (conversation->parsed()) return tact::cli::run_conversation(conv);
   if (check->parsed()) return check_rules(check_files, check_no_default);
+#ifdef TACT_HAVE_SERVE
+  if (serve->parsed()) return tact::serve::run(serve_settings);
+#endif
   return kExitError;
 }
 
