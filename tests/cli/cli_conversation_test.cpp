@@ -64,14 +64,18 @@ TEST_CASE("tact conversation: bad conversations are reported, the rest analyzed"
                          R"({"id":3,"turns":[]})"
                          "\n"
                          "not json\n"
+                         // invalid UTF-8 makes the line malformed JSON, as for analyze --jsonl
                          R"({"id":5,"turns":[{"role":"customer","text":"bad \xff utf-8"}]})"
+                         "\n"
+                         R"({"id":6,"turns":[{"role":"customer","text":"Where is my parcel?"}]})"
                          "\n";
   const auto r = run_cli(TACT_CLI, "conversation --format json", in);
   CHECK(r.status == 2);
   const auto lines = json_lines(r.out);
-  REQUIRE(lines.size() == 5);
-  for (int i = 0; i < 4; ++i) CHECK(lines[static_cast<std::size_t>(i)].contains("error"));
-  CHECK(lines[4]["turns"].size() == 1);
+  REQUIRE(lines.size() == 6);
+  for (int i = 0; i < 5; ++i) CHECK(lines[static_cast<std::size_t>(i)].contains("error"));
+  REQUIRE(lines[5].contains("turns"));
+  CHECK(lines[5]["turns"].size() == 1);
   CHECK(r.err.find("unknown role") != std::string::npos);
 
   const auto text =
