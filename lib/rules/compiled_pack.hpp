@@ -50,8 +50,7 @@ class CompiledPack final : public Pack {
   // the whole Set (`whole`) or by the shards, whatever the text's size.
   // False when a Set's DFA gave up (then every pattern of it is listed, as
   // matching does).
-  bool candidates(const std::string& view, Role role, bool whole,
-                  std::vector<uint32_t>* out) const;
+  bool candidates(const std::string& view, Role role, bool whole, std::vector<uint32_t>* out) const;
 
  private:
   struct Pattern {

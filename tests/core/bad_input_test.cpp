@@ -9,8 +9,8 @@
 // (tests/rules/load_errors_test.cpp), Python's rows
 // (bindings/python/tests).
 #include <doctest/doctest.h>
-#include <unistd.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -462,7 +462,9 @@ bool starts_with(const std::string& s, const std::string& prefix) {
 // A temporary pack file, removed at the end of the test.
 struct TempFile {
   explicit TempFile(const std::string& text)
-      : path((std::filesystem::temp_directory_path() / ("tact_bad_input_test_" + std::to_string(::getpid()) + ".toml")).string()) {
+      : path((std::filesystem::temp_directory_path() /
+              ("tact_bad_input_test_" + std::to_string(::getpid()) + ".toml"))
+                 .string()) {
     std::ofstream(path, std::ios::binary) << text;
   }
   ~TempFile() { std::filesystem::remove(path); }
@@ -837,7 +839,8 @@ TEST_CASE("C: deadline_us gives TACT_E_DEADLINE with a partial report to free, i
 TEST_CASE("a truncated report's rewrite edits only the findings it reports") {
   tact::Options o = own_pack();
   o.max_findings = 1;
-  const tact::Report r = tact::Analyzer(o).analyze("I don't know. I don't know.", tact::Role::agent);
+  const tact::Report r =
+      tact::Analyzer(o).analyze("I don't know. I don't know.", tact::Role::agent);
   REQUIRE(r.truncated);
   REQUIRE(r.triggers.size() == 1);
   REQUIRE(r.edits.size() == 1);

@@ -91,8 +91,9 @@ TEST_CASE("analyze --rules: the added rule flags, the disabled one is quiet, the
 }
 
 TEST_CASE("a broken pack: file:line: rule: reason, exit status 2") {
-  const std::string broken =
-      (std::filesystem::temp_directory_path() / ("tact_broken_pack_" + std::to_string(::getpid()) + ".toml")).string();
+  const std::string broken = (std::filesystem::temp_directory_path() /
+                              ("tact_broken_pack_" + std::to_string(::getpid()) + ".toml"))
+                                 .string();
   std::ofstream(broken) << "extends = \"en\"\n"
                            "[[rule]]\n"
                            "id = \"trigger.policy_shield.terms\"\n"
@@ -130,7 +131,8 @@ namespace {
 
 TEST_CASE("a house pack extends a class of the default pack through --rules") {
   const auto dir = std::filesystem::temp_directory_path();
-  const std::string house = (dir / ("tact_house_classes_" + std::to_string(::getpid()) + ".toml")).string();
+  const std::string house =
+      (dir / ("tact_house_classes_" + std::to_string(::getpid()) + ".toml")).string();
   // Adds a phrase to {cant}, which the default refusal rules use, and a
   // competitor class of its own with a rule over it.
   std::ofstream(house) << "extends = \"en\"\n"

@@ -321,7 +321,8 @@ TEST_CASE("an unreadable file is an I/O error naming the file") {
 }
 
 TEST_CASE("errors in a file name the file's path, and includes resolve beside it") {
-  const auto dir = std::filesystem::temp_directory_path() / ("tact_rules_load_errors_" + std::to_string(::getpid()));
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("tact_rules_load_errors_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   const std::string top = (dir / "top.toml").string();
   const std::string part = (dir / "part.toml").string();

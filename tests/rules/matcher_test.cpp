@@ -11,8 +11,8 @@
 
 #include "pack_helpers.hpp"
 #include "rules/compiled_pack.hpp"
-#include "text/document.hpp"
 #include "rules/suggestion.hpp"
+#include "text/document.hpp"
 
 namespace tact {
 namespace {
