@@ -258,6 +258,20 @@ void recheck(const text::Document& doc, const rules::Pack& pack, Role role, Outp
   }
 }
 
+// Drops the declined edits a re-check round rewrote after all: an edit
+// then reaches the phrase's last byte (one that only recases its first
+// letter does not).
+void forget_rewritten(Output* out) {
+  auto rewritten = [&](const Declined& d) {
+    const uint32_t last = d.edit.original.end - 1;
+    return std::any_of(out->edits.begin(), out->edits.end(), [&](const Edit& e) {
+      return e.original.begin <= last && last < e.original.end;
+    });
+  };
+  out->declined.erase(std::remove_if(out->declined.begin(), out->declined.end(), rewritten),
+                      out->declined.end());
+}
+
 // How many of a finding's suggestions the guard may try in turn.
 constexpr int kMaxChoices = 3;
 
@@ -291,19 +305,7 @@ void suggest(const text::Document& doc, const std::vector<rules::Finding>& trigg
     out->declined.clear();
     suggest_round(doc, triggers, out, attempt == 0 ? nullptr : &choice, &out->declined);
     recheck(doc, pack, role, out, deadline);
-    // A re-check round may have rewritten a phrase the first round left: an
-    // edit then reaches its last byte (one that only recases its first
-    // letter does not).
-    out->declined.erase(std::remove_if(out->declined.begin(), out->declined.end(),
-                                       [&](const Declined& d) {
-                                         const uint32_t last = d.edit.original.end - 1;
-                                         return std::any_of(out->edits.begin(), out->edits.end(),
-                                                            [&](const Edit& e) {
-                                                              return e.original.begin <= last &&
-                                                                     last < e.original.end;
-                                                            });
-                                       }),
-                        out->declined.end());
+    forget_rewritten(out);
     // The guard judges the final text, once: a re-check round may mend what
     // the first round's splice broke.
     guard(doc.original(), &out->edits, &out->text, &out->declined);
