@@ -24,6 +24,12 @@ scripts/deps.sh
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:check_initialization_order=1:strict_init_order=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1}
+# The suppressions (tests/tsan.supp: uninstrumented system libraries) apply
+# to a caller's settings too unless they name their own.
+case $TSAN_OPTIONS in
+  *suppressions=*) ;;
+  *) export TSAN_OPTIONS="$TSAN_OPTIONS:suppressions=$PWD/tests/tsan.supp" ;;
+esac
 started=$SECONDS
 cmake --preset "$preset" >/dev/null
 cmake --build --preset "$preset" -j "$(nproc)"

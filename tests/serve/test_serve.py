@@ -372,7 +372,7 @@ class KeyAndLimitsTest(unittest.TestCase):
             self.assertEqual(s.request("POST", "/v2/check", "text=hi&language=en&apiKey=s3cret",
                                        form)[0], 200)
         finally:
-            self.assertEqual(s.stop(), 0)
+            self.assertEqual(s.stop(), 0, "".join(s.log))
         # The key can come from the environment.
         s = Server(TACT, env={"TACT_API_KEY": "envkey"})
         try:
@@ -380,7 +380,7 @@ class KeyAndLimitsTest(unittest.TestCase):
             self.assertEqual(s.request("POST", "/v1/analyze", '{"text":"hi"}',
                                        {"Authorization": "Bearer envkey"})[0], 200)
         finally:
-            self.assertEqual(s.stop(), 0)
+            self.assertEqual(s.stop(), 0, "".join(s.log))
 
     def test_refuses_public_listen_without_key(self):
         env = dict(os.environ)
@@ -406,7 +406,7 @@ class KeyAndLimitsTest(unittest.TestCase):
             self.assertIn(b"cannot listen", p.stderr)
             self.assertEqual(s.request("GET", "/health")[0], 200)
         finally:
-            self.assertEqual(s.stop(), 0)
+            self.assertEqual(s.stop(), 0, "".join(s.log))
 
     def test_burst_of_connections(self):
         # 64 connections opened at once are all answered without waiting
@@ -435,7 +435,7 @@ class KeyAndLimitsTest(unittest.TestCase):
             # took 4-17 s in all; 2.5 s leaves room for a loaded machine.
             self.assertLess(time.time() - start, 2.5)
         finally:
-            self.assertEqual(s.stop(), 0)
+            self.assertEqual(s.stop(), 0, "".join(s.log))
 
     def test_cors(self):
         s = Server(TACT, "--cors-origin", "https://desk.example")
@@ -453,14 +453,14 @@ class KeyAndLimitsTest(unittest.TestCase):
                                      {"Origin": "https://desk.example"})
             self.assertEqual(h["Access-Control-Allow-Origin"], "https://desk.example")
         finally:
-            self.assertEqual(s.stop(), 0)
+            self.assertEqual(s.stop(), 0, "".join(s.log))
         s = Server(TACT)  # no --cors-origin: no CORS headers at all
         try:
             _, h, _ = s.request("POST", "/v1/analyze", '{"text":"hi"}',
                                 {"Origin": "https://desk.example"})
             self.assertIsNone(h.get("Access-Control-Allow-Origin"))
         finally:
-            self.assertEqual(s.stop(), 0)
+            self.assertEqual(s.stop(), 0, "".join(s.log))
 
     def test_full_queue_gets_503(self):
         s = Server(TACT, "--threads", "1", "--queue", "0")
@@ -490,7 +490,7 @@ class KeyAndLimitsTest(unittest.TestCase):
             metrics = body.decode()
             self.assertRegex(metrics, r'tact_http_errors_total\{endpoint="/v1/analyze",status="503"\} 1')
         finally:
-            self.assertEqual(s.stop(), 0)
+            self.assertEqual(s.stop(), 0, "".join(s.log))
 
     def test_sigterm_lets_requests_in_flight_finish(self):
         s = Server(TACT)
