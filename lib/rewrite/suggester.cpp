@@ -163,6 +163,7 @@ void suggest_round(const text::Document& doc, const std::vector<rules::Finding>&
     bool have_best = false;
     for (const std::string& tmpl : f.rule->suggestions) {
       if (!render(tmpl, f, doc, &rendered)) continue;
+      if (rendered.lead_only && !starts_sentence(original, span.begin)) continue;
       apply_casing(casing, &rendered);
       apply_apostrophe(apostrophe, &rendered);
       if (already_said(doc, f.view, rendered, &scratch)) {

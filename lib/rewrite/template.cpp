@@ -41,8 +41,8 @@ bool render(std::string_view tmpl, const rules::Finding& finding, const text::Do
       if (close == std::string_view::npos) return false;
       const std::string_view name = tmpl.substr(i + 1, close - i - 1);
       if (name.empty()) return false;
-      if (name == rules::kQuestionField) {
-        out->question = true;
+      if (name == rules::kQuestionField || name == rules::kLeadField) {
+        (name == rules::kQuestionField ? out->question : out->lead_only) = true;
         i = close + 1;
         continue;
       }

@@ -143,7 +143,7 @@ Status check_suggestions(const std::vector<Located>& suggestions, CompiledRule* 
       return rule_error(r.source, sug.line, r.id, "suggestion " + quoted(sug.value) + ": " + error);
     }
     for (const std::string& name : names) {
-      if (name == kQuestionField) continue;  // not a capture: see suggestion.hpp
+      if (name == kQuestionField || name == kLeadField) continue;  // see suggestion.hpp
       const bool everywhere =
           !out->patterns.empty() &&
           std::all_of(out->patterns.begin(), out->patterns.end(),

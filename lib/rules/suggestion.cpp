@@ -40,7 +40,7 @@ bool walk(std::string_view tmpl, Literal literal, Field field, std::string* erro
     }
     const std::string_view name = tmpl.substr(i + 1, close - i - 1);
     bool valid = !name.empty();
-    if (name == kQuestionField) {
+    if (name == kQuestionField || name == kLeadField) {
       field(name);
       i = close + 1;
       continue;

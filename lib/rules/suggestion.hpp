@@ -26,6 +26,11 @@ bool template_captures(std::string_view tmpl, std::vector<std::string>* names, s
 // the sentence the suggestion starts with "?" instead of "." ("could you{?}"
 // over "You must sign it." gives "Could you sign it?").
 inline constexpr std::string_view kQuestionField = "?";
+// The field "{^}" is no capture either: the suggestion applies only where
+// the phrase starts a sentence; elsewhere the rule's next suggestion does
+// ("{^}I'm sorry," then "" turns a leading "Unfortunately," into a short
+// apology and deletes the word mid-sentence).
+inline constexpr std::string_view kLeadField = "^";
 
 std::string render_template(std::string_view tmpl, const Finding& finding, std::string_view view);
 

@@ -117,6 +117,31 @@ counterexamples = ["That is possible."]
   CHECK(r.rewrite == "That isn't something I can arrange.");
 }
 
+TEST_CASE("a {^} suggestion applies where its phrase starts a sentence, the next one elsewhere") {
+  const Analyzer analyzer = from_text("lead.toml", R"toml(
+[messages]
+negative_framing = "Frame the reply around the path forward."
+
+[[rule]]
+id = "trigger.negative_framing.unfortunately"
+patterns = ["unfortunately,?"]
+suggestions = ["{^}I'm sorry,", ""]
+examples = ["Unfortunately it's late."]
+counterexamples = ["It's late."]
+)toml");
+  Report r = analyzer.analyze("Unfortunately, the blue one is sold out.");
+  CHECK(r.rewrite == "I'm sorry, the blue one is sold out.");
+  CHECK(r.triggers.at(0).suggestions == std::vector<std::string>{"I'm sorry,", ""});
+  r = analyzer.analyze("Thanks, Sam. unfortunately the blue one is sold out.");
+  CHECK(r.rewrite == "Thanks, Sam. I'm sorry, the blue one is sold out.");
+  // Mid-sentence the lead-only suggestion is not offered at all.
+  r = analyzer.analyze("The engineer, unfortunately, is running late.");
+  CHECK(r.rewrite == "The engineer is running late.");
+  CHECK(r.triggers.at(0).suggestions == std::vector<std::string>{""});
+  // {^} is no capture: the pack loads without a named group "^".
+  CHECK(analyzer.ok());
+}
+
 TEST_CASE("a trigger formed across a seam is rewritten in a further round") {
   const Analyzer analyzer = from_text("seam.toml", R"toml(
 [messages]
