@@ -302,8 +302,8 @@ class _Columns:
         out = {}
         for name, dtype in self.columns:
             values = self.data[name]
-            if dtype == "object":
-                out[name] = pd.Series(values, dtype=object, index=index)
+            if dtype == "object" or not values:
+                out[name] = pd.Series(values, dtype=dtype, index=index)
             else:
                 out[name] = pd.Series(values, index=index).astype(dtype)
         return pd.DataFrame(out, index=index)

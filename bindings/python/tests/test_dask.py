@@ -215,6 +215,32 @@ def test_each_worker_builds_one_analyzer(client, sample):
         assert s["builds"] <= 2 and s["analyzers"] == s["builds"]
 
 
+def test_threads_share_one_analyzer(sample):
+    # A multi-threaded worker: four threads in this process, one analyzer.
+    recs, expected = sample
+    td.clear_analyzers()
+    before = td.worker_stats()["builds"]
+    results = td.analyze_bag(db.from_sequence(recs, npartitions=16))
+    with dask.config.set(scheduler="threads", num_workers=4):
+        got = rows(results.compute())
+    assert got == expected
+    assert td.worker_stats()["builds"] == before + 1
+    td.clear_analyzers()
+
+
+def test_empty_and_all_bad_partitions_keep_the_dtypes():
+    for recs in ([], [None, {"text": 1}]):
+        frame = td.analyze_records(recs)
+        assert dict(frame.dtypes.astype(str)) == dict(td.MESSAGE_COLUMNS)
+    for recs in ([], [5]):
+        frame = td.analyze_conversation_records(recs)
+        assert dict(frame.dtypes.astype(str)) == dict(td.CONVERSATION_COLUMNS)
+    empty = td.analyze_bag(db.from_sequence([], npartitions=1))
+    assert len(empty.compute()) == 0
+    assert td.summary(empty)["triggers"] == {"replies": 0, "categories": [], "by_agent": [],
+                                             "by_team": []}
+
+
 def test_dataframe_keeps_index_and_equals_sequential(client, sample):
     recs, expected = sample
     pdf = pd.DataFrame(recs[:120], index=pd.RangeIndex(1000, 1120))
