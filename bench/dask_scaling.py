@@ -99,10 +99,12 @@ def run(workers, messages, partitions):
             lambda parts: [m for p in parts for m in generate(p, size)])
         bag = client.persist(bag)
         distributed.wait(bag)
+        cpu = client.run(time.process_time)
         start = time.perf_counter()
         results = client.persist(td.analyze_bag(bag))
         distributed.wait(results)
         seconds = time.perf_counter() - start
+        cpu = sum(t - cpu[w] for w, t in client.run(time.process_time).items())
         stats = client.run(td.worker_stats)
         count = int(results.trigger_count.count().compute())
         assert count == size * partitions, count
@@ -115,7 +117,7 @@ def run(workers, messages, partitions):
             built = max(client.run(analyzer_rss_mib).values())
             print("worker memory: %.0f MiB idle, %.0f MiB with an analyzer built (fresh), "
                   "%.0f MiB after the run (input and results held)" % (idle, built, peak))
-    return seconds, size * partitions, builds
+    return seconds, size * partitions, builds, cpu
 
 
 def main():
@@ -139,10 +141,14 @@ def main():
           "included): %8.0f messages/s" % (len(sample), base))
     rates = {}
     for workers in (1, 2):
-        seconds, n, builds = run(workers, args.messages, args.partitions)
+        seconds, n, builds, cpu = run(workers, args.messages, args.partitions)
         rates[workers] = n / seconds
-        print("%d worker%s: %7.2f s  %8.0f messages/s  (analyzers built: %d)" % (
-            workers, "" if workers == 1 else "s", seconds, rates[workers], builds))
+        # CPU time of the worker processes over the timed span: below 100%
+        # of their cores means something else (another process) had them.
+        print("%d worker%s: %7.2f s  %8.0f messages/s  (analyzers built: %d; workers' CPU "
+              "%.1f s, %.0f%% of %d core%s)" % (
+                  workers, "" if workers == 1 else "s", seconds, rates[workers], builds, cpu,
+                  100.0 * cpu / seconds / workers, workers, "" if workers == 1 else "s"))
     print("speed-up with 2 workers: %.2fx" % (rates[2] / rates[1]))
 
 
