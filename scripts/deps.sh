@@ -7,6 +7,8 @@ packages=(
   cmake ninja-build g++ pkg-config
   libicu-dev libre2-dev libtomlplusplus-dev nlohmann-json3-dev libcli11-dev
   doctest-dev libbenchmark-dev python3 python3-pytest python3-sklearn python3-numpy
+  # tact.dask (bindings/python/tact/dask.py), its tests and bench/dask_scaling.py
+  python3-dask python3-distributed python3-pandas
   # tact serve, and its browser test (tests/serve/test_serve_browser.py)
   libcpp-httplib-dev chromium chromium-driver python3-selenium
 )
