@@ -31,7 +31,17 @@ const char* const kStyle =
     "text-align:left;vertical-align:top}td.n{text-align:right;font-variant-numeric:tabular-nums}"
     "th{background:#f4f4f4}svg{display:block;margin:8px 0;font-size:12px}"
     "mark{background:#ffd6d6;padding:0 1px}.excerpt{max-width:520px;white-space:pre-wrap}"
-    "dl{display:grid;grid-template-columns:max-content auto;gap:2px 16px}dd{margin:0}";
+    ".row{display:flex;flex-wrap:wrap;gap:8px 32px;align-items:flex-start}"
+    "details{margin:4px 0 16px}summary{cursor:pointer;color:#555}";
+
+// Long tables fold away under their chart; the numbers stay in the page.
+std::string folded(const std::string& table) {
+  return "<details><summary>table</summary>" + table + "</details>";
+}
+
+std::string row(const std::string& a, const std::string& b) {
+  return "<div class=\"row\">" + a + b + "</div>";
+}
 
 std::string pointer_token(const std::string& s) {
   std::string out;
@@ -134,8 +144,8 @@ std::string section_input(const ReportJson& r) {
 std::string section_escalation(const ReportJson& r) {
   const ReportJson& e = r["escalation"];
   std::string out = "<section id=\"escalation\"><h2>Escalation</h2>";
-  out += svg_bars("levels", object_bars(e["levels"], true));
-  out += object_table(r, "/escalation/levels", "level");
+  out += row(svg_bars("levels", object_bars(e["levels"], true)),
+             object_table(r, "/escalation/levels", "level"));
   std::vector<std::string> columns;
   std::vector<std::string> series;
   std::vector<std::vector<double>> values;
@@ -147,17 +157,18 @@ std::string section_escalation(const ReportJson& r) {
   }
   out += "<h3>" + escape_html(text_of(e["period"])) + "</h3>";
   out += svg_stacked("over time", columns, series, kLevelColours, values);
-  out += "<table><tr><th></th>";
-  for (const std::string& s : series) out += "<th>" + escape_html(s) + "</th>";
-  out += "</tr>";
+  std::string table = "<table><tr><th></th>";
+  for (const std::string& s : series) table += "<th>" + escape_html(s) + "</th>";
+  table += "</tr>";
   for (std::size_t i = 0; i < columns.size(); ++i) {
-    out += "<tr><td>" + escape_html(columns[i]) + "</td>";
+    table += "<tr><td>" + escape_html(columns[i]) + "</td>";
     for (const std::string& s : series) {
-      out += cell(r, "/escalation/over_time/" + std::to_string(i) + "/levels/" + pointer_token(s));
+      table +=
+          cell(r, "/escalation/over_time/" + std::to_string(i) + "/levels/" + pointer_token(s));
     }
-    out += "</tr>";
+    table += "</tr>";
   }
-  return out + "</table></section>";
+  return out + folded(table + "</table>") + "</section>";
 }
 
 // The agents' or teams' rows of triggers.by_agent / by_team.
@@ -168,14 +179,14 @@ std::string who_table(const ReportJson& r, const std::string& ptr, const char* k
     bars.push_back({text_of(rows[i][key]), rows[i]["per_100_replies"].get<double>(), ""});
   }
   std::string out = "<h3>" + std::string(key) + "</h3>" + svg_bars(key, bars);
-  out += "<table><tr><th>" + std::string(key) +
-         "</th><th>replies</th><th>triggers</th><th>per 100 replies</th></tr>";
+  std::string table = "<table><tr><th>" + std::string(key) +
+                      "</th><th>replies</th><th>triggers</th><th>per 100 replies</th></tr>";
   for (std::size_t i = 0; i < rows.size() && i < kTableRows; ++i) {
     const std::string p = ptr + "/" + std::to_string(i);
-    out += "<tr><td>" + escape_html(text_of(rows[i][key])) + "</td>" + cell(r, p + "/replies") +
-           cell(r, p + "/triggers") + cell(r, p + "/per_100_replies") + "</tr>";
+    table += "<tr><td>" + escape_html(text_of(rows[i][key])) + "</td>" + cell(r, p + "/replies") +
+             cell(r, p + "/triggers") + cell(r, p + "/per_100_replies") + "</tr>";
   }
-  return out + "</table>";
+  return out + folded(table + "</table>");
 }
 
 std::string section_triggers(const ReportJson& r) {
@@ -186,15 +197,15 @@ std::string section_triggers(const ReportJson& r) {
   for (const ReportJson& c : t["categories"]) {
     bars.push_back({text_of(c["category"]), c["count"].get<double>(), ""});
   }
-  out += svg_bars("categories", bars);
-  out += "<table><tr><th>category</th><th>count</th><th>per 100 replies</th></tr>";
+  std::string table = "<table><tr><th>category</th><th>count</th><th>per 100 replies</th></tr>";
   for (std::size_t i = 0; i < t["categories"].size(); ++i) {
     const std::string p = "/triggers/categories/" + std::to_string(i);
-    out += "<tr><td>" + escape_html(text_of(t["categories"][i]["category"])) + "</td>" +
-           cell(r, p + "/count") + cell(r, p + "/per_100_replies") + "</tr>";
+    table += "<tr><td>" + escape_html(text_of(t["categories"][i]["category"])) + "</td>" +
+             cell(r, p + "/count") + cell(r, p + "/per_100_replies") + "</tr>";
   }
+  out += row(svg_bars("categories", bars), table + "</table>");
   out +=
-      "</table><h3>phrases</h3><table><tr><th>category</th><th>phrase</th><th>count</th>"
+      "<h3>phrases</h3><table><tr><th>category</th><th>phrase</th><th>count</th>"
       "<th>suggestion</th></tr>";
   for (std::size_t i = 0; i < t["phrases"].size(); ++i) {
     const ReportJson& p = t["phrases"][i];
@@ -211,23 +222,23 @@ std::string section_triggers(const ReportJson& r) {
 
 std::string section_techniques(const ReportJson& r) {
   std::string out = "<section id=\"techniques\"><h2>Techniques</h2>";
-  out += svg_bars("techniques", object_bars(r["techniques"]["total"], false));
-  out += object_table(r, "/techniques/total", "technique");
+  out += row(svg_bars("techniques", object_bars(r["techniques"]["total"], false)),
+             object_table(r, "/techniques/total", "technique"));
   for (const char* key : {"agent", "team"}) {
     const std::string ptr = std::string("/techniques/by_") + key;
     const ReportJson& rows = r.at(ReportJson::json_pointer(ptr));
-    out += "<h3>" + std::string(key) + "</h3><table><tr><th>" + key +
-           "</th><th>replies</th><th></th></tr>";
+    std::string table =
+        "<table><tr><th>" + std::string(key) + "</th><th>replies</th><th></th></tr>";
     for (std::size_t i = 0; i < rows.size() && i < kTableRows; ++i) {
       const std::string p = ptr + "/" + std::to_string(i);
       std::string used;
       for (const auto& [k, v] : rows[i]["techniques"].items()) {
         used += escape_html(k) + " " + escape_html(v.dump()) + "; ";
       }
-      out += "<tr><td>" + escape_html(text_of(rows[i][key])) + "</td>" + cell(r, p + "/replies") +
-             "<td>" + used + "</td></tr>";
+      table += "<tr><td>" + escape_html(text_of(rows[i][key])) + "</td>" + cell(r, p + "/replies") +
+               "<td>" + used + "</td></tr>";
     }
-    out += "</table>";
+    out += "<h3>" + std::string(key) + "</h3>" + folded(table + "</table>");
   }
   return out + "</section>";
 }
@@ -237,10 +248,10 @@ std::string section_conversations(const ReportJson& r) {
   std::string out =
       "<section id=\"conversations\"><h2>Conversations</h2><table><tr><th>count</th>" +
       cell(r, "/conversations/count") + "</tr></table>";
-  out += "<h3>priority</h3>" + svg_bars("priority", object_bars(c["priority"], false));
-  out += object_table(r, "/conversations/priority", "priority");
-  out += "<h3>route</h3>" + svg_bars("route", object_bars(c["route"], false));
-  out += object_table(r, "/conversations/route", "route");
+  out += "<h3>priority</h3>" + row(svg_bars("priority", object_bars(c["priority"], false)),
+                                   object_table(r, "/conversations/priority", "priority"));
+  out += "<h3>route</h3>" + row(svg_bars("route", object_bars(c["route"], false)),
+                                object_table(r, "/conversations/route", "route"));
 
   const ReportJson& ttc = c["time_to_calm"];
   out += "<h3>time to calm</h3>" + svg_bars("time to calm", object_bars(ttc["turns"], false));

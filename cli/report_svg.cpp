@@ -12,8 +12,9 @@ namespace tact::cli {
 
 namespace {
 
-constexpr int kWidth = 720;
-constexpr int kLabelWidth = 220;
+constexpr int kWidth = 620;       // bar charts: a table fits beside one
+constexpr int kWideWidth = 1000;  // columns over time: the page's width
+constexpr int kLabelWidth = 170;
 constexpr int kRow = 22;
 const char* const kDefaultColour = "#4a7bb7";
 
@@ -54,7 +55,7 @@ std::string svg_bars(const std::string& title, const std::vector<Bar>& bars) {
     const int y = static_cast<int>(i) * kRow + 2;
     const int w = max > 0 ? static_cast<int>(b.value / max * room + 0.5) : 0;
     out += "<text x=\"" + std::to_string(kLabelWidth - 6) + "\" y=\"" + std::to_string(y + 15) +
-           "\" text-anchor=\"end\">" + escape_html(short_label(b.label, 32)) + "</text>";
+           "\" text-anchor=\"end\">" + escape_html(short_label(b.label, 24)) + "</text>";
     out += "<rect x=\"" + std::to_string(kLabelWidth) + "\" y=\"" + std::to_string(y + 3) +
            "\" width=\"" + std::to_string(w) + "\" height=\"" + std::to_string(kRow - 6) +
            "\" fill=\"" + (b.colour.empty() ? kDefaultColour : b.colour) + "\"/>";
@@ -79,13 +80,13 @@ std::string svg_stacked(const std::string& title, const std::vector<std::string>
     max = std::max(max, sum);
   }
   const int n = std::max(1, static_cast<int>(columns.size()));
-  const double step = static_cast<double>(kWidth - kLeft - 10) / n;
+  const double step = static_cast<double>(kWideWidth - kLeft - 10) / n;
   const double bar = std::max(1.0, step * 0.8);
   const int legend_y = kTop + kPlot + 40;
-  std::string out = open_svg(title, kWidth, legend_y + 20);
+  std::string out = open_svg(title, kWideWidth, legend_y + 20);
   // The axis: 0 and the highest column's total.
   out += "<line x1=\"" + std::to_string(kLeft) + "\" y1=\"" + std::to_string(kTop + kPlot) +
-         "\" x2=\"" + std::to_string(kWidth - 10) + "\" y2=\"" + std::to_string(kTop + kPlot) +
+         "\" x2=\"" + std::to_string(kWideWidth - 10) + "\" y2=\"" + std::to_string(kTop + kPlot) +
          "\" stroke=\"#888\"/>";
   out += "<text x=\"" + std::to_string(kLeft - 6) + "\" y=\"" + std::to_string(kTop + 10) +
          "\" text-anchor=\"end\">" + num(max) + "</text>";
