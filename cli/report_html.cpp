@@ -235,8 +235,8 @@ std::string section_techniques(const ReportJson& r) {
       for (const auto& [k, v] : rows[i]["techniques"].items()) {
         used += escape_html(k) + " " + escape_html(v.dump()) + "; ";
       }
-      table += "<tr><td>" + escape_html(text_of(rows[i][key])) + "</td>" + cell(r, p + "/replies") +
-               "<td>" + used + "</td></tr>";
+      table += "<tr><td>" + escape_html(text_of(rows[i][key])) + "</td>" + cell(r, p + "/replies");
+      table += "<td>" + used + "</td></tr>";
     }
     out += "<h3>" + std::string(key) + "</h3>" + folded(table + "</table>");
   }

@@ -53,7 +53,7 @@ std::string svg_bars(const std::string& title, const std::vector<Bar>& bars) {
   for (std::size_t i = 0; i < bars.size(); ++i) {
     const Bar& b = bars[i];
     const int y = static_cast<int>(i) * kRow + 2;
-    const int w = max > 0 ? static_cast<int>(b.value / max * room + 0.5) : 0;
+    const int w = max > 0 ? static_cast<int>(std::lround(b.value / max * room)) : 0;
     out += "<text x=\"" + std::to_string(kLabelWidth - 6) + "\" y=\"" + std::to_string(y + 15) +
            "\" text-anchor=\"end\">" + escape_html(short_label(b.label, 24)) + "</text>";
     out += "<rect x=\"" + std::to_string(kLabelWidth) + "\" y=\"" + std::to_string(y + 3) +
