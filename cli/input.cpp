@@ -217,8 +217,12 @@ void malformed(Message* m, const char* why) {
 }  // namespace
 
 void parse_json_message(Message* m) {
-  nlohmann::json j = nlohmann::json::parse(m->text, nullptr, /*allow_exceptions=*/false);
+  const nlohmann::json j = nlohmann::json::parse(m->text, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) return malformed(m, "malformed JSON");
+  read_json_message(j, m);
+}
+
+void read_json_message(const nlohmann::json& j, Message* m) {
   if (!j.is_object()) return malformed(m, "expected a JSON object");
   auto text = j.find("text");
   if (text == j.end() || !text->is_string()) {

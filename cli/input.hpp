@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,10 @@ struct ReadOptions {
 // Reads m->text, one JSON object {"text", "id"?, "role"?}, into *m as a
 // --jsonl line is read; sets m->code to "malformed" when it is not one.
 void parse_json_message(Message* m);
+
+// The same from `j`, m->text parsed already (m->text must still hold the
+// line: ids are echoed from it as written).
+void read_json_message(const nlohmann::json& j, Message* m);
 
 // Calls `each` for every line of every file in order ("-" is stdin): plain
 // text gives one message per line (a trailing '\r' and a UTF-8 byte order

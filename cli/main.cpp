@@ -7,6 +7,8 @@
 //                [FILE...|-]
 //   tact rewrite [--jsonl] [--format text|json] [--rules PACK]... [FILE...|-]
 //   tact conversation [--format text|json] [--group-by FIELD] [--rules PACK]... [FILE...|-]
+//   tact report [-o FILE] [--format html|json] [--group-by FIELD] [--period day|week]
+//               [--rules PACK]... [--threads N] [ARCHIVE...|-]
 //   tact serve [--listen ADDR:PORT] [--api-key KEY] [--cors-origin ORIGIN]...
 //              [--max-body-bytes N] [--threads N] [--queue N] [--rules PACK]...
 //   tact rules check PACK...
@@ -38,6 +40,7 @@
 #include "conversation.hpp"
 #include "input.hpp"
 #include "json_lines.hpp"
+#include "report.hpp"
 #include "tact/tact.hpp"
 #include "text_output.hpp"
 
@@ -278,6 +281,35 @@ int run_main(int argc, char** argv) {
                          "Do not start from the embedded pack");
   conversation->add_option("files", conv.files, "Input files; - or none reads stdin");
 
+  tact::cli::ReportSettings rep;
+  CLI::App* report = app.add_subcommand(
+      "report",
+      "Sum up archives of messages or conversations (JSON Lines) in one HTML or JSON "
+      "report: escalation over time, triggers by agent and team, turning points");
+  report->add_option("-o,--output", rep.output, "Write the report to FILE (default: stdout)");
+  report->add_option("--format", rep.format, "Output: html (default) or json")
+      ->check(CLI::IsMember({"html", "json"}));
+  report->add_option("--group-by", rep.group_by,
+                     "Group flat message lines into conversations by this field (runs of "
+                     "consecutive lines with the same value)");
+  report->add_option("--period", rep.period, "Escalation over time per day (default) or week")
+      ->check(CLI::IsMember({"day", "week"}));
+  report->add_option("--rules", rep.rules, "A rule pack (TOML) layered over the default pack")
+      ->allow_extra_args(false);
+  report->add_flag("--no-default-pack", rep.no_default_pack, "Do not start from the embedded pack");
+  report->add_option("--threads", rep.threads,
+                     "Threads analyzing at once (default 0: one per core, at most 64)");
+  report
+      ->add_option("--max-input-bytes", rep.max_input_bytes,
+                   "The longest message in bytes; a longer line is reported and skipped")
+      ->check(CLI::PositiveNumber);
+  bool progress_on = false;
+  bool progress_off = false;
+  report->add_flag("--progress", progress_on,
+                   "Show progress on stderr (default: when stderr is a terminal)");
+  report->add_flag("--no-progress", progress_off, "Never show progress");
+  report->add_option("files", rep.files, "Archives (JSON Lines); - or none reads stdin");
+
 #ifdef TACT_HAVE_SERVE
   tact::serve::ServeSettings serve_settings;
   CLI::App* serve = app.add_subcommand(
@@ -329,9 +361,9 @@ int run_main(int argc, char** argv) {
     const std::string word = argv[i];
     if (!word.empty() && word[0] == '-') continue;
     if (word != "analyze" && word != "rewrite" && word != "rules" && word != "conversation" &&
-        word != "serve") {
+        word != "report" && word != "serve") {
       std::cerr << "tact: unknown subcommand '" << word
-                << "'; valid subcommands: analyze, rewrite, conversation, rules, serve\n";
+                << "'; valid subcommands: analyze, rewrite, conversation, report, rules, serve\n";
       return kExitError;
     }
     if (word == "rules" && i + 1 < argc && argv[i + 1][0] != '-' &&
@@ -351,6 +383,10 @@ int run_main(int argc, char** argv) {
   if (analyze->parsed()) return run(analyze_settings, false);
   if (rewrite->parsed()) return run(rewrite_settings, true);
   if (conversation->parsed()) return tact::cli::run_conversation(conv);
+  if (report->parsed()) {
+    if (progress_on || progress_off) rep.progress = progress_on && !progress_off ? 1 : 0;
+    return tact::cli::run_report(rep);
+  }
   if (check->parsed()) return check_rules(check_files, check_no_default);
 #ifdef TACT_HAVE_SERVE
   if (serve->parsed()) return tact::serve::run(serve_settings);

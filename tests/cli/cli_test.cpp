@@ -145,7 +145,7 @@ TEST_CASE("usage and file errors exit 2 with a one-line message") {
   CHECK(r.status == 2);
   CHECK(r.err ==
         "tact: unknown subcommand 'frobnicate'; valid subcommands: analyze, rewrite, conversation, "
-        "rules, serve\n");
+        "report, rules, serve\n");
   r = tact_cli("rules frobnicate");
   CHECK(r.status == 2);
   CHECK(r.err.find("unknown subcommand 'rules frobnicate'") != std::string::npos);
