@@ -2,6 +2,7 @@
 """tact.dask on a two-process LocalCluster: the same rows as tact.Analyzer run
 sequentially, one analyzer per worker, error rows for bad records."""
 
+import json
 import math
 import os
 import random
@@ -198,18 +199,19 @@ def test_bag_on_two_workers_equals_sequential(client, sample):
 def test_each_worker_builds_one_analyzer(client, sample):
     recs, _ = sample
     before = client.run(td.worker_stats)
-    bag = db.from_sequence(recs, npartitions=10)
-    td.analyze_bag(bag).compute()
-    td.analyze_bag(bag).compute()
+    # Two different graphs: the same graph twice may be answered from the
+    # scheduler's results of the first while they are still being released.
+    td.analyze_bag(db.from_sequence(recs, npartitions=10)).compute()
+    td.analyze_bag(db.from_sequence(recs, npartitions=11)).compute()
     after = client.run(td.worker_stats)
     assert len(after) == 2
-    assert sum(s["partitions"] - before[w]["partitions"] for w, s in after.items()) == 20
+    assert sum(s["partitions"] - before[w]["partitions"] for w, s in after.items()) == 21
     for s in after.values():
         # The default options' analyzer: built once by a worker that ran anything.
         assert s["builds"] == (1 if s["partitions"] else 0)
         assert s["analyzers"] == s["builds"]
     # Other options: another analyzer, once.
-    td.analyze_bag(bag, tone=False).compute()
+    td.analyze_bag(db.from_sequence(recs, npartitions=10), tone=False).compute()
     again = client.run(td.worker_stats)
     for s in again.values():
         assert s["builds"] <= 2 and s["analyzers"] == s["builds"]
@@ -347,3 +349,36 @@ def test_conversations_equal_sequential(client):
     assert td.summary(results) == {"conversations": {
         "count": 60, "priority": dict(sorted(priority.items())),
         "route": dict(sorted(route.items()))}}
+
+
+def _tact_cli():
+    """The CLI beside the library under test (build/X/lib -> build/X/cli/tact)."""
+    explicit = os.environ.get("TACT_CLI")
+    if explicit:
+        return explicit
+    lib = os.environ.get("TACT_LIBRARY")
+    if not lib:
+        return None
+    cli = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(lib))), "cli", "tact")
+    return cli if os.access(cli, os.X_OK) else None
+
+
+def test_summary_equals_tact_report(client, sample):
+    # The Dask summary and the CLI's report count the same archive alike:
+    # every key summary() shares with `tact report --format json`.
+    cli = _tact_cli()
+    if cli is None:
+        pytest.skip("no tact CLI beside TACT_LIBRARY (set TACT_CLI)")
+    recs, _ = sample
+    archive = "".join(json.dumps(r) + "\n" for r in recs)
+    report = json.loads(subprocess.run([cli, "report", "--format", "json"], input=archive,
+                                       capture_output=True, text=True, check=True).stdout)
+    got = td.summary(td.analyze_bag(db.from_sequence(recs, npartitions=5)))
+    assert got["escalation"]["levels"] == report["escalation"]["levels"]
+    assert got["techniques"]["total"] == report["techniques"]["total"]
+    for key in ("replies", "categories"):
+        assert got["triggers"][key] == report["triggers"][key], key
+    for group in ("by_agent", "by_team"):
+        shared = [{k: v for k, v in row.items() if k in got["triggers"][group][0]}
+                  for row in report["triggers"][group]]
+        assert got["triggers"][group] == shared, group
