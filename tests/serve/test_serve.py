@@ -333,16 +333,27 @@ class ServeTest(unittest.TestCase):
         self.assertEqual(json.loads(body)["status"], "ok")
         self.server.request("GET", "/definitely-missing")
         self.server.post_json("/v1/analyze", {"text": AGENT})
-        status, headers, body = self.server.request("GET", "/metrics")
+        want = [r'tact_http_requests_total\{endpoint="/v1/analyze",status="200"\} [1-9]',
+                r'tact_http_errors_total\{endpoint="other",status="404"\} [1-9]',
+                r'tact_http_request_duration_seconds_bucket\{endpoint="/v1/analyze",le="\+Inf"\} [1-9]',
+                r'tact_http_request_duration_seconds_count\{endpoint="/v1/analyze"\} [1-9]',
+                r"tact_http_in_flight_requests 1\n",  # this request alone
+                r'tact_build_info\{version="[0-9.]+",rules="[1-9]\d*"\} 1']
+        # A request is counted (and leaves the in-flight gauge) once its
+        # response is written, which its client may read first: poll.
+        deadline = time.time() + 10
+        while True:
+            status, headers, body = self.server.request("GET", "/metrics")
+            text = body.decode()
+            if status == 200 and all(re.search(w, text) for w in want):
+                break
+            if time.time() > deadline:
+                break
+            time.sleep(0.05)
         self.assertEqual(status, 200)
         self.assertTrue(headers["Content-Type"].startswith("text/plain"))
-        text = body.decode()
-        self.assertRegex(text, r'tact_http_requests_total\{endpoint="/v1/analyze",status="200"\} [1-9]')
-        self.assertRegex(text, r'tact_http_errors_total\{endpoint="other",status="404"\} [1-9]')
-        self.assertRegex(text, r'tact_http_request_duration_seconds_bucket\{endpoint="/v1/analyze",le="\+Inf"\} [1-9]')
-        self.assertRegex(text, r'tact_http_request_duration_seconds_count\{endpoint="/v1/analyze"\} [1-9]')
-        self.assertRegex(text, r"tact_http_in_flight_requests 1\n")  # this request
-        self.assertRegex(text, r'tact_build_info\{version="[0-9.]+",rules="[1-9]\d*"\} 1')
+        for w in want:
+            self.assertRegex(text, w)
         status, headers, body = self.server.request("GET", "/")
         self.assertEqual(status, 200)
         self.assertTrue(headers["Content-Type"].startswith("text/html"))
