@@ -15,7 +15,7 @@ namespace tact::cli {
 
 namespace {
 
-constexpr std::size_t kChunk = 64 * 1024;
+constexpr std::size_t kChunk = std::size_t{64} * 1024;
 
 // Reads lines from a file descriptor through a fixed buffer. A line keeps at
 // most `cap` bytes; the rest of a longer line is read and dropped, so no

@@ -31,11 +31,11 @@ enum class Code : int {
   ok = 0,
   invalid_argument = -1,  // a NULL or out-of-range argument, a bad option
   out_of_memory = -2,
-  input_too_large = -3,  // text longer than Options::max_input_bytes
-  rules = -4,            // a rule pack failed to load (message: file:line: rule: why)
-  io = -5,               // a rule-pack file could not be read
-  version = -6,          // an options struct of an unknown version (C ABI)
-  internal = -7,         // a bug in Tact; please report it
+  input_too_large = -3,    // text longer than Options::max_input_bytes
+  rules = -4,              // a rule pack failed to load (message: file:line: rule: why)
+  io = -5,                 // a rule-pack file could not be read
+  version = -6,            // an options struct of an unknown version (C ABI)
+  internal = -7,           // a bug in Tact; please report it
   deadline_exceeded = -8,  // Options::deadline passed: the Report holds what was found so far
 };
 

@@ -268,7 +268,8 @@ Status load_policy(const Analyzer& analyzer, std::shared_ptr<const Policy>* out)
   for (const PackSource& source : opt.rule_texts) sources.emplace_back(source.name, source.text);
   std::string key;
   for (const auto& [name, text] : sources) {
-    key += std::to_string(name.size()) + ":" + name + std::to_string(text.size()) + ":" + text;
+    key.append(std::to_string(name.size())).append(":").append(name);
+    key.append(std::to_string(text.size())).append(":").append(text);
   }
   static std::mutex mutex;
   static std::vector<std::pair<std::string, std::shared_ptr<const Policy>>>

@@ -35,13 +35,11 @@ void words_in(std::string_view s, std::size_t begin, std::size_t end, std::vecto
     const std::size_t start = i;
     while (i < end) {
       const char32_t d = char_at(s, i, &n);
-      if (is_wordish(d)) {
-        i += n;
-      } else if (is_apostrophe(d) && i + n < end && is_wordish(char_at(s, i + n))) {
-        i += n;
-      } else {
-        break;
-      }
+      // A word goes on through an apostrophe between letters ("don't").
+      const bool inner_apostrophe =
+          is_apostrophe(d) && i + n < end && is_wordish(char_at(s, i + n));
+      if (!is_wordish(d) && !inner_apostrophe) break;
+      i += n;
     }
     out->push_back({start, i});
   }

@@ -58,8 +58,9 @@ struct InflectionOp {
 };
 
 // Bounds that keep expansion linear whatever a pack holds.
-constexpr std::size_t kMaxExpandedPattern = 256 * 1024;  // bytes of one expanded pattern
-constexpr int kMaxClassDepth = 16;                       // classes inside classes
+constexpr std::size_t kMaxExpandedPattern =
+    std::size_t{256} * 1024;        // bytes of one expanded pattern
+constexpr int kMaxClassDepth = 16;  // classes inside classes
 
 // The classes and inflections of the packs layered so far.
 class ClassTable {

@@ -210,8 +210,10 @@ Status Reader::read_inflections(const toml::node& node) {
         for (const auto& [word, forms] : *v.as_table()) {
           if (st = strings(forms, "irregular", what, &list); !st.ok()) break;
           std::vector<std::string> words;
+          words.reserve(list.size());
           for (Located& l : list) words.push_back(std::move(l.value));
-          op.irregular.push_back({{std::string(word.str()), line_of(forms)}, std::move(words)});
+          op.irregular.emplace_back(Located{std::string(word.str()), line_of(forms)},
+                                    std::move(words));
         }
       } else if (f == "irregular") {
         st = fail(line_of(v), what, "'irregular' must be a table");
@@ -527,8 +529,8 @@ Status resolve_classes(const ClassTable& classes, CompiledRule* rule, std::size_
       Located expanded{std::string(), raw[i].line};
       std::string error;
       if (!classes.expand(raw[i].value, &expanded.value, &error)) {
-        return rule_error(r.source, raw[i].line, r.id,
-                          error + " in " + what + " " + quoted(raw[i].value));
+        error.append(" in ").append(what).append(" ").append(quoted(raw[i].value));
+        return rule_error(r.source, raw[i].line, r.id, error);
       }
       std::string& text = (*texts)[i];
       std::shared_ptr<const RE2>& re = (*regexes)[i];
