@@ -181,22 +181,25 @@ std::string conversation_json(const Analyzer& analyzer, const ConversationReques
   return line;
 }
 
+bool ready_for_conversations(const Analyzer& analyzer) {
+  if (!analyzer.ok()) {
+    std::cerr << "tact: " << analyzer.status().message << "\n";
+    return false;
+  }
+  const Conversation probe(analyzer);
+  if (!probe.status().ok()) {
+    std::cerr << "tact: " << probe.status().message << "\n";
+    return false;
+  }
+  return true;
+}
+
 int run_conversation(const ConversationSettings& s) {
   Options options;
   options.default_pack = !s.no_default_pack;
   options.rule_files = s.rules;
   const Analyzer analyzer(options);
-  if (!analyzer.ok()) {
-    std::cerr << "tact: " << analyzer.status().message << "\n";
-    return kExitError;
-  }
-  {
-    Conversation probe(analyzer);
-    if (!probe.status().ok()) {
-      std::cerr << "tact: " << probe.status().message << "\n";
-      return kExitError;
-    }
-  }
+  if (!ready_for_conversations(analyzer)) return kExitError;
   Runner runner(analyzer, s);
   ReadOptions read;
   read.jsonl = false;  // raw lines: this file parses the conversation objects

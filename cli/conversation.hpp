@@ -36,6 +36,10 @@ ConversationRequest read_conversation(const nlohmann::json& j);
 std::string conversation_json(const Analyzer& analyzer, const ConversationRequest& c,
                               std::string* error);
 
+// False, with the reason on stderr, when `analyzer` failed to load or its
+// packs' conversation policy does not (checked by opening one conversation).
+bool ready_for_conversations(const Analyzer& analyzer);
+
 // Returns the exit status (0, or 2 when anything failed; docs/cli.md).
 int run_conversation(const ConversationSettings& s);
 

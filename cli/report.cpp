@@ -720,17 +720,7 @@ int run_report(const ReportSettings& s) {
   options.rule_files = s.rules;
   options.max_input_bytes = s.max_input_bytes;
   const Analyzer analyzer(options);
-  if (!analyzer.ok()) {
-    std::cerr << "tact: " << analyzer.status().message << "\n";
-    return kExitError;
-  }
-  {
-    Conversation probe(analyzer);
-    if (!probe.status().ok()) {
-      std::cerr << "tact: " << probe.status().message << "\n";
-      return kExitError;
-    }
-  }
+  if (!ready_for_conversations(analyzer)) return kExitError;
   Aggregate agg(s);
   for (const std::string& f : s.files.empty() ? std::vector<std::string>{"-"} : s.files) {
     agg.files.push_back(f == "-" ? "<stdin>" : f);

@@ -284,6 +284,22 @@ _ERROR_CODES = (
 )
 
 
+def _error_of(e: BaseException) -> Tuple[str, str]:
+    """The error row of a record whose analysis raised `e`."""
+    return _error(_code_of(e), str(e) if isinstance(e, Error)
+                  else "%s: %s" % (type(e).__name__, e))
+
+
+def _add_record_fields(d: Dict[str, List[Any]], rec: Any,
+                       err: Optional[Tuple[str, str]]) -> None:
+    """The columns every row has: the record's id and fields, and its error."""
+    d["id"].append(_field(rec, "id"))
+    for name in _META_FIELDS:
+        d[name].append(_field(rec, name))
+    d["error_code"].append(err[0] if err else None)
+    d["error"].append(err[1] if err else None)
+
+
 def _code_of(e: BaseException) -> str:
     for cls, code in _ERROR_CODES:
         if isinstance(e, cls):
@@ -320,13 +336,8 @@ def _add_message(cols: _Columns, analyzer: Analyzer, rec: Any, default_role: str
             report = e.report
             err = _error("deadline_exceeded", str(e))
         except Exception as e:  # one bad record never fails its partition
-            err = _error(_code_of(e), str(e) if isinstance(e, Error)
-                         else "%s: %s" % (type(e).__name__, e))
-    d["id"].append(_field(rec, "id"))
-    for name in _META_FIELDS:
-        d[name].append(_field(rec, name))
-    d["error_code"].append(err[0] if err else None)
-    d["error"].append(err[1] if err else None)
+            err = _error_of(e)
+    _add_record_fields(d, rec, err)
     if report is None:
         d["role"].append(role if role in ("agent", "customer") else None)
         d["role_guessed"].append(False)
@@ -414,13 +425,8 @@ def _add_conversation(cols: _Columns, analyzer: Analyzer, rec: Any) -> None:
                     c.append(t["role"], t["text"])
                 report = c.report()
         except Exception as e:
-            err = _error(_code_of(e), str(e) if isinstance(e, Error)
-                         else "%s: %s" % (type(e).__name__, e))
-    d["id"].append(_field(rec, "id"))
-    for name in _META_FIELDS:
-        d[name].append(_field(rec, name))
-    d["error_code"].append(err[0] if err else None)
-    d["error"].append(err[1] if err else None)
+            err = _error_of(e)
+    _add_record_fields(d, rec, err)
     if report is None:
         for name in ("priority", "route", "trend", "peak", "peak_label", "current",
                      "current_label", "reasons"):
