@@ -11,15 +11,19 @@ std::string with_id(std::string json, const std::string& id_json) {
   return json.replace(6, 4, id_json);
 }
 
+const char* error_code(Code code) {
+  return code == Code::input_too_large ? "too_large"
+         : code == Code::out_of_memory ? "out_of_memory"
+                                       : "analyze_error";
+}
+
 std::string analyze_message(const Analyzer& analyzer, Message& m, Role default_role,
                             Report* report) {
   if (!m.code.empty()) return "";
   const Status status = analyzer.analyze(m.text, m.has_role ? m.role : default_role, report);
   if (status.code == Code::deadline_exceeded) return status.message;
   if (!status.ok()) {
-    m.code = status.code == Code::input_too_large ? "too_large"
-             : status.code == Code::out_of_memory ? "out_of_memory"
-                                                  : "analyze_error";
+    m.code = error_code(status.code);
     m.error = status.message;
   }
   return "";

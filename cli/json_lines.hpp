@@ -17,6 +17,10 @@ namespace tact::cli {
 // echoed exactly as written (Report::id can only hold a string).
 std::string with_id(std::string json, const std::string& id_json);
 
+// The error code a JSON line carries for a failed analysis: "too_large",
+// "out_of_memory" or "analyze_error".
+const char* error_code(Code code);
+
 // Analyzes `m` unless reading it already failed. On failure sets m.code and
 // m.error. Returns the deadline's message when the report is partial (it is
 // still output, with the error beside it), else "".

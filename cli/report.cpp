@@ -27,6 +27,7 @@
 #include "batches.hpp"
 #include "conversation.hpp"
 #include "input.hpp"
+#include "json_lines.hpp"
 #include "progress.hpp"
 #include "report_model.hpp"
 
@@ -231,9 +232,7 @@ void analyze_item(const Analyzer& analyzer, Item& item, Result* out) {
       const ConversationInput& t = item.turns[0];
       const Status st = analyzer.analyze(t.text, item.has_role ? t.role : Role::automatic, &report);
       if (!st.ok() && st.code != Code::deadline_exceeded) {
-        out->code = st.code == Code::input_too_large ? "too_large"
-                    : st.code == Code::out_of_memory ? "out_of_memory"
-                                                     : "analyze_error";
+        out->code = error_code(st.code);
         out->error = st.message;
         return;
       }
