@@ -3,6 +3,7 @@
 #
 #   scripts/train.sh                      # the default pack's model, from
 #                                         # ../shared/eval/cs_train.jsonl + cs_dev.jsonl
+#                                         # and rules/en/model/train/*.jsonl
 #                                         # into rules/en/model/weights.tsv
 #   scripts/train.sh --data my.jsonl [--data more.jsonl] --out my_pack/
 #                                         # a pack layer: my_pack/pack.toml and
@@ -43,8 +44,10 @@ args=(--features "$features" --params rules/en/model/features.tsv "${rules[@]}")
 if [ ${#data[@]} -eq 0 ]; then
   [ -z "$out" ] || { echo "train: --out needs --data" >&2; exit 2; }
   [ -f ../shared/eval/cs_train.jsonl ] || { echo "train: ../shared/eval/cs_train.jsonl not found" >&2; exit 2; }
+  written=()
+  for f in rules/en/model/train/*.jsonl; do written+=(--data "$f"); done
   exec "$py" scripts/train.py "${args[@]}" --data ../shared/eval/cs_train.jsonl \
-    --data ../shared/eval/cs_dev.jsonl --out rules/en/model/weights.tsv
+    --data ../shared/eval/cs_dev.jsonl "${written[@]}" --out rules/en/model/weights.tsv
 fi
 [ -n "$out" ] || { echo "train: --data needs --out DIR/" >&2; exit 2; }
 mkdir -p "$out/model"
