@@ -1,9 +1,11 @@
 // Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
 //
-// End to end through the C ABI, as a C caller does it: tact_analyze, read
-// every part of the report through its accessors, tact_report_free. Beside
-// BM_Analyze (the C++ API on the same messages) it shows what the shim
-// costs: copying the Report into the C view and one allocation per report.
+// End to end through the public surfaces, as an application calls them:
+// the C ABI (tact_analyze, read every part of the report through its
+// accessors, tact_report_free) and the header-only C++ API over it
+// (tact::Analyzer::analyze, which copies the report into tact::Report).
+// Beside BM_Analyze (the core, which the CLI uses) they show what each layer
+// costs: the C view of the report, then the C++ copy of it.
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
@@ -11,6 +13,7 @@
 
 #include "bench_common.hpp"
 #include "tact.h"
+#include "tact/analyzer.hpp"
 
 namespace tact::bench {
 namespace {
@@ -96,6 +99,26 @@ void BM_CApiAnalyzeJson(benchmark::State& state) {
   set_counters(state, corpus_texts(size));
 }
 BENCHMARK(BM_CApiAnalyzeJson)->Arg(0)->Arg(1)->ArgName("size");
+
+// The header-only C++ API: what a C++ application linking libtact pays.
+void BM_CxxAnalyze(benchmark::State& state) {
+  const Size size = static_cast<Size>(state.range(0));
+  const auto& messages = corpus(size);
+  static const tact::Analyzer analyzer;
+  std::size_t i = 0;
+  Report report;
+  for (auto _ : state) {
+    const Message& m = messages[i++ % messages.size()];
+    const Status st = analyzer.analyze(m.text, m.agent ? Role::agent : Role::customer, &report);
+    if (!st.ok()) {
+      state.SkipWithError(st.message.c_str());
+      break;
+    }
+    benchmark::DoNotOptimize(report.rewrite.data());
+  }
+  set_counters(state, corpus_texts(size));
+}
+BENCHMARK(BM_CxxAnalyze)->Arg(0)->Arg(1)->Arg(2)->ArgName("size");
 
 }  // namespace
 }  // namespace tact::bench

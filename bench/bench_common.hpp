@@ -10,12 +10,14 @@
 #include <string>
 #include <vector>
 
+#include "core/core.hpp"
 #include "corpus/generate.hpp"
 #include "rules/pack.hpp"
-#include "tact/tact.hpp"
 #include "tone/scorer.hpp"
 
 namespace tact::bench {
+
+using core::Analyzer;
 
 // Messages of each size: chat 4096, email 512, transcript 64.
 const std::vector<Message>& corpus(Size size);

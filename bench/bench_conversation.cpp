@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "tact/tact.hpp"
+#include "core/core.hpp"
 
 namespace {
 
@@ -18,7 +18,8 @@ const std::vector<tact::ConversationInput>& turns() {
       {tact::Role::customer, "This is the second time I'm writing; I want a refund today."},
       {tact::Role::agent, "I'm sorry for the trouble."},
       {tact::Role::customer, "Sorry doesn't help. Get me your supervisor or I'm cancelling."},
-      {tact::Role::agent, "I've refunded the charge and my supervisor will call you within the hour."},
+      {tact::Role::agent,
+       "I've refunded the charge and my supervisor will call you within the hour."},
       {tact::Role::customer, "ok, thanks."},
       {tact::Role::agent, "Is there anything else I can help with?"},
   };
@@ -26,11 +27,11 @@ const std::vector<tact::ConversationInput>& turns() {
 }
 
 void BM_ConversationAppend(benchmark::State& state) {
-  static const tact::Analyzer analyzer;
+  static const tact::core::Analyzer analyzer;
   const auto n = static_cast<std::size_t>(state.range(0));
   const auto& t = turns();
   for (auto _ : state) {
-    tact::Conversation c(analyzer);
+    tact::core::Conversation c(analyzer);
     for (std::size_t i = 0; i < n; ++i) {
       const auto& turn = t[i % t.size()];
       benchmark::DoNotOptimize(c.append(turn.role, turn.text));

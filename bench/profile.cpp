@@ -1,33 +1,61 @@
 // Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
 //
 // tact_profile: analyzes the benchmark corpus in a loop, for a profiler.
-//   tact_profile chat|email|transcript|long|build [REPEATS=1]
+//   tact_profile chat|email|transcript|long|build [REPEATS=1] [core|c|cxx]
+// The last argument picks the surface: the core (default, as the CLI
+// calls it), the C ABI (tact_analyze, tact_report_free) or the header-only
+// C++ API over it (tact::Analyzer::analyze), so that instruction counts
+// show what each layer costs:
+//   valgrind --tool=callgrind --toggle-collect='*analyze_all*'
+//       build/release/bench/tact_profile chat 1 cxx
 // Each mode analyzes its messages once untimed (so RE2's DFA caches are
 // warm), then REPEATS times inside analyze_all(), the function to collect:
 //   valgrind --tool=callgrind --toggle-collect='*analyze_all*'
 //       build/release/bench/tact_profile chat
 //   perf record -g build/release/bench/tact_profile email 20
 // "long" is one 1 MB draft; "build" only builds the default analyzer (for
-// --toggle-collect='tact::Analyzer::Analyzer()').
+// --toggle-collect='tact::core::Analyzer::Analyzer()').
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
 #include <string>
 #include <vector>
 
+#include "core/core.hpp"
 #include "corpus/generate.hpp"
-#include "tact/tact.hpp"
+#include "tact.h"
+#include "tact/analyzer.hpp"
 
 namespace {
 
-__attribute__((noinline)) void analyze_all(const tact::Analyzer& analyzer,
+// One call per message through the chosen surface; the analyzers are built
+// before, outside the collected function.
+struct Surfaces {
+  const tact::core::Analyzer* core = nullptr;
+  const tact::Analyzer* cxx = nullptr;
+  std::string name = "core";
+};
+
+void analyze_one(const Surfaces& s, const tact::bench::Message& m, tact::Report* report) {
+  const tact::Role role = m.agent ? tact::Role::agent : tact::Role::customer;
+  if (s.name == "cxx") {
+    s.cxx->analyze(m.text, role, report);
+  } else if (s.name == "c") {
+    tact_report* r = nullptr;
+    tact_analyze(&r, s.cxx->native_handle(), m.text.data(), m.text.size(),
+                 m.agent ? TACT_ROLE_AGENT : TACT_ROLE_CUSTOMER);
+    tact_report_free(r);
+  } else {
+    s.core->analyze(m.text, role, report);
+  }
+}
+
+__attribute__((noinline)) void analyze_all(const Surfaces& s,
                                            const std::vector<tact::bench::Message>& messages,
                                            int repeats) {
   tact::Report report;
   for (int k = 0; k < repeats; ++k) {
-    for (const tact::bench::Message& m : messages) {
-      analyzer.analyze(m.text, m.agent ? tact::Role::agent : tact::Role::customer, &report);
-    }
+    for (const tact::bench::Message& m : messages) analyze_one(s, m, &report);
   }
 }
 
@@ -36,7 +64,13 @@ __attribute__((noinline)) void analyze_all(const tact::Analyzer& analyzer,
 int main(int argc, char** argv) {
   const std::string mode = argc > 1 ? argv[1] : "chat";
   const int repeats = argc > 2 ? std::atoi(argv[2]) : 1;
-  const tact::Analyzer analyzer;
+  Surfaces surfaces;
+  if (argc > 3) surfaces.name = argv[3];
+  if (surfaces.name != "core" && surfaces.name != "c" && surfaces.name != "cxx") {
+    std::cerr << "tact_profile: the surface is core, c or cxx\n";
+    return 2;
+  }
+  const tact::core::Analyzer analyzer;
   std::vector<tact::bench::Message> messages;
   if (mode == "build") return 0;
   if (mode == "long") {
@@ -48,13 +82,17 @@ int main(int argc, char** argv) {
   } else if (mode == "transcript") {
     messages = tact::bench::generate(tact::bench::Size::transcript, 64, 42);
   } else {
-    std::cerr << "usage: tact_profile chat|email|transcript|long|build [REPEATS]\n";
+    std::cerr << "usage: tact_profile chat|email|transcript|long|build [REPEATS] [core|c|cxx]\n";
     return 2;
   }
+  // The C and C++ surfaces run on their own analyzer of the same pack.
+  const tact::Analyzer api;
+  surfaces.core = &analyzer;
+  surfaces.cxx = &api;
   tact::Report report;
   for (const tact::bench::Message& m : messages) {  // the warm-up, outside analyze_all
-    analyzer.analyze(m.text, m.agent ? tact::Role::agent : tact::Role::customer, &report);
+    analyze_one(surfaces, m, &report);
   }
-  analyze_all(analyzer, messages, repeats);
+  analyze_all(surfaces, messages, repeats);
   return 0;
 }

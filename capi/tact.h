@@ -40,6 +40,12 @@
  * - No C++ exception ever leaves the library: every entry point catches
  *   everything and reports it as a status (std::bad_alloc as TACT_E_NOMEM).
  *
+ * - Structs that cross the ABI never change layout. Input structs carry
+ *   their version (tact_options.version) and only ever grow at the end;
+ *   output structs (filled by the library, returned by pointer) never grow:
+ *   new data comes through new accessor functions. docs/c.md lists what a
+ *   minor release may add and what needs a new SONAME.
+ *
  * The header is C99 and C++ compatible and needs only <stddef.h> and
  * <stdint.h>.
  */
@@ -82,7 +88,7 @@ extern "C" {
 
 /* The version of the library actually loaded, as TACT_VERSION_NUMBER
  * (MAJOR * 10000 + MINOR * 100 + PATCH) and as TACT_VERSION_STRING
- * ("0.1.0"), so a caller can compare them with the header it was compiled
+ * ("0.2.0"), so a caller can compare them with the header it was compiled
  * against. The string is static. Thread-safe; never fails. */
 TACT_C_API int tact_version_number(void) TACT_NOEXCEPT;
 TACT_C_API const char* tact_version_string(void) TACT_NOEXCEPT;
@@ -229,8 +235,19 @@ typedef struct tact_analyzer tact_analyzer;
  * reason); TACT_E_NOMEM. Thread-safe. */
 TACT_C_API int tact_analyzer_new(tact_analyzer** out, const tact_options* opts) TACT_NOEXCEPT;
 
-/* Frees an analyzer; NULL does nothing. Reports it produced stay valid. Must
- * not race with calls using the same analyzer. */
+/* Adds an owner to an analyzer and returns it (NULL for NULL). Every owner
+ * releases its reference with tact_analyzer_free(); the analyzer is
+ * destroyed when the last one does. This is how a help desk swaps in a
+ * freshly built analyzer while requests still use the old one: each request
+ * retains the current analyzer (under the caller's own lock, together with
+ * reading the pointer) and frees it when done. Thread-safe. */
+TACT_C_API tact_analyzer* tact_analyzer_retain(tact_analyzer* analyzer) TACT_NOEXCEPT;
+
+/* Releases one reference to an analyzer (the one tact_analyzer_new() gave,
+ * or one from tact_analyzer_retain()); the last release destroys it. NULL
+ * does nothing. Reports and conversations it produced stay valid. A thread
+ * must not release a reference that another thread is still using;
+ * releasing distinct references from several threads is safe. */
 TACT_C_API void tact_analyzer_free(tact_analyzer* analyzer) TACT_NOEXCEPT;
 
 /* The number of rules after layering; 0 for NULL. Thread-safe. */
@@ -247,6 +264,10 @@ typedef enum tact_role {
   TACT_ROLE_CUSTOMER = 1,
   TACT_ROLE_AUTO = 2
 } tact_role;
+
+/* "agent", "customer" or "auto"; NULL for a value outside the enum.
+ * Static strings. */
+TACT_C_API const char* tact_role_name(tact_role role) TACT_NOEXCEPT;
 
 /* One call's result: owned by the caller, freed with tact_report_free(). */
 typedef struct tact_report tact_report;
@@ -306,8 +327,8 @@ TACT_C_API void tact_report_free(tact_report* report) TACT_NOEXCEPT;
  *
  * None of these fail or touch the last-error message. Given a NULL report
  * they return 0, NULL or TACT_ROLE_AGENT; an index past the end gives NULL.
- * Structs returned by pointer belong to the report and may gain fields at
- * their end in later versions (never by value: only by pointer).
+ * Structs returned by pointer belong to the report and never change layout
+ * (new data comes through new accessors).
  * ------------------------------------------------------------------------ */
 
 /* A half-open span [start, end) of the caller's original text: UTF-8 byte
@@ -326,6 +347,9 @@ typedef enum tact_severity {
   TACT_SEVERITY_WARNING = 1,
   TACT_SEVERITY_ERROR = 2
 } tact_severity;
+
+/* "info", "warning" or "error"; NULL outside the enum. Static strings. */
+TACT_C_API const char* tact_severity_name(tact_severity severity) TACT_NOEXCEPT;
 
 /* A trigger phrase in an agent draft: something that tends to inflame. */
 typedef struct tact_trigger {
@@ -382,9 +406,23 @@ typedef struct tact_tone {
 
 typedef struct tact_escalation {
   int level;         /* 0 calm, 1 concerned, 2 frustrated, 3 angry, 4 hostile */
-  const char* label; /* "calm" ... "hostile" */
+  const char* label; /* tact_level_name(level) */
   double score;      /* [0, 1] */
 } tact_escalation;
+
+/* Escalation levels, lowest first: tact_escalation.level and a
+ * conversation's levels take these values. */
+typedef enum tact_level {
+  TACT_LEVEL_CALM = 0,
+  TACT_LEVEL_CONCERNED = 1,
+  TACT_LEVEL_FRUSTRATED = 2,
+  TACT_LEVEL_ANGRY = 3,
+  TACT_LEVEL_HOSTILE = 4
+} tact_level;
+
+/* "calm", "concerned", "frustrated", "angry" or "hostile"; NULL outside
+ * 0..4. Static strings. */
+TACT_C_API const char* tact_level_name(int level) TACT_NOEXCEPT;
 
 /* Who wrote the message (the guess, for TACT_ROLE_AUTO), and whether it
  * was guessed (nonzero) or given. */
@@ -422,6 +460,9 @@ TACT_C_API const tact_signal* tact_report_signal_at(const tact_report* report,
  * span is then the whole sentence, and the rewrite does not edit it). */
 typedef enum tact_source { TACT_SOURCE_RULE = 0, TACT_SOURCE_MODEL = 1 } tact_source;
 
+/* "rule" or "model"; NULL outside the enum. Static strings. */
+TACT_C_API const char* tact_source_name(tact_source source) TACT_NOEXCEPT;
+
 /* The source of the trigger, technique or signal at `index`, and its
  * probability: the model's, in [0, 1], for a model finding; 1 for a rule's.
  * A NULL report or an index out of range gives TACT_SOURCE_RULE and 0. */
@@ -443,6 +484,23 @@ TACT_C_API double tact_report_signal_probability(const tact_report* report,
 TACT_C_API size_t tact_report_cue_count(const tact_report* report) TACT_NOEXCEPT;
 TACT_C_API const tact_cue* tact_report_cue_at(const tact_report* report,
                                               size_t index) TACT_NOEXCEPT;
+
+/* What a cue is: tact_cue.kind as a closed set. */
+typedef enum tact_cue_kind {
+  TACT_CUE_SIGNAL = 0,
+  TACT_CUE_TECHNIQUE = 1,
+  TACT_CUE_TRIGGER = 2,
+  TACT_CUE_TONE = 3
+} tact_cue_kind;
+
+/* The kind of cue `index`; TACT_CUE_TONE for a NULL report or an index out
+ * of range. */
+TACT_C_API tact_cue_kind tact_report_cue_kind(const tact_report* report,
+                                              size_t index) TACT_NOEXCEPT;
+
+/* "signal", "technique", "trigger" or "tone" (tact_cue.kind's strings);
+ * NULL outside the enum. Static strings. */
+TACT_C_API const char* tact_cue_kind_name(tact_cue_kind kind) TACT_NOEXCEPT;
 
 /* Non-overlapping edits in text order; empty when the rewrite section is
  * off. */
@@ -481,7 +539,7 @@ TACT_C_API int tact_report_json(const char** out, size_t* len,
                                 const tact_report* report) TACT_NOEXCEPT;
 
 /* ------------------------------------------------------------------------
- * Conversations (include/tact/conversation.hpp)
+ * Conversations
  * ------------------------------------------------------------------------ */
 
 /* A conversation analyzed turn by turn: per customer turn its level in
@@ -517,6 +575,55 @@ TACT_C_API size_t tact_conversation_turn_count(const tact_conversation* conversa
 TACT_C_API const char* tact_conversation_route(const tact_conversation* conversation) TACT_NOEXCEPT;
 TACT_C_API const char* tact_conversation_priority(const tact_conversation* conversation)
     TACT_NOEXCEPT;
+
+/* The conversation's peak and current customer level in context (a
+ * tact_level; 0 for NULL) and its trend ("escalating", "calming" or
+ * "steady"; NULL for NULL, borrowed like the route). */
+TACT_C_API int tact_conversation_peak(const tact_conversation* conversation) TACT_NOEXCEPT;
+TACT_C_API int tact_conversation_current(const tact_conversation* conversation) TACT_NOEXCEPT;
+TACT_C_API const char* tact_conversation_trend(const tact_conversation* conversation) TACT_NOEXCEPT;
+
+/* Why the conversation got its route or priority: a signal in one customer
+ * turn (`turn` is 0-based) with its span in that turn's text, or a level
+ * condition ("peak", "sustained"; the span is then empty and text ""). This
+ * struct is returned by pointer only and never changes layout. */
+typedef struct tact_conversation_reason {
+  size_t turn;
+  const char* type;
+  tact_span span;
+  const char* text;
+} tact_conversation_reason;
+
+/* The reasons as of the last turn, borrowed until the next append or the
+ * free; NULL for an index out of range. */
+TACT_C_API size_t tact_conversation_reason_count(const tact_conversation* conversation)
+    TACT_NOEXCEPT;
+TACT_C_API const tact_conversation_reason* tact_conversation_reason_at(
+    const tact_conversation* conversation, size_t index) TACT_NOEXCEPT;
+
+/* Turn `turn` (0-based) of the conversation. Its message report (the same
+ * tact_analyze() gives) is borrowed until the conversation is freed: turns
+ * never change once appended. NULL for NULL, an index out of range, or when
+ * memory for the report's view runs out. */
+TACT_C_API const tact_report* tact_conversation_turn_report(const tact_conversation* conversation,
+                                                            size_t turn) TACT_NOEXCEPT;
+
+/* A customer turn's level in context (a tact_level) and its stage
+ * ("venting", "disarming" or "calm"); for an agent turn 0 and "". 0 and NULL
+ * for NULL or an index out of range. The stage is borrowed until the free. */
+TACT_C_API int tact_conversation_turn_level(const tact_conversation* conversation,
+                                            size_t turn) TACT_NOEXCEPT;
+TACT_C_API const char* tact_conversation_turn_stage(const tact_conversation* conversation,
+                                                    size_t turn) TACT_NOEXCEPT;
+
+/* An agent turn's unaddressed requests: the open customer request types
+ * ("manager_request", "refund_demand", …) the reply ignores, in the order
+ * of the policy's open_requests. 0 / NULL for customer turns, NULL or an
+ * index out of range; borrowed until the free. */
+TACT_C_API size_t tact_conversation_unaddressed_count(const tact_conversation* conversation,
+                                                      size_t turn) TACT_NOEXCEPT;
+TACT_C_API const char* tact_conversation_unaddressed_at(const tact_conversation* conversation,
+                                                        size_t turn, size_t index) TACT_NOEXCEPT;
 
 /* The whole conversation report as one line of JSON (docs/cli.md's
  * `tact conversation` shape, id "") into *out; *len, when not NULL,

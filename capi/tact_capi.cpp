@@ -1,12 +1,14 @@
 // Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
 //
-// The C ABI over the C++ API: every function converts its arguments,
-// forwards to include/tact/ and converts the result back. No analysis logic
-// lives here. Every entry point is noexcept and catches everything, so no
-// exception crosses into C.
+// The C ABI over the core (lib/): every function converts its arguments,
+// forwards to tact::core and converts the result back. The library exports
+// nothing else; include/tact/ is a header-only C++ layer over this file. No
+// analysis logic lives here. Every entry point is noexcept and catches
+// everything, so no exception crosses into C.
 #include "tact.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -19,7 +21,10 @@
 #include <utility>
 #include <vector>
 
-#include "tact/tact.hpp"
+#include "conversation/conversation.hpp"
+#include "core/analyzer.hpp"
+#include "report/json.hpp"
+#include "tact/version.hpp"
 
 static_assert(TACT_OK == static_cast<int>(tact::Code::ok));
 static_assert(TACT_E_INVALID_ARGUMENT == static_cast<int>(tact::Code::invalid_argument));
@@ -36,15 +41,19 @@ static_assert(TACT_SEVERITY_ERROR == static_cast<int>(tact::Severity::error));
 static_assert(TACT_VERSION_NUMBER == TACT_CXX_VERSION_MAJOR * 10000 + TACT_CXX_VERSION_MINOR * 100 +
                                          TACT_CXX_VERSION_PATCH);
 
-struct tact_analyzer {
-  tact::Analyzer analyzer;
-};
+static_assert(TACT_CUE_SIGNAL == static_cast<int>(tact::CueKind::signal));
+static_assert(TACT_CUE_TECHNIQUE == static_cast<int>(tact::CueKind::technique));
+static_assert(TACT_CUE_TRIGGER == static_cast<int>(tact::CueKind::trigger));
+static_assert(TACT_CUE_TONE == static_cast<int>(tact::CueKind::tone));
+static_assert(TACT_ROLE_AGENT == static_cast<int>(tact::Role::agent));
+static_assert(TACT_ROLE_CUSTOMER == static_cast<int>(tact::Role::customer));
+static_assert(TACT_ROLE_AUTO == static_cast<int>(tact::Role::automatic));
 
-struct tact_conversation {
-  explicit tact_conversation(const tact::Analyzer& a) : conversation(a) {}
-  tact::Conversation conversation;
-  bool json_built = false;  // `json` is the report as of the last append
-  std::string json;
+struct tact_analyzer {
+  explicit tact_analyzer(tact::core::Analyzer a) : analyzer(std::move(a)) {}
+  tact::core::Analyzer analyzer;
+  // Owners: 1 from tact_analyzer_new, one more per tact_analyzer_retain.
+  std::atomic<std::size_t> references{1};
 };
 
 // A Report plus the C views of it. The views point into `report`, which is
@@ -66,6 +75,19 @@ struct tact_report {
   mutable std::mutex json_mutex;
   mutable bool json_built = false;
   mutable std::string json;
+};
+
+struct tact_conversation {
+  explicit tact_conversation(const tact::core::Analyzer& a) : conversation(a) {}
+  tact::core::Conversation conversation;
+  // C views, built on request by the const accessors (a conversation is
+  // used by one thread at a time): the turns' reports, which never change
+  // once appended, and the reasons, as of the last append.
+  mutable std::vector<std::unique_ptr<tact_report>> turn_views;
+  mutable bool reasons_built = false;
+  mutable std::vector<tact_conversation_reason> reasons;
+  bool json_built = false;  // `json` is the report as of the last append
+  std::string json;
 };
 
 namespace {
@@ -113,13 +135,18 @@ int guarded(Body&& body) noexcept {
   }
 }
 
-// A C caller may pass any int as a tact_role, but in C++ loading an enum
-// value outside its enumerators' range is undefined: read the bits instead.
-int role_value(const tact_role& role) {
-  static_assert(sizeof(tact_role) == sizeof(int));
+// A C caller may pass any int as one of the C enums, but in C++ loading an
+// enum value outside its enumerators' range is undefined: read the bits.
+template <class Enum>
+int enum_value(const Enum& e) {
+  static_assert(sizeof(Enum) == sizeof(int));
   int value;
-  std::memcpy(&value, &role, sizeof value);
+  std::memcpy(&value, &e, sizeof value);
   return value;
+}
+
+int role_value(const tact_role& role) {
+  return enum_value(role);
 }
 
 bool to_role(int role, tact::Role* out) {
@@ -246,7 +273,7 @@ void build_views(tact_report* r) {
   }
   r->cues.reserve(rep.escalation.cues.size());
   for (const tact::Cue& c : rep.escalation.cues) {
-    r->cues.push_back({c.kind.c_str(), c.type.c_str(), to_c(c.span), c.weight});
+    r->cues.push_back({tact::cue_kind_name(c.kind), c.type.c_str(), to_c(c.span), c.weight});
   }
   r->edits.reserve(rep.edits.size());
   for (const tact::Edit& e : rep.edits) {
@@ -378,6 +405,37 @@ const char* tact_status_string(int status) noexcept {
   return tact::code_name(static_cast<tact::Code>(status));
 }
 
+const char* tact_role_name(tact_role role) noexcept {
+  tact::Role r;
+  return to_role(role_value(role), &r) ? tact::role_name(r) : nullptr;
+}
+
+const char* tact_severity_name(tact_severity severity) noexcept {
+  const int v = enum_value(severity);
+  return v >= TACT_SEVERITY_INFO && v <= TACT_SEVERITY_ERROR
+             ? tact::severity_name(static_cast<tact::Severity>(v))
+             : nullptr;
+}
+
+const char* tact_source_name(tact_source source) noexcept {
+  const int v = enum_value(source);
+  return v == TACT_SOURCE_RULE || v == TACT_SOURCE_MODEL
+             ? tact::source_name(static_cast<tact::Source>(v))
+             : nullptr;
+}
+
+const char* tact_cue_kind_name(tact_cue_kind kind) noexcept {
+  const int v = enum_value(kind);
+  return v >= TACT_CUE_SIGNAL && v <= TACT_CUE_TONE
+             ? tact::cue_kind_name(static_cast<tact::CueKind>(v))
+             : nullptr;
+}
+
+const char* tact_level_name(int level) noexcept {
+  return level >= TACT_LEVEL_CALM && level <= TACT_LEVEL_HOSTILE ? tact::escalation_label(level)
+                                                                 : nullptr;
+}
+
 const char* tact_last_error(void) noexcept {
   return t_message;
 }
@@ -400,8 +458,8 @@ int tact_analyzer_new(tact_analyzer** out, const tact_options* opts) noexcept {
     tact::Options options;
     if (const int rc = convert(opts, &options); rc != TACT_OK) return rc;
     // guarded() turns std::bad_alloc into TACT_E_NOMEM.
-    auto* a =
-        new tact_analyzer{tact::Analyzer(options)};  // NOLINT(bugprone-unhandled-exception-at-new)
+    tact::core::Analyzer built(options);
+    auto* a = new tact_analyzer(std::move(built));  // NOLINT(bugprone-unhandled-exception-at-new)
     if (!a->analyzer.ok()) {
       const int rc = fail(a->analyzer.status());
       delete a;
@@ -412,8 +470,16 @@ int tact_analyzer_new(tact_analyzer** out, const tact_options* opts) noexcept {
   });
 }
 
+tact_analyzer* tact_analyzer_retain(tact_analyzer* analyzer) noexcept {
+  // A new owner comes from an existing one, so no ordering is needed here;
+  // the release below orders every owner's use before the delete.
+  if (analyzer != nullptr) analyzer->references.fetch_add(1, std::memory_order_relaxed);
+  return analyzer;
+}
+
 void tact_analyzer_free(tact_analyzer* analyzer) noexcept {
-  delete analyzer;
+  if (analyzer == nullptr) return;
+  if (analyzer->references.fetch_sub(1, std::memory_order_acq_rel) == 1) delete analyzer;
 }
 
 size_t tact_analyzer_rule_count(const tact_analyzer* analyzer) noexcept {
@@ -552,6 +618,11 @@ const tact_cue* tact_report_cue_at(const tact_report* report, size_t index) noex
   return element_at(report, &tact_report::cues, index);
 }
 
+tact_cue_kind tact_report_cue_kind(const tact_report* report, size_t index) noexcept {
+  if (report == nullptr || index >= report->report.escalation.cues.size()) return TACT_CUE_TONE;
+  return static_cast<tact_cue_kind>(report->report.escalation.cues[index].kind);
+}
+
 size_t tact_report_edit_count(const tact_report* report) noexcept {
   return count_of(report, &tact_report::edits);
 }
@@ -592,7 +663,7 @@ int tact_report_json(const char** out, size_t* len, const tact_report* report) n
     {
       const std::lock_guard<std::mutex> lock(report->json_mutex);
       if (!report->json_built) {
-        report->json = report->report.to_json();
+        report->json = tact::core::to_json(report->report);
         report->json_built = true;
       }
     }
@@ -630,6 +701,7 @@ int tact_conversation_append(tact_conversation* conversation, const char* utf8, 
     tact::Role r;
     if (!to_role(raw_role, &r) || r == tact::Role::automatic) return bad_role(raw_role);
     conversation->json_built = false;
+    conversation->reasons_built = false;
     const tact::Status st =
         conversation->conversation.append(r, std::string_view(utf8 == nullptr ? "" : utf8, len));
     if (!st.ok()) return fail(st);
@@ -659,13 +731,97 @@ int tact_conversation_json(const char** out, size_t* len,
       return fail(TACT_E_INVALID_ARGUMENT, "tact_conversation_json: conversation is NULL");
     }
     if (!conversation->json_built) {
-      conversation->json = conversation->conversation.report().to_json();
+      conversation->json = tact::core::to_json(conversation->conversation.report());
       conversation->json_built = true;
     }
     *out = conversation->json.c_str();
     if (len != nullptr) *len = conversation->json.size();
     return TACT_OK;
   });
+}
+
+int tact_conversation_peak(const tact_conversation* conversation) noexcept {
+  return conversation == nullptr ? 0 : conversation->conversation.report().peak;
+}
+
+int tact_conversation_current(const tact_conversation* conversation) noexcept {
+  return conversation == nullptr ? 0 : conversation->conversation.report().current;
+}
+
+const char* tact_conversation_trend(const tact_conversation* conversation) noexcept {
+  return conversation == nullptr ? nullptr : conversation->conversation.report().trend.c_str();
+}
+
+size_t tact_conversation_reason_count(const tact_conversation* conversation) noexcept {
+  return conversation == nullptr ? 0 : conversation->conversation.report().reasons.size();
+}
+
+const tact_conversation_reason* tact_conversation_reason_at(const tact_conversation* conversation,
+                                                            size_t index) noexcept {
+  if (conversation == nullptr) return nullptr;
+  const auto& reasons = conversation->conversation.report().reasons;
+  if (index >= reasons.size()) return nullptr;
+  if (!conversation->reasons_built) {
+    try {
+      conversation->reasons.clear();
+      conversation->reasons.reserve(reasons.size());
+    } catch (...) {
+      return nullptr;
+    }
+    for (const tact::ConversationReason& r : reasons) {
+      conversation->reasons.push_back({r.turn, r.type.c_str(), to_c(r.span), r.text.c_str()});
+    }
+    conversation->reasons_built = true;
+  }
+  return &conversation->reasons[index];
+}
+
+const tact_report* tact_conversation_turn_report(const tact_conversation* conversation,
+                                                 size_t turn) noexcept {
+  if (conversation == nullptr) return nullptr;
+  const auto& turns = conversation->conversation.report().turns;
+  if (turn >= turns.size()) return nullptr;
+  try {
+    auto& views = conversation->turn_views;
+    if (views.size() < turns.size()) views.resize(turns.size());
+    if (!views[turn]) views[turn].reset(wrap(tact::Report(turns[turn].report)));
+    return views[turn].get();
+  } catch (...) {
+    return nullptr;
+  }
+}
+
+namespace {
+
+const tact::ConversationTurn* turn_at(const tact_conversation* conversation, size_t turn) {
+  if (conversation == nullptr) return nullptr;
+  const auto& turns = conversation->conversation.report().turns;
+  return turn < turns.size() ? &turns[turn] : nullptr;
+}
+
+}  // namespace
+
+int tact_conversation_turn_level(const tact_conversation* conversation, size_t turn) noexcept {
+  const tact::ConversationTurn* t = turn_at(conversation, turn);
+  return t == nullptr ? 0 : t->level;
+}
+
+const char* tact_conversation_turn_stage(const tact_conversation* conversation,
+                                         size_t turn) noexcept {
+  const tact::ConversationTurn* t = turn_at(conversation, turn);
+  return t == nullptr ? nullptr : t->stage.c_str();
+}
+
+size_t tact_conversation_unaddressed_count(const tact_conversation* conversation,
+                                           size_t turn) noexcept {
+  const tact::ConversationTurn* t = turn_at(conversation, turn);
+  return t == nullptr ? 0 : t->unaddressed.size();
+}
+
+const char* tact_conversation_unaddressed_at(const tact_conversation* conversation, size_t turn,
+                                             size_t index) noexcept {
+  const tact::ConversationTurn* t = turn_at(conversation, turn);
+  return t == nullptr || index >= t->unaddressed.size() ? nullptr : t->unaddressed[index].c_str();
 }
 
 void tact_conversation_free(tact_conversation* conversation) noexcept {

@@ -10,8 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/core.hpp"
 #include "input.hpp"
-#include "tact/tact.hpp"
 
 namespace tact::cli {
 
@@ -52,7 +52,8 @@ std::string read_turn(const nlohmann::json& t, ConversationInput* out) {
 
 class Runner {
  public:
-  Runner(const Analyzer& analyzer, const ConversationSettings& s) : analyzer_(analyzer), s_(s) {}
+  Runner(const core::Analyzer& analyzer, const ConversationSettings& s)
+      : analyzer_(analyzer), s_(s) {}
 
   // Analyzes and prints one conversation.
   void finish(Pending& p) {
@@ -69,7 +70,7 @@ class Runner {
     ConversationReport report;
     std::string error = p.error;
     if (error.empty()) {
-      const Status st = analyze_conversation(analyzer_, p.turns, &report);
+      const Status st = core::analyze_conversation(analyzer_, p.turns, &report);
       if (!st.ok()) error = st.message;
     }
     if (!error.empty()) {
@@ -139,7 +140,7 @@ class Runner {
   bool failed() const { return failed_; }
 
  private:
-  const Analyzer& analyzer_;
+  const core::Analyzer& analyzer_;
   const ConversationSettings& s_;
   std::vector<Pending> groups_;
   bool failed_ = false;
@@ -164,29 +165,29 @@ ConversationRequest read_conversation(const nlohmann::json& j) {
   return p;
 }
 
-std::string conversation_json(const Analyzer& analyzer, const ConversationRequest& c,
+std::string conversation_json(const core::Analyzer& analyzer, const ConversationRequest& c,
                               std::string* error) {
   ConversationReport report;
   *error = c.error;
   if (error->empty()) {
-    const Status st = analyze_conversation(analyzer, c.turns, &report);
+    const Status st = core::analyze_conversation(analyzer, c.turns, &report);
     if (!st.ok()) *error = st.message;
   }
   if (!error->empty()) {
     return "{\"id\":" + c.id_json +
            ",\"error\":{\"code\":\"conversation_error\",\"message\":" + dump(*error) + "}}";
   }
-  std::string line = report.to_json();
+  std::string line = core::to_json(report);
   line.replace(0, 8, "{\"id\":" + c.id_json);  // {"id":"" -> the id as written
   return line;
 }
 
-bool ready_for_conversations(const Analyzer& analyzer) {
+bool ready_for_conversations(const core::Analyzer& analyzer) {
   if (!analyzer.ok()) {
     std::cerr << "tact: " << analyzer.status().message << "\n";
     return false;
   }
-  const Conversation probe(analyzer);
+  const core::Conversation probe(analyzer);
   if (!probe.status().ok()) {
     std::cerr << "tact: " << probe.status().message << "\n";
     return false;
@@ -198,7 +199,7 @@ int run_conversation(const ConversationSettings& s) {
   Options options;
   options.default_pack = !s.no_default_pack;
   options.rule_files = s.rules;
-  const Analyzer analyzer(options);
+  const core::Analyzer analyzer(options);
   if (!ready_for_conversations(analyzer)) return kExitError;
   Runner runner(analyzer, s);
   ReadOptions read;

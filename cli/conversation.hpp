@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "tact/tact.hpp"
+#include "core/core.hpp"
 
 namespace tact::cli {
 
@@ -33,12 +33,12 @@ ConversationRequest read_conversation(const nlohmann::json& j);
 // The JSON line `tact conversation --format json` prints for `c`, without a
 // newline: its report, or an error line (then *error says why; else it is
 // cleared). `tact serve` answers /v1/conversation with it.
-std::string conversation_json(const Analyzer& analyzer, const ConversationRequest& c,
+std::string conversation_json(const core::Analyzer& analyzer, const ConversationRequest& c,
                               std::string* error);
 
 // False, with the reason on stderr, when `analyzer` failed to load or its
 // packs' conversation policy does not (checked by opening one conversation).
-bool ready_for_conversations(const Analyzer& analyzer);
+bool ready_for_conversations(const core::Analyzer& analyzer);
 
 // Returns the exit status (0, or 2 when anything failed; docs/cli.md).
 int run_conversation(const ConversationSettings& s);

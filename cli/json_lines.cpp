@@ -17,7 +17,7 @@ const char* error_code(Code code) {
                                        : "analyze_error";
 }
 
-std::string analyze_message(const Analyzer& analyzer, Message& m, Role default_role,
+std::string analyze_message(const core::Analyzer& analyzer, Message& m, Role default_role,
                             Report* report) {
   if (!m.code.empty()) return "";
   const Status status = analyzer.analyze(m.text, m.has_role ? m.role : default_role, report);
@@ -43,7 +43,7 @@ std::string error_json(const Message& m) {
 }
 
 std::string report_json(const Message& m, const Report& report, const std::string& partial) {
-  std::string line = with_id(report.to_json(), m.id_json);
+  std::string line = with_id(core::to_json(report), m.id_json);
   if (!partial.empty()) {
     nlohmann::ordered_json e;
     e["code"] = "deadline_exceeded";

@@ -8,8 +8,8 @@
 
 #include <string>
 
+#include "core/core.hpp"
 #include "input.hpp"
-#include "tact/tact.hpp"
 
 namespace tact::cli {
 
@@ -24,7 +24,7 @@ const char* error_code(Code code);
 // Analyzes `m` unless reading it already failed. On failure sets m.code and
 // m.error. Returns the deadline's message when the report is partial (it is
 // still output, with the error beside it), else "".
-std::string analyze_message(const Analyzer& analyzer, Message& m, Role default_role,
+std::string analyze_message(const core::Analyzer& analyzer, Message& m, Role default_role,
                             Report* report);
 
 // The line for a message that failed (m.code set), in its place so a

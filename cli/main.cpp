@@ -38,10 +38,10 @@
 
 #include "batches.hpp"
 #include "conversation.hpp"
+#include "core/core.hpp"
 #include "input.hpp"
 #include "json_lines.hpp"
 #include "report.hpp"
-#include "tact/tact.hpp"
 #include "text_output.hpp"
 
 #ifdef TACT_HAVE_SERVE
@@ -70,14 +70,14 @@ tact::Role parse_role(const std::string& r) {
   return tact::Role::agent;
 }
 
-bool build_analyzer(const Settings& s, bool rewrite, std::unique_ptr<tact::Analyzer>* out) {
+bool build_analyzer(const Settings& s, bool rewrite, std::unique_ptr<tact::core::Analyzer>* out) {
   tact::Options options;
   options.default_pack = !s.no_default_pack;
   options.rule_files = s.rules;
   options.rewrite = rewrite;
   options.max_input_bytes = s.max_input_bytes;
   options.deadline = std::chrono::microseconds(s.deadline_us);
-  auto analyzer = std::make_unique<tact::Analyzer>(options);
+  auto analyzer = std::make_unique<tact::core::Analyzer>(options);
   if (!analyzer->ok()) {
     std::cerr << "tact: " << analyzer->status().message << "\n";
     return false;
@@ -112,7 +112,7 @@ bool write_failed() {
 }
 
 int run(const Settings& s, bool rewrite_only) {
-  std::unique_ptr<tact::Analyzer> analyzer;
+  std::unique_ptr<tact::core::Analyzer> analyzer;
   if (!build_analyzer(s, true, &analyzer)) return kExitError;
   const bool json = s.format == "json";
   const bool colour = !json && isatty(STDOUT_FILENO) != 0;
@@ -206,14 +206,14 @@ int check_rules(const std::vector<std::string>& packs, bool no_default_pack) {
     tact::Options options;
     options.default_pack = !no_default_pack;
     options.rule_files = {pack};
-    tact::Analyzer analyzer(options);
+    tact::core::Analyzer analyzer(options);
     if (!analyzer.ok()) {
       std::cerr << analyzer.status().message << "\n";
       status = kExitError;
       continue;
     }
     const auto failures = analyzer.check_examples();
-    for (const tact::ExampleFailure& f : failures) {
+    for (const tact::core::ExampleFailure& f : failures) {
       std::cerr << f.source << ":" << f.line << ": " << f.rule << ": example "
                 << (f.should_flag ? "not flagged" : "flagged but must not be") << ": \"" << f.text
                 << "\"\n";

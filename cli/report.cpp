@@ -224,7 +224,7 @@ MessageResult summarize(const Report& r) {
 }
 
 // Runs on any thread.
-void analyze_item(const Analyzer& analyzer, Item& item, Result* out) {
+void analyze_item(const core::Analyzer& analyzer, Item& item, Result* out) {
   if (!item.code.empty()) return;
   try {
     if (!item.conversation) {
@@ -240,7 +240,7 @@ void analyze_item(const Analyzer& analyzer, Item& item, Result* out) {
       return;
     }
     ConversationReport report;
-    const Status st = analyze_conversation(analyzer, item.turns, &report);
+    const Status st = core::analyze_conversation(analyzer, item.turns, &report);
     if (!st.ok()) {
       out->code = "conversation_error";
       out->error = st.message;
@@ -718,7 +718,7 @@ int run_report(const ReportSettings& s) {
   options.default_pack = !s.no_default_pack;
   options.rule_files = s.rules;
   options.max_input_bytes = s.max_input_bytes;
-  const Analyzer analyzer(options);
+  const core::Analyzer analyzer(options);
   if (!ready_for_conversations(analyzer)) return kExitError;
   Aggregate agg(s);
   for (const std::string& f : s.files.empty() ? std::vector<std::string>{"-"} : s.files) {

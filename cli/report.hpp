@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "tact/tact.hpp"
+#include "core/core.hpp"
 
 namespace tact::cli {
 

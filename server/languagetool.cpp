@@ -250,7 +250,7 @@ bool parse_form(std::string_view body, Form* out) {
   return true;
 }
 
-CheckAnswer check(const Analyzer& analyzer, const Form& form) {
+CheckAnswer check(const core::Analyzer& analyzer, const Form& form) {
   const std::string* text = field(form, "text");
   const std::string* data = field(form, "data");
   const std::string* language = field(form, "language");

@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "tact/tact.hpp"
+#include "core/core.hpp"
 
 namespace tact::serve {
 
@@ -37,7 +37,7 @@ struct CheckAnswer {
 };
 
 // Answers a check request from its fields: `text` or `data`, `language`.
-CheckAnswer check(const Analyzer& analyzer, const Form& form);
+CheckAnswer check(const core::Analyzer& analyzer, const Form& form);
 
 // GET /v2/languages: the languages the loaded pack answers for.
 std::string languages_json();

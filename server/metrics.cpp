@@ -3,7 +3,7 @@
 
 #include <sstream>
 
-#include "tact/tact.hpp"
+#include "core/core.hpp"
 
 namespace tact::serve {
 

@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "core/core.hpp"
 #include "metrics.hpp"
-#include "tact/tact.hpp"
 
 namespace tact::serve {
 
@@ -27,7 +27,7 @@ struct RouteConfig {
 
 class Routes {
  public:
-  Routes(const Analyzer& analyzer, RouteConfig config, Metrics* metrics)
+  Routes(const core::Analyzer& analyzer, RouteConfig config, Metrics* metrics)
       : analyzer_(analyzer), config_(std::move(config)), metrics_(metrics) {}
 
   // Registers the handlers, the error handlers and the request metrics.
@@ -42,7 +42,7 @@ class Routes {
   bool authorized(const httplib::Request& req, const std::string& body) const;
   void cors(const httplib::Request& req, httplib::Response& res) const;
 
-  const Analyzer& analyzer_;
+  const core::Analyzer& analyzer_;
   RouteConfig config_;
   Metrics* metrics_;
 };

@@ -13,10 +13,10 @@
 #include <memory>
 #include <thread>
 
+#include "core/core.hpp"
 #include "metrics.hpp"
 #include "pool.hpp"
 #include "routes.hpp"
-#include "tact/tact.hpp"
 
 namespace tact::serve {
 
@@ -74,7 +74,7 @@ int run(const ServeSettings& s) {
   options.rule_files = s.rules;
   // A body can be at most this large anyway; the analyzer refuses more.
   options.max_input_bytes = std::max<std::size_t>(s.max_body_bytes, 1);
-  const Analyzer analyzer(options);
+  const core::Analyzer analyzer(options);
   if (!analyzer.ok()) {
     std::cerr << "tact serve: " << analyzer.status().message << "\n";
     return kExitError;

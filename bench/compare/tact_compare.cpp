@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "tact/tact.hpp"
+#include "core/core.hpp"
 
 namespace {
 
@@ -25,7 +25,9 @@ std::vector<nlohmann::json> read_jsonl(const std::string& path) {
   return out;
 }
 
-std::string sign(double x) { return x >= 0.05 ? "pos" : x <= -0.05 ? "neg" : "neu"; }
+std::string sign(double x) {
+  return x >= 0.05 ? "pos" : x <= -0.05 ? "neg" : "neu";
+}
 
 }  // namespace
 
@@ -34,7 +36,7 @@ int main(int argc, char** argv) {
     std::cerr << "usage: tact_compare CORPUS.jsonl [CS_DEV.jsonl]\n";
     return 2;
   }
-  const tact::Analyzer analyzer;
+  const tact::core::Analyzer analyzer;
   const auto corpus = read_jsonl(argv[1]);
   std::vector<std::string> texts;
   double bytes = 0;

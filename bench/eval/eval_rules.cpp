@@ -14,9 +14,9 @@
 #include <cstring>
 #include <string>
 
+#include "core/analyzer.hpp"
 #include "dataset.hpp"
 #include "rules_metrics.hpp"
-#include "tact/analyzer.hpp"
 
 namespace {
 
@@ -50,7 +50,7 @@ int main(int argc, char** argv) {
                  "tact_eval_rules: ../shared/eval/cs_dev.jsonl not found (set TACT_SHARED_DIR)\n");
     return 2;
   }
-  const tact::Analyzer analyzer(options);
+  const tact::core::Analyzer analyzer(options);
   if (!analyzer.ok()) {
     std::fprintf(stderr, "tact_eval_rules: %s\n", analyzer.status().message.c_str());
     return 2;

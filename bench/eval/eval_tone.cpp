@@ -27,9 +27,9 @@
 #include <sstream>
 #include <string>
 
+#include "core/core.hpp"
 #include "dataset.hpp"
 #include "rules/pack.hpp"
-#include "tact/tact.hpp"
 #include "text/document.hpp"
 #include "tone/scorer.hpp"
 #include "tone_metrics.hpp"
@@ -97,7 +97,7 @@ int explain(const char* text) {
   }
   const tact::tone::Result r = scorer->score(doc, tact::Role::customer, findings);
   for (const auto& c : r.cues) {
-    std::printf("cue %s %s '%s' %.3f\n", c.kind.c_str(), c.type.c_str(),
+    std::printf("cue %s %s '%s' %.3f\n", tact::cue_kind_name(c.kind), c.type.c_str(),
                 doc.view().substr(c.view.begin, c.view.size()).c_str(), c.weight);
   }
   std::printf("sentiment %+.3f anger %.3f politeness %.3f empathy %.3f level %d score %.3f\n",
@@ -131,7 +131,7 @@ int main(int argc, char** argv) {
     return 77;
   }
 
-  const tact::Analyzer analyzer;
+  const tact::core::Analyzer analyzer;
   tact::eval::ToneFn tact_fn = [&](std::string_view text, tact::Role role) {
     return analyzer.analyze(text, role);
   };

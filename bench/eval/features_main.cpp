@@ -34,10 +34,10 @@
 #include <sstream>
 #include <string>
 
+#include "core/analyzer.hpp"
 #include "model/features.hpp"
 #include "rules/categories.hpp"
 #include "rules/pack.hpp"
-#include "tact/analyzer.hpp"
 #include "text/document.hpp"
 #include "tone/scorer.hpp"
 
@@ -51,7 +51,7 @@ int usage() {
 }
 
 int report(const tact::Options& options) {
-  const tact::Analyzer analyzer(options);
+  const tact::core::Analyzer analyzer(options);
   if (!analyzer.ok()) {
     std::cerr << "tact_features: " << analyzer.status().message << "\n";
     return 2;

@@ -69,7 +69,8 @@ void append_table(std::string* out, const char* title, const std::vector<Categor
 
 }  // namespace
 
-RulesMetrics evaluate_rules(const Analyzer& analyzer, const std::vector<LabelledLine>& lines) {
+RulesMetrics evaluate_rules(const core::Analyzer& analyzer,
+                            const std::vector<LabelledLine>& lines) {
   RulesMetrics m;
   m.triggers = all_categories(rules::Family::trigger);
   m.techniques = all_categories(rules::Family::technique);

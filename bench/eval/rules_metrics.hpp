@@ -12,8 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "core/analyzer.hpp"
 #include "dataset.hpp"
-#include "tact/analyzer.hpp"
 
 namespace tact::eval {
 
@@ -46,7 +46,7 @@ struct Miss {
 };
 
 struct RulesMetrics {
-  // Every category of each family, in DESIGN.md order.
+  // Every category of each family, in docs/categories.md order.
   std::vector<CategoryCounts> triggers;
   std::vector<CategoryCounts> techniques;
   std::vector<CategoryCounts> signals;
@@ -64,7 +64,7 @@ struct RulesMetrics {
 
 // Analyzes every line as its labelled role and compares category sets.
 // A category counts as found on a line when any finding of it is reported.
-RulesMetrics evaluate_rules(const Analyzer& analyzer, const std::vector<LabelledLine>& lines);
+RulesMetrics evaluate_rules(const core::Analyzer& analyzer, const std::vector<LabelledLine>& lines);
 
 // The metrics as a plain-text table.
 std::string format_rules_metrics(const RulesMetrics& m);

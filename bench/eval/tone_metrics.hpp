@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-#include "tact/tact.hpp"
+#include "core/core.hpp"
 
 namespace tact::eval {
 

@@ -6,175 +6,355 @@
 //   tact::Report r = analyzer.analyze("I don't know, calm down.", tact::Role::agent);
 //   for (const tact::Trigger& t : r.triggers) use(t.span, t.suggestions);
 //
+// Header-only: this layer calls the C ABI (tact.h) and copies its results
+// into the value types of tact/report.hpp, so a program never depends on the
+// C++ ABI the library was built with; libtact exports tact_* only.
+//
 // An Analyzer is immutable once built: analyze() is const and safe to call
 // from any number of threads at once. Copies are cheap and share the same
-// compiled pack.
+// compiled pack, which lives as long as any copy, any Conversation made from
+// one, or any C owner that retained native_handle().
 #ifndef TACT_ANALYZER_HPP_
 #define TACT_ANALYZER_HPP_
 
-#include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
-#include <stdexcept>
+#include <new>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
-#include "tact/export.hpp"
+#include "tact.h"
+#include "tact/options.hpp"
 #include "tact/report.hpp"
+#include "tact/status.hpp"
 
 namespace tact {
 
-// Status codes. The numbers are the C ABI's (capi/tact.h) and never change;
-// new codes are only ever added.
-enum class Code : int {
-  ok = 0,
-  invalid_argument = -1,  // a NULL or out-of-range argument, a bad option
-  out_of_memory = -2,
-  input_too_large = -3,    // text longer than Options::max_input_bytes
-  rules = -4,              // a rule pack failed to load (message: file:line: rule: why)
-  io = -5,                 // a rule-pack file could not be read
-  version = -6,            // an options struct of an unknown version (C ABI)
-  internal = -7,           // a bug in Tact; please report it
-  deadline_exceeded = -8,  // Options::deadline passed: the Report holds what was found so far
+namespace detail {
+
+// The last C call's failure on this thread as a Status.
+inline Status status_of(int code) {
+  if (code == TACT_OK) return {};
+  return {static_cast<Code>(code), tact_last_error()};
+}
+
+inline Span span_of(const tact_span& s) noexcept {
+  return {s.start, s.end, s.start_utf16, s.end_utf16};
+}
+
+inline std::string string_of(const char* s) {
+  return s == nullptr ? std::string() : std::string(s);
+}
+
+// dst = s (NULL reads as ""), reusing dst's buffer.
+inline void set(std::string* dst, const char* s) {
+  if (s == nullptr) {
+    dst->clear();
+  } else {
+    dst->assign(s);
+  }
+}
+
+// Copies a C report into *out, every field, reusing the strings and vectors
+// *out already holds (a caller that analyzes into one Report allocates
+// little after the first messages). Throws std::bad_alloc only.
+inline void copy_report(const tact_report* r, Report* out) {
+  out->id.clear();
+  out->role = static_cast<Role>(tact_report_role(r));
+  out->role_guessed = tact_report_role_guessed(r) != 0;
+  out->truncated = tact_report_truncated(r) != 0;
+  const tact_tone* tone = tact_report_tone(r);
+  out->tone = tone == nullptr ? Tone()
+                              : Tone{tone->sentiment, tone->anger, tone->politeness, tone->empathy,
+                                     tone->deescalation};
+  const tact_escalation* e = tact_report_escalation(r);
+  out->escalation.level = e == nullptr ? 0 : e->level;
+  out->escalation.label = escalation_label(out->escalation.level);
+  out->escalation.score = e == nullptr ? 0.0 : e->score;
+
+  out->triggers.resize(tact_report_trigger_count(r));
+  for (std::size_t i = 0; i < out->triggers.size(); ++i) {
+    const tact_trigger* c = tact_report_trigger_at(r, i);
+    Trigger& t = out->triggers[i];
+    set(&t.rule, c->rule);
+    set(&t.category, c->category);
+    t.severity = static_cast<Severity>(c->severity);
+    t.span = span_of(c->span);
+    set(&t.text, c->text);
+    set(&t.message, c->message);
+    t.suggestions.resize(c->suggestion_count);
+    for (std::size_t k = 0; k < c->suggestion_count; ++k) set(&t.suggestions[k], c->suggestions[k]);
+    t.source = static_cast<Source>(tact_report_trigger_source(r, i));
+    t.probability = tact_report_trigger_probability(r, i);
+  }
+  out->techniques.resize(tact_report_technique_count(r));
+  for (std::size_t i = 0; i < out->techniques.size(); ++i) {
+    const tact_technique* c = tact_report_technique_at(r, i);
+    Technique& t = out->techniques[i];
+    set(&t.rule, c->rule);
+    set(&t.type, c->type);
+    t.span = span_of(c->span);
+    set(&t.text, c->text);
+    t.source = static_cast<Source>(tact_report_technique_source(r, i));
+    t.probability = tact_report_technique_probability(r, i);
+  }
+  out->escalation.signals.resize(tact_report_signal_count(r));
+  for (std::size_t i = 0; i < out->escalation.signals.size(); ++i) {
+    const tact_signal* c = tact_report_signal_at(r, i);
+    Signal& t = out->escalation.signals[i];
+    set(&t.rule, c->rule);
+    set(&t.type, c->type);
+    t.span = span_of(c->span);
+    set(&t.text, c->text);
+    t.source = static_cast<Source>(tact_report_signal_source(r, i));
+    t.probability = tact_report_signal_probability(r, i);
+  }
+  out->escalation.cues.resize(tact_report_cue_count(r));
+  for (std::size_t i = 0; i < out->escalation.cues.size(); ++i) {
+    const tact_cue* c = tact_report_cue_at(r, i);
+    Cue& cue = out->escalation.cues[i];
+    cue.kind = static_cast<CueKind>(tact_report_cue_kind(r, i));
+    set(&cue.type, c->type);
+    cue.span = span_of(c->span);
+    cue.weight = c->weight;
+  }
+  out->edits.resize(tact_report_edit_count(r));
+  for (std::size_t i = 0; i < out->edits.size(); ++i) {
+    const tact_edit* c = tact_report_edit_at(r, i);
+    Edit& edit = out->edits[i];
+    edit.span = span_of(c->span);
+    set(&edit.replacement, c->replacement);
+    edit.applied = true;
+    edit.reason.clear();
+  }
+  out->declined.resize(tact_report_declined_count(r));
+  for (std::size_t i = 0; i < out->declined.size(); ++i) {
+    const tact_edit* c = tact_report_declined_at(r, i);
+    Edit& edit = out->declined[i];
+    edit.span = span_of(c->span);
+    set(&edit.replacement, c->replacement);
+    edit.applied = false;
+    set(&edit.reason, tact_report_declined_reason(r, i));
+  }
+  std::size_t len = 0;
+  const char* rewrite = tact_report_rewrite(r, &len);
+  if (rewrite == nullptr) {
+    out->rewrite.clear();
+  } else {
+    out->rewrite.assign(rewrite, len);
+  }
+}
+
+struct ReportFree {
+  void operator()(tact_report* r) const noexcept { tact_report_free(r); }
+};
+using ReportHandle = std::unique_ptr<tact_report, ReportFree>;
+
+struct AnalyzerFree {
+  void operator()(tact_analyzer* a) const noexcept { tact_analyzer_free(a); }
 };
 
-// "ok", "invalid argument", … for any code; "unknown status" otherwise.
-TACT_API const char* code_name(Code code) noexcept;
+}  // namespace detail
 
-// A status code with a message. Default-constructed means success.
-struct Status {
-  Code code = Code::ok;
-  std::string message;  // empty on success
-
-  bool ok() const noexcept { return code == Code::ok; }
-};
-
-// Thrown by the throwing convenience overloads only; carries the Status.
-class TACT_API Error : public std::runtime_error {
+class Analyzer {
  public:
-  explicit Error(Status status);
-  const Status& status() const noexcept { return status_; }
-
- private:
-  Status status_;
-};
-
-// The most threads Analyzer::analyze_batch (and tact_analyze_batch) runs
-// for one call, whatever the caller asks.
-constexpr unsigned kMaxBatchThreads = 64;
-
-// A rule pack given as text rather than as a file. `name` is used in error
-// messages in place of a file name.
-struct PackSource {
-  std::string name;
-  std::string text;
-};
-
-// Everything that shapes an Analyzer, with its defaults. Packs are layered
-// in order: the embedded default (unless `default_pack` is false), then
-// `rule_files`, then `rule_texts`; a later rule with the same id replaces an
-// earlier one, and a pack's `disable` list removes earlier rules.
-struct Options {
-  bool default_pack = true;
-  std::vector<std::string> rule_files;
-  std::vector<PackSource> rule_texts;
-
-  // Longer input is refused with Code::input_too_large (never truncated).
-  std::size_t max_input_bytes = std::size_t{16} << 20;
-  // A rule-pack source larger than this, or a layered pack with more rules,
-  // fails to load with Code::rules.
-  std::size_t max_pack_bytes = std::size_t{16} << 20;
-  std::size_t max_rules = 50000;
-  // Findings (triggers, techniques and signals together) kept per message;
-  // past this the first ones in text order are kept and Report::truncated
-  // is set, so pathological input cannot grow a report without bound. (One
-  // rule also reports at most 32 findings per message, setting truncated
-  // past that.)
-  std::size_t max_findings = 1000;
-
-  // The time one analyze call may take, from its start; zero: no limit.
-  // When it passes, the call stops at its next check and returns
-  // Code::deadline_exceeded with the Report filled as far as it got:
-  // Report::truncated is set; the findings of the rules matched so far are
-  // kept; stages not reached are left empty (tone and escalation scores 0,
-  // no edits, rewrite ""). Checks run between stages, between the prefilter's
-  // pattern groups, between candidate rules and between rewrite passes, so a
-  // call overruns by at most one such step (building the text's view, about
-  // 0.1-0.25 s per MB here, is the longest). Results never depend on the deadline
-  // when it does not pass.
-  std::chrono::microseconds deadline{0};
-
-  // Sections to compute. A section switched off is skipped entirely, and its
-  // part of the Report stays empty (scores 0, no edits, rewrite "").
-  bool tone = true;     // Report::tone and Report::escalation scores
-  bool rewrite = true;  // suggestions, edits and rewrite
-};
-
-// A rule example that did not behave as its pack says (see check_examples).
-struct ExampleFailure {
-  std::string rule;
-  std::string source;  // file name or PackSource::name
-  int line = 0;
-  std::string text;
-  bool should_flag = true;  // false: the rule flagged text it must not
-};
-
-class TACT_API Analyzer {
- public:
-  // The embedded English pack with default options. Never fails short of
-  // running out of memory (std::bad_alloc).
-  Analyzer();
+  // The embedded English pack with default options. Throws tact::Error
+  // when it cannot be built (out of memory: the embedded pack is tested).
+  Analyzer() : Analyzer(Options()) {
+    if (!ok()) throw Error(status_);
+  }
 
   // Builds from `options`. Never throws except std::bad_alloc: check ok()
   // and status() afterwards. A failed Analyzer analyzes nothing.
-  explicit Analyzer(const Options& options);
+  explicit Analyzer(const Options& options) : options_(options) {
+    std::vector<const char*> files;
+    files.reserve(options.rule_files.size());
+    for (const std::string& f : options.rule_files) files.push_back(f.c_str());
+    std::vector<const char*> texts;
+    std::vector<const char*> names;
+    texts.reserve(options.rule_texts.size());
+    names.reserve(options.rule_texts.size());
+    for (const PackSource& p : options.rule_texts) {
+      texts.push_back(p.text.c_str());
+      names.push_back(p.name.c_str());
+    }
+    tact_options c;
+    if (const int rc = tact_options_init(&c, TACT_OPTIONS_VERSION); rc != TACT_OK) {
+      status_ = detail::status_of(rc);
+      return;
+    }
+    c.default_pack = options.default_pack ? 1 : 0;
+    c.rule_files = files.data();
+    c.rule_file_count = files.size();
+    c.rule_texts = texts.data();
+    c.rule_text_names = names.data();
+    c.rule_text_count = texts.size();
+    c.max_input_bytes = options.max_input_bytes;
+    c.tone = options.tone ? 1 : 0;
+    c.rewrite = options.rewrite ? 1 : 0;
+    c.max_pack_bytes = options.max_pack_bytes;
+    c.max_rules = options.max_rules;
+    c.max_findings = options.max_findings;
+    c.deadline_us =
+        options.deadline.count() > 0 ? static_cast<std::uint64_t>(options.deadline.count()) : 0;
+    tact_analyzer* a = nullptr;
+    const int rc = tact_analyzer_new(&a, &c);
+    if (rc != TACT_OK) {
+      status_ = detail::status_of(rc);
+      if (rc == TACT_E_NOMEM) throw std::bad_alloc();
+      return;
+    }
+    handle_.reset(a, detail::AnalyzerFree());
+  }
 
-  bool ok() const noexcept;
-  const Status& status() const noexcept;
+  // Shares the C analyzer `analyzer` (tact_analyzer_retain): the caller
+  // keeps its own reference. options() then reports the defaults.
+  static Analyzer from_handle(tact_analyzer* analyzer) {
+    Analyzer a(nullptr);
+    if (analyzer == nullptr) {
+      a.status_ = {Code::invalid_argument, "Analyzer::from_handle: analyzer is NULL"};
+    } else {
+      a.handle_.reset(tact_analyzer_retain(analyzer), detail::AnalyzerFree());
+    }
+    return a;
+  }
+
+  bool ok() const noexcept { return handle_ != nullptr; }
+  const Status& status() const noexcept { return status_; }
 
   // Analyzes one message into *out (cleared first). Invalid UTF-8 is not an
   // error: each bad sequence reads as U+FFFD and offsets still refer to the
   // original bytes. Errors: invalid_argument (out is null, or the analyzer
   // failed to build), input_too_large, deadline_exceeded (then *out holds
-  // the partial report; on every other error it is empty). Throws
-  // std::bad_alloc only.
-  Status analyze(std::string_view text, Role role, Report* out) const;
+  // the partial report; on every other error it is empty), out_of_memory.
+  // Throws std::bad_alloc only (when copying the report).
+  Status analyze(std::string_view text, Role role, Report* out) const {
+    if (out == nullptr) return {Code::invalid_argument, "analyze: out is null"};
+    if (!ok()) {
+      *out = Report();
+      return {Code::invalid_argument, "analyze: the analyzer failed to build: " + status_.message};
+    }
+    tact_report* raw = nullptr;
+    const int rc =
+        tact_analyze(&raw, handle_.get(), text.data(), text.size(), static_cast<tact_role>(role));
+    Status status = detail::status_of(rc);
+    detail::ReportHandle report(raw);
+    if (report) {
+      detail::copy_report(report.get(), out);
+    } else {
+      *out = Report();
+    }
+    return status;
+  }
 
   // As above, throwing tact::Error on failure (deadline_exceeded included).
-  Report analyze(std::string_view text, Role role = Role::agent) const;
+  Report analyze(std::string_view text, Role role = Role::agent) const {
+    Report report;
+    Status status = analyze(text, role, &report);
+    if (!status.ok()) throw Error(std::move(status));
+    return report;
+  }
+
+  // The report of one message as one line of JSON in the CLI's shape
+  // (docs/cli.md), without a trailing newline. Errors as analyze(); on
+  // deadline_exceeded *out holds the partial report's JSON.
+  Status analyze_json(std::string_view text, Role role, std::string* out) const {
+    if (out == nullptr) return {Code::invalid_argument, "analyze_json: out is null"};
+    out->clear();
+    if (!ok()) {
+      return {Code::invalid_argument, "analyze: the analyzer failed to build: " + status_.message};
+    }
+    tact_report* raw = nullptr;
+    Status status = detail::status_of(
+        tact_analyze(&raw, handle_.get(), text.data(), text.size(), static_cast<tact_role>(role)));
+    detail::ReportHandle report(raw);
+    if (report) {
+      const char* json = nullptr;
+      std::size_t len = 0;
+      if (const int rc = tact_report_json(&json, &len, report.get()); rc != TACT_OK) {
+        return detail::status_of(rc);
+      }
+      out->assign(json, len);
+    }
+    return status;
+  }
 
   // Analyzes `texts` on up to `threads` threads, the calling thread among
   // them (0: one per core; never more than the cores, nor
   // kMaxBatchThreads, nor texts.size()); results come back in input order,
-  // each with its own status. When the system refuses to create a thread,
-  // the threads already running (the calling thread at least) analyze
-  // every text: the results are the same, only slower. Throws
-  // std::bad_alloc only.
-  std::vector<Report> analyze_batch(const std::vector<std::string_view>& texts, Role role,
-                                    unsigned threads, std::vector<Status>* statuses) const;
-
-  // As above; *threads_used (when not null) receives how many threads ran,
-  // the calling thread included: fewer than asked (after the caps above)
-  // means the system refused to create the rest.
+  // each with its own status in *statuses (when not null). When the system
+  // refuses to create a thread, the threads already running (the calling
+  // thread at least) analyze every text: the results are the same, only
+  // slower; *threads_used (when not null) receives how many threads ran,
+  // the calling thread included. Throws std::bad_alloc only.
   std::vector<Report> analyze_batch(const std::vector<std::string_view>& texts, Role role,
                                     unsigned threads, std::vector<Status>* statuses,
-                                    unsigned* threads_used) const;
+                                    unsigned* threads_used = nullptr) const {
+    if (threads_used != nullptr) *threads_used = 0;
+    std::vector<Report> reports(texts.size());
+    if (statuses != nullptr) statuses->assign(texts.size(), Status());
+    if (texts.empty()) return reports;
+    if (!ok()) {
+      if (statuses != nullptr) {
+        statuses->assign(
+            texts.size(),
+            {Code::invalid_argument, "analyze: the analyzer failed to build: " + status_.message});
+      }
+      return reports;
+    }
+    std::vector<const char*> data(texts.size());
+    std::vector<std::size_t> lens(texts.size());
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      data[i] = texts[i].data();
+      lens[i] = texts[i].size();
+    }
+    std::vector<tact_report*> raw(texts.size(), nullptr);
+    std::vector<int> codes(texts.size(), TACT_OK);
+    unsigned used = 0;
+    const int rc =
+        tact_analyze_batch_v2(raw.data(), handle_.get(), data.data(), lens.data(), texts.size(),
+                              static_cast<tact_role>(role), threads, codes.data(), &used);
+    if (threads_used != nullptr) *threads_used = used;
+    std::vector<detail::ReportHandle> owned(raw.begin(), raw.end());
+    if (rc == TACT_E_NOMEM && used == 0) throw std::bad_alloc();
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      if (owned[i]) detail::copy_report(owned[i].get(), &reports[i]);
+      owned[i].reset();
+      if (statuses != nullptr && codes[i] != TACT_OK) {
+        (*statuses)[i] = {static_cast<Code>(codes[i]), code_name(static_cast<Code>(codes[i]))};
+      }
+    }
+    if (statuses != nullptr && rc != TACT_OK && rc != TACT_E_NOMEM) {
+      // The call's message names the first failed message; keep it there.
+      for (std::size_t i = 0; i < texts.size(); ++i) {
+        if (codes[i] == rc) {
+          (*statuses)[i].message = tact_last_error();
+          break;
+        }
+      }
+    }
+    return reports;
+  }
 
   // Number of rules after layering.
-  std::size_t rule_count() const noexcept;
-
-  // Runs every example of every rule; returns the ones that fail.
-  std::vector<ExampleFailure> check_examples() const;
+  std::size_t rule_count() const noexcept { return tact_analyzer_rule_count(handle_.get()); }
 
   // The options this analyzer was built with.
-  const Options& options() const noexcept;
+  const Options& options() const noexcept { return options_; }
 
-  struct Impl;  // private
+  // The C analyzer, for passing to C code; borrowed (retain it to keep it
+  // beyond this Analyzer's life). Null when the analyzer failed to build.
+  tact_analyzer* native_handle() const noexcept { return handle_.get(); }
 
  private:
-  std::shared_ptr<const Impl> impl_;
-  std::shared_ptr<const Status> status_;
+  explicit Analyzer(std::nullptr_t) {}
+
+  std::shared_ptr<tact_analyzer> handle_;
+  Status status_;
+  Options options_;
 };
 
 }  // namespace tact

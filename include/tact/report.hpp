@@ -13,8 +13,6 @@
 #include <string>
 #include <vector>
 
-#include "tact/export.hpp"
-
 namespace tact {
 
 // Who wrote a message. `automatic` asks the analyzer to guess; the guess is
@@ -22,13 +20,27 @@ namespace tact {
 enum class Role { agent, customer, automatic };
 
 // "agent", "customer" or "auto".
-TACT_API const char* role_name(Role role) noexcept;
+constexpr const char* role_name(Role role) noexcept {
+  switch (role) {
+    case Role::agent: return "agent";
+    case Role::customer: return "customer";
+    case Role::automatic: return "auto";
+  }
+  return "agent";
+}
 
 // Severity of a trigger phrase, lowest first.
 enum class Severity { info, warning, error };
 
 // "info", "warning" or "error".
-TACT_API const char* severity_name(Severity severity) noexcept;
+constexpr const char* severity_name(Severity severity) noexcept {
+  switch (severity) {
+    case Severity::info: return "info";
+    case Severity::warning: return "warning";
+    case Severity::error: return "error";
+  }
+  return "warning";
+}
 
 // A half-open span of the caller's original text. `start`/`end` are UTF-8
 // byte offsets; `start_utf16`/`end_utf16` are UTF-16 code-unit offsets into
@@ -47,7 +59,9 @@ struct Span {
 enum class Source { rule, model };
 
 // "rule" or "model".
-TACT_API const char* source_name(Source source) noexcept;
+constexpr const char* source_name(Source source) noexcept {
+  return source == Source::model ? "model" : "rule";
+}
 
 // A trigger phrase in an agent draft: something that tends to inflame.
 struct Trigger {
@@ -83,10 +97,24 @@ struct Signal {
   double probability = 1.0;  // as Trigger::probability
 };
 
+// What a cue is: a finding of one of the three families, or a tone cue (a
+// lexicon word, shouting, …). The numbers are the C ABI's tact_cue_kind.
+enum class CueKind { signal, technique, trigger, tone };
+
+// "signal", "technique", "trigger" or "tone".
+constexpr const char* cue_kind_name(CueKind kind) noexcept {
+  switch (kind) {
+    case CueKind::signal: return "signal";
+    case CueKind::technique: return "technique";
+    case CueKind::trigger: return "trigger";
+    case CueKind::tone: return "tone";
+  }
+  return "tone";
+}
+
 // One reason behind a score: a finding or a tone cue, with its weight.
-// `kind` is "signal", "technique", "trigger" or "tone".
 struct Cue {
-  std::string kind;
+  CueKind kind = CueKind::tone;
   std::string type;
   Span span;
   double weight = 0.0;
@@ -141,15 +169,19 @@ struct Report {
   // for one rule stopped early (after 32 findings, or after 256 matches it
   // rejected) while the text went on.
   bool truncated = false;
-
-  // The report as one line of JSON in the CLI's shape (docs/cli.md), without a
-  // trailing newline. Throws std::bad_alloc only.
-  TACT_API std::string to_json() const;
 };
 
 // Levels' labels: "calm", "concerned", "frustrated", "angry", "hostile".
 // Returns "calm" for a level outside 0..4.
-TACT_API const char* escalation_label(int level) noexcept;
+constexpr const char* escalation_label(int level) noexcept {
+  switch (level) {
+    case 1: return "concerned";
+    case 2: return "frustrated";
+    case 3: return "angry";
+    case 4: return "hostile";
+    default: return "calm";
+  }
+}
 
 }  // namespace tact
 

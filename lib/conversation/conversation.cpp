@@ -3,7 +3,7 @@
 // The conversation stage: per-turn state carried forward so that each
 // append costs O(that turn) (open requests, a few counters, the first span
 // of each signal type), never a pass over the history.
-#include "tact/conversation.hpp"
+#include "conversation/conversation.hpp"
 
 #include <re2/re2.h>
 
@@ -15,7 +15,7 @@
 
 #include "conversation/policy.hpp"
 
-namespace tact {
+namespace tact::core {
 
 using conversation::Condition;
 using conversation::Policy;
@@ -348,4 +348,4 @@ Status analyze_conversation(const Analyzer& analyzer, const std::vector<Conversa
   return {};
 }
 
-}  // namespace tact
+}  // namespace tact::core

@@ -7,7 +7,7 @@
 
 #include <string>
 
-#include "tact/conversation.hpp"
+#include "report/json.hpp"
 
 namespace tact {
 
@@ -19,22 +19,26 @@ std::string quote(const std::string& s) {
 
 }  // namespace
 
-std::string ConversationReport::to_json() const {
-  std::string out = "{\"id\":" + quote(id) + ",\"priority\":" + quote(priority) +
-                    ",\"route\":" + quote(route) + ",\"reasons\":[";
-  for (std::size_t i = 0; i < reasons.size(); ++i) {
-    const ConversationReason& r = reasons[i];
+namespace core {
+
+std::string to_json(const ConversationReport& conversation) {
+  std::string out = "{\"id\":" + quote(conversation.id) +
+                    ",\"priority\":" + quote(conversation.priority) +
+                    ",\"route\":" + quote(conversation.route) + ",\"reasons\":[";
+  for (std::size_t i = 0; i < conversation.reasons.size(); ++i) {
+    const ConversationReason& r = conversation.reasons[i];
     if (i) out += ',';
     out += "{\"turn\":" + std::to_string(r.turn) + ",\"type\":" + quote(r.type) +
            ",\"start\":" + std::to_string(r.span.start) + ",\"end\":" + std::to_string(r.span.end) +
            ",\"text\":" + quote(r.text) + "}";
   }
-  out += "],\"trend\":" + quote(trend) + ",\"peak\":" + std::to_string(peak) +
-         ",\"current\":" + std::to_string(current) + ",\"turns\":[";
-  for (std::size_t i = 0; i < turns.size(); ++i) {
-    const ConversationTurn& t = turns[i];
+  out += "],\"trend\":" + quote(conversation.trend) +
+         ",\"peak\":" + std::to_string(conversation.peak) +
+         ",\"current\":" + std::to_string(conversation.current) + ",\"turns\":[";
+  for (std::size_t i = 0; i < conversation.turns.size(); ++i) {
+    const ConversationTurn& t = conversation.turns[i];
     if (i) out += ',';
-    std::string one = t.report.to_json();
+    std::string one = to_json(t.report);
     if (!one.empty() && one.back() == '}') one.pop_back();
     out += one;
     out += ",\"turn\":" + std::to_string(i);
@@ -53,5 +57,7 @@ std::string ConversationReport::to_json() const {
   out += "]}";
   return out;
 }
+
+}  // namespace core
 
 }  // namespace tact

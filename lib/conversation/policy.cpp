@@ -249,7 +249,7 @@ Status compile(const toml::table& t, Policy* p) {
 
 }  // namespace
 
-Status load_policy(const Analyzer& analyzer, std::shared_ptr<const Policy>* out) {
+Status load_policy(const core::Analyzer& analyzer, std::shared_ptr<const Policy>* out) {
   if (!analyzer.ok()) return analyzer.status();
   const Options& opt = analyzer.options();
   // The sources, named, in layering order. Reading them is cheap; parsing

@@ -11,7 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "tact/analyzer.hpp"
+#include "core/analyzer.hpp"
+#include "tact/status.hpp"
 
 namespace tact::conversation {
 
@@ -82,7 +83,7 @@ struct Policy {
 // Layers the embedded default and every [conversation] table of the
 // analyzer's rule files and texts, in the analyzer's order, then compiles
 // it. Errors: Code::rules with "source: conversation.key: why".
-Status load_policy(const Analyzer& analyzer, std::shared_ptr<const Policy>* out);
+Status load_policy(const core::Analyzer& analyzer, std::shared_ptr<const Policy>* out);
 
 }  // namespace tact::conversation
 

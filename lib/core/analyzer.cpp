@@ -11,17 +11,17 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "core/analyzer.hpp"
 #include "core/deadline.hpp"
 #include "core/embedded.hpp"
 #include "model/model.hpp"
 #include "rewrite/suggester.hpp"
 #include "rules/categories.hpp"
 #include "rules/pack.hpp"
-#include "tact/analyzer.hpp"
 #include "text/document.hpp"
 #include "tone/scorer.hpp"
 
-namespace tact {
+namespace tact::core {
 
 // Input beyond this cannot be addressed by the 32-bit offsets of Document.
 constexpr std::size_t kHardInputLimit = std::size_t{1} << 30;
@@ -176,7 +176,7 @@ Status Analyzer::Impl::run(std::string_view text, Role role, Report* out) const 
     out->escalation.score = scored.score;
     for (tone::Cue& c : scored.cues) {
       out->escalation.cues.push_back(
-          {std::move(c.kind), std::move(c.type), span_of(doc, doc.to_original(c.view)), c.weight});
+          {c.kind, std::move(c.type), span_of(doc, doc.to_original(c.view)), c.weight});
     }
   }
 
@@ -268,10 +268,6 @@ void Analyzer::Impl::add_model_findings(const text::Document& doc,
   if (added_signal)
     std::stable_sort(out->escalation.signals.begin(), out->escalation.signals.end(), by_start);
 }
-
-Error::Error(Status status)
-    : std::runtime_error(status.message.empty() ? code_name(status.code) : status.message),
-      status_(std::move(status)) {}
 
 Analyzer::Analyzer() : Analyzer(Options()) {
   if (!ok()) throw Error(*status_);  // the embedded pack is tested; unreachable
@@ -382,4 +378,4 @@ std::vector<ExampleFailure> Analyzer::check_examples() const {
   return impl_ ? impl_->pack->check_examples() : std::vector<ExampleFailure>{};
 }
 
-}  // namespace tact
+}  // namespace tact::core

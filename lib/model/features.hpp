@@ -146,7 +146,7 @@ void walk(const text::Document& doc, const FeatureParams& params,
     sink->add(i, "rid:", f.rule->id);
   }
   for (const tone::Cue& c : cues) {
-    if (c.kind == "tone") sink->add(doc.sentence_at(c.view.begin), "cue:", c.type);
+    if (c.kind == CueKind::tone) sink->add(doc.sentence_at(c.view.begin), "cue:", c.type);
   }
 }
 

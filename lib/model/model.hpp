@@ -17,7 +17,8 @@
 
 #include "model/features.hpp"
 #include "rules/pack.hpp"
-#include "tact/analyzer.hpp"
+#include "tact/options.hpp"
+#include "tact/status.hpp"
 #include "tone/scorer.hpp"
 
 namespace tact::model {

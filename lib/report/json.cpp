@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "tact/report.hpp"
+#include "report/json.hpp"
 #include "text/unicode.hpp"
 
 namespace tact {
@@ -155,40 +155,42 @@ void finding(Writer* w, const std::string& type, const std::string& rule, const 
 
 }  // namespace
 
-std::string Report::to_json() const {
+namespace core {
+
+std::string to_json(const Report& report) {
   std::string out;
-  out.reserve(512 + 2 * rewrite.size());
+  out.reserve(512 + 2 * report.rewrite.size());
   Writer w(&out);
   w.open('{');
-  if (id.empty()) {
+  if (report.id.empty()) {
     w.null("id");
   } else {
-    w.string("id", id);
+    w.string("id", report.id);
   }
-  w.string("role", role_name(role));
-  if (role_guessed) w.boolean("role_guessed", true);
+  w.string("role", role_name(report.role));
+  if (report.role_guessed) w.boolean("role_guessed", true);
 
   w.open("tone", '{');
-  w.score("sentiment", tone.sentiment);
-  w.score("anger", tone.anger);
-  w.score("politeness", tone.politeness);
-  w.score("empathy", tone.empathy);
-  w.score("deescalation", tone.deescalation);
+  w.score("sentiment", report.tone.sentiment);
+  w.score("anger", report.tone.anger);
+  w.score("politeness", report.tone.politeness);
+  w.score("empathy", report.tone.empathy);
+  w.score("deescalation", report.tone.deescalation);
   w.close('}');
 
   w.open("escalation", '{');
-  w.integer("level", escalation.level);
-  w.string("label", escalation.label);
-  w.score("score", escalation.score);
+  w.integer("level", report.escalation.level);
+  w.string("label", report.escalation.label);
+  w.score("score", report.escalation.score);
   w.open("signals", '[');
-  for (const Signal& s : escalation.signals)
+  for (const Signal& s : report.escalation.signals)
     finding(&w, s.type, s.rule, s.span, s.text, s.source, s.probability);
   w.close(']');
   w.open("cues", '[');
-  for (const Cue& c : escalation.cues) {
+  for (const Cue& c : report.escalation.cues) {
     w.element();
     w.open('{');
-    w.string("kind", c.kind);
+    w.string("kind", cue_kind_name(c.kind));
     w.string("type", c.type);
     put_span(&w, c.span);
     w.score("weight", c.weight);
@@ -198,7 +200,7 @@ std::string Report::to_json() const {
   w.close('}');
 
   w.open("triggers", '[');
-  for (const Trigger& t : triggers) {
+  for (const Trigger& t : report.triggers) {
     w.element();
     w.open('{');
     w.string("rule", t.rule);
@@ -218,11 +220,11 @@ std::string Report::to_json() const {
   }
   w.close(']');
   w.open("techniques", '[');
-  for (const Technique& t : techniques)
+  for (const Technique& t : report.techniques)
     finding(&w, t.type, t.rule, t.span, t.text, t.source, t.probability);
   w.close(']');
   w.open("edits", '[');
-  for (const Edit& e : edits) {
+  for (const Edit& e : report.edits) {
     w.element();
     w.open('{');
     put_span(&w, e.span);
@@ -233,9 +235,9 @@ std::string Report::to_json() const {
   w.close(']');
   // Edits the fluency guard refused; kept apart so that "edits" still
   // turns the text into "rewrite".
-  if (!declined.empty()) {
+  if (!report.declined.empty()) {
     w.open("declined", '[');
-    for (const Edit& e : declined) {
+    for (const Edit& e : report.declined) {
       w.element();
       w.open('{');
       put_span(&w, e.span);
@@ -246,10 +248,12 @@ std::string Report::to_json() const {
     }
     w.close(']');
   }
-  w.string("rewrite", rewrite);
-  if (truncated) w.boolean("truncated", true);
+  w.string("rewrite", report.rewrite);
+  if (report.truncated) w.boolean("truncated", true);
   w.close('}');
   return out;
 }
+
+}  // namespace core
 
 }  // namespace tact

@@ -18,7 +18,8 @@
 #include <utility>
 #include <vector>
 
-#include "tact/analyzer.hpp"
+#include "tact/options.hpp"
+#include "tact/status.hpp"
 
 namespace tact::rules {
 

@@ -14,7 +14,8 @@
 #include <vector>
 
 #include "rules/pack_file.hpp"
-#include "tact/analyzer.hpp"
+#include "tact/options.hpp"
+#include "tact/status.hpp"
 
 namespace tact::rules {
 

@@ -13,8 +13,10 @@
 #include <string_view>
 #include <vector>
 
-#include "tact/analyzer.hpp"
+#include "rules/example_failure.hpp"
+#include "tact/options.hpp"
 #include "tact/report.hpp"
+#include "tact/status.hpp"
 #include "text/document.hpp"
 
 namespace tact {

@@ -15,7 +15,8 @@
 
 #include "rules/classes.hpp"
 #include "rules/pack.hpp"
-#include "tact/analyzer.hpp"
+#include "tact/options.hpp"
+#include "tact/status.hpp"
 
 namespace tact::rules {
 

@@ -26,7 +26,8 @@ double deescalation(const Analysis& a, const DeescalationParams& p, double empat
     if (!technique) weight *= -p.severity[static_cast<std::size_t>(f.rule->severity)];
     int& earlier = seen[f.rule->category];
     weight *= std::pow(p.repeat_decay, earlier++);
-    cues->push_back({technique ? "technique" : "trigger", f.rule->category, f.view, weight});
+    cues->push_back(
+        {technique ? CueKind::technique : CueKind::trigger, f.rule->category, f.view, weight});
     raw += weight;
   }
 
@@ -46,15 +47,16 @@ double deescalation(const Analysis& a, const DeescalationParams& p, double empat
   }
   if (lexical == 0 && total > 0) {
     // All of it came from technique findings: say so once, on the message.
-    cues->push_back({"tone", "empathy", a.whole(), from_empathy});
+    cues->push_back({CueKind::tone, "empathy", a.whole(), from_empathy});
   }
   raw += from_empathy;
 
   const double from_politeness = p.politeness * (politeness - 0.5);
-  if (from_politeness != 0) cues->push_back({"tone", "politeness", a.whole(), from_politeness});
+  if (from_politeness != 0)
+    cues->push_back({CueKind::tone, "politeness", a.whole(), from_politeness});
   raw += from_politeness;
   const double from_sentiment = p.sentiment * a.sentiment.compound;
-  if (from_sentiment != 0) cues->push_back({"tone", "sentiment", a.whole(), from_sentiment});
+  if (from_sentiment != 0) cues->push_back({CueKind::tone, "sentiment", a.whole(), from_sentiment});
   raw += from_sentiment;
   return 1.0 / (1.0 + std::exp(-raw));
 }

@@ -36,7 +36,7 @@ EscalationResult escalation(const Analysis& a, const EscalationParams& p,
     const auto w = p.signals.find(category);
     const double weight = repeat || w == p.signals.end() ? 0.0 : w->second;
     if (!repeat) counted.push_back(&category);
-    cues->push_back({"signal", category, f.view, weight});
+    cues->push_back({CueKind::signal, category, f.view, weight});
     raw += weight;
     // A floor holds unless the message is clearly positive ("Thanks!!!").
     if (const auto m = p.min_level.find(category);

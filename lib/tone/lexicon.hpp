@@ -15,7 +15,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "tact/analyzer.hpp"
+#include "tact/options.hpp"
+#include "tact/status.hpp"
 
 namespace tact::tone {
 

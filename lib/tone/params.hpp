@@ -12,7 +12,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "tact/analyzer.hpp"
+#include "tact/options.hpp"
+#include "tact/status.hpp"
 #include "tone/lexicon.hpp"
 
 namespace tact::tone {

@@ -33,10 +33,10 @@ void ToneCues::add(const char* type, text::Range view, double weight) {
   }
   if (seen == nullptr) seen = &seen_.emplace_back(Seen{type, 0, npos});
   if (seen->count++ < kMaxToneCuesPerType) {
-    out_->push_back({"tone", type, view, weight});
+    out_->push_back({CueKind::tone, type, view, weight});
   } else if (seen->folded == npos) {
     seen->folded = out_->size();
-    out_->push_back({"tone", type, view, weight});
+    out_->push_back({CueKind::tone, type, view, weight});
   } else {
     Cue& folded = (*out_)[seen->folded];
     folded.view.begin = std::min(folded.view.begin, view.begin);

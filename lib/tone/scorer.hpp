@@ -11,8 +11,9 @@
 #include <vector>
 
 #include "rules/pack.hpp"
-#include "tact/analyzer.hpp"
+#include "tact/options.hpp"
 #include "tact/report.hpp"
+#include "tact/status.hpp"
 #include "text/document.hpp"
 
 namespace tact::tone {
@@ -25,7 +26,7 @@ namespace tact::tone {
 // (escalation); empathy_statement, feeling, empathy, politeness and
 // sentiment (de-escalation).
 struct Cue {
-  std::string kind;  // "signal", "technique", "trigger" or "tone"
+  CueKind kind = CueKind::tone;
   std::string type;  // the category id, or a tone cue type (above)
   text::Range view;
   double weight = 0.0;

@@ -82,6 +82,23 @@ static void test_versions(void) {
   CHECK(tact_abi_version() == TACT_ABI_VERSION);
 }
 
+static void test_enum_names(void) {
+  CHECK_STR(tact_role_name(TACT_ROLE_AGENT), "agent");
+  CHECK_STR(tact_role_name(TACT_ROLE_AUTO), "auto");
+  CHECK(tact_role_name((tact_role)9) == NULL);
+  CHECK_STR(tact_severity_name(TACT_SEVERITY_WARNING), "warning");
+  CHECK(tact_severity_name((tact_severity)3) == NULL);
+  CHECK_STR(tact_source_name(TACT_SOURCE_MODEL), "model");
+  CHECK(tact_source_name((tact_source)-1) == NULL);
+  CHECK_STR(tact_cue_kind_name(TACT_CUE_SIGNAL), "signal");
+  CHECK_STR(tact_cue_kind_name(TACT_CUE_TONE), "tone");
+  CHECK(tact_cue_kind_name((tact_cue_kind)4) == NULL);
+  CHECK_STR(tact_level_name(TACT_LEVEL_CALM), "calm");
+  CHECK_STR(tact_level_name(TACT_LEVEL_HOSTILE), "hostile");
+  CHECK(tact_level_name(5) == NULL);
+  CHECK(tact_level_name(-1) == NULL);
+}
+
 static void test_status_strings(void) {
   CHECK_STR(tact_status_string(TACT_OK), "ok");
   CHECK_STR(tact_status_string(TACT_E_INVALID_ARGUMENT), "invalid argument");
@@ -421,9 +438,13 @@ static void check_report(const char* text, const tact_report* r) {
   for (i = 0; i < count; ++i) {
     const tact_cue* c = tact_report_cue_at(r, i);
     CHECK(c != NULL && c->kind != NULL && c->type != NULL);
+    CHECK(c != NULL && c->kind != NULL &&
+          strcmp(c->kind, tact_cue_kind_name(tact_report_cue_kind(r, i))) == 0);
     CHECK(c->span.start <= c->span.end && c->span.end <= strlen(text));
   }
   CHECK(tact_report_cue_at(r, count) == NULL);
+  CHECK(tact_report_cue_kind(r, count) == TACT_CUE_TONE);
+  CHECK(tact_report_cue_kind(NULL, 0) == TACT_CUE_TONE);
   CHECK(tact_report_cue_at(r, (size_t)-1) == NULL);
 
   /* Applying the edits to the original gives the rewrite. */
@@ -827,6 +848,49 @@ static void test_conversation(void) {
   CHECK(tact_conversation_append(c, "\xff\xfe", 2, TACT_ROLE_CUSTOMER) == TACT_OK);
   CHECK(tact_conversation_turn_count(c) == 4);
   CHECK(tact_conversation_turn_count(NULL) == 0);
+  /* The accessors read what the JSON says. */
+  CHECK(tact_conversation_peak(c) >= tact_conversation_turn_level(c, 0));
+  CHECK(tact_conversation_current(c) == tact_conversation_turn_level(c, 3));
+  CHECK(tact_conversation_trend(c) != NULL);
+  CHECK(tact_conversation_trend(NULL) == NULL);
+  CHECK(tact_conversation_turn_stage(c, 0) != NULL &&
+        strlen(tact_conversation_turn_stage(c, 0)) > 0);
+  CHECK_STR(tact_conversation_turn_stage(c, 1), "");
+  CHECK(tact_conversation_turn_level(c, 1) == 0);
+  CHECK(tact_conversation_unaddressed_count(c, 1) == 1);
+  CHECK_STR(tact_conversation_unaddressed_at(c, 1, 0), "manager_request");
+  CHECK(tact_conversation_unaddressed_at(c, 1, 1) == NULL);
+  CHECK(tact_conversation_unaddressed_count(c, 2) == 0);
+  CHECK(tact_conversation_unaddressed_count(c, 0) == 0);
+  CHECK(tact_conversation_unaddressed_count(c, 99) == 0);
+  CHECK(tact_conversation_turn_stage(c, 99) == NULL);
+  CHECK(tact_conversation_reason_count(c) >= 1);
+  {
+    size_t i;
+    const tact_conversation_reason* why = NULL;
+    for (i = 0; i < tact_conversation_reason_count(c); ++i) {
+      why = tact_conversation_reason_at(c, i);
+      CHECK(why != NULL && why->type != NULL && why->text != NULL && why->turn < 4);
+    }
+    why = tact_conversation_reason_at(c, 0);
+    CHECK(why != NULL && strcmp(why->type, "manager_request") == 0 && why->turn == 0);
+    CHECK(why != NULL && strncmp(t1 + why->span.start, why->text, strlen(why->text)) == 0);
+    CHECK(tact_conversation_reason_at(c, tact_conversation_reason_count(c)) == NULL);
+  }
+  {
+    const tact_report* first = tact_conversation_turn_report(c, 0);
+    const tact_report* again = tact_conversation_turn_report(c, 0);
+    CHECK(first != NULL && first == again);
+    CHECK(tact_report_role(first) == TACT_ROLE_CUSTOMER);
+    CHECK(tact_report_signal_count(first) >= 1);
+    CHECK(tact_report_role(tact_conversation_turn_report(c, 1)) == TACT_ROLE_AGENT);
+    CHECK(tact_conversation_turn_report(c, 4) == NULL);
+    CHECK(tact_conversation_turn_report(NULL, 0) == NULL);
+    /* A turn's report stays valid across appends. */
+    CHECK(tact_conversation_append(c, t2, strlen(t2), TACT_ROLE_AGENT) == TACT_OK);
+    CHECK(tact_report_role(first) == TACT_ROLE_CUSTOMER);
+    CHECK(tact_conversation_turn_report(c, 0) == first);
+  }
   CHECK(tact_conversation_json(NULL, NULL, c) == TACT_E_INVALID_ARGUMENT);
   tact_conversation_free(c);
   tact_conversation_free(NULL);
@@ -841,6 +905,7 @@ int main(void) {
   test_versions();
   test_conversation();
   test_status_strings();
+  test_enum_names();
   test_last_error();
   test_options_init();
   test_older_options();

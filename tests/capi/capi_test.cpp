@@ -12,6 +12,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "report/json.hpp"
 #include "tact.h"
 #include "tact/tact.hpp"
 
@@ -118,7 +119,9 @@ void check_same(const tact::Report& want, const tact_report* got) {
   REQUIRE(tact_report_cue_count(got) == want.escalation.cues.size());
   for (size_t i = 0; i < want.escalation.cues.size(); ++i) {
     const tact_cue* g = tact_report_cue_at(got, i);
-    CHECK(g->kind == want.escalation.cues[i].kind);
+    CHECK(std::string(g->kind) == tact::cue_kind_name(want.escalation.cues[i].kind));
+    CHECK(static_cast<int>(tact_report_cue_kind(got, i)) ==
+          static_cast<int>(want.escalation.cues[i].kind));
     CHECK(g->type == want.escalation.cues[i].type);
     check_span(g->span, want.escalation.cues[i].span);
     CHECK(g->weight == want.escalation.cues[i].weight);
@@ -132,7 +135,7 @@ void check_same(const tact::Report& want, const tact_report* got) {
   size_t len = 0;
   const char* rewrite = tact_report_rewrite(got, &len);
   CHECK(std::string(rewrite, len) == want.rewrite);
-  CHECK(json_of(got) == want.to_json());
+  CHECK(json_of(got) == tact::core::to_json(want));
 }
 
 }  // namespace

@@ -57,7 +57,7 @@ TEST_CASE("--version prints the library version") {
   CHECK(r.out == std::string("tact ") + TACT_CXX_VERSION_STRING + "\n");
 }
 
-TEST_CASE("plain text: one JSON object per input line, in DESIGN.md's shape") {
+TEST_CASE("plain text: one JSON object per input line, in docs/cli.md's shape") {
   const Run r = tact_cli("analyze --format json", "first line\r\nsecond line\n\nfourth\n");
   REQUIRE(r.status == 0);
   const auto lines = json_lines(r.out);

@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "conversation/conversation.hpp"
+#include "report/json.hpp"
 #include "tact/conversation.hpp"
 
 namespace {
@@ -109,7 +111,7 @@ TEST_CASE("bad input gets a status, never a crash") {
   CHECK(c.append(Role::automatic, "hi").code == tact::Code::invalid_argument);
   CHECK(c.report().turns.empty());
   CHECK(c.append(Role::customer, std::string("\xff\xfe bad \xc3", 8)).ok());
-  CHECK(c.report().to_json().find("\"turns\":[{") != std::string::npos);
+  CHECK(tact::core::to_json(c.report()).find("\"turns\":[{") != std::string::npos);
 }
 
 TEST_CASE("incremental and one-call reports are byte-identical") {
@@ -136,7 +138,7 @@ TEST_CASE("incremental and one-call reports are byte-identical") {
     for (const auto& t : turns) {
       REQUIRE(c.append(t.role, t.text).ok());
     }
-    CHECK(c.report().to_json() == run(turns).to_json());
+    CHECK(tact::core::to_json(c.report()) == tact::core::to_json(run(turns)));
   }
 }
 
@@ -359,10 +361,40 @@ TEST_CASE("incremental == one-call over the written conversations and the dev se
         turns.push_back({role, t["text"].get<std::string>()});
         REQUIRE(c.append(role, turns.back().text).ok());
       }
-      CHECK(c.report().to_json() == run(turns).to_json());
+      CHECK(tact::core::to_json(c.report()) == tact::core::to_json(run(turns)));
       ++n;
     }
     MESSAGE(path << ": " << n << " conversations");
     CHECK(n > 0);
+  }
+}
+
+// The header-only tact::Conversation copies every turn and reason the C ABI
+// gives: its report equals the core's on long conversations of real lines.
+TEST_CASE("the C++ layer's conversation reports equal the core's") {
+  std::ifstream in(TACT_SOURCE_DIR "/rules/en/model/train/written-2.jsonl");
+  REQUIRE(in);
+  std::vector<tact::ConversationInput> turns;
+  std::string line;
+  while (std::getline(in, line)) {
+    const nlohmann::json j = nlohmann::json::parse(line);
+    turns.push_back(
+        {j.at("role").get<std::string>() == "agent" ? tact::Role::agent : tact::Role::customer,
+         j.at("text").get<std::string>()});
+  }
+  REQUIRE(turns.size() > 100);
+  const tact::core::Analyzer core;
+  for (std::size_t start = 0; start + 12 <= turns.size(); start += 37) {
+    const std::vector<tact::ConversationInput> part(turns.begin() + static_cast<long>(start),
+                                                    turns.begin() + static_cast<long>(start + 12));
+    tact::ConversationReport want;
+    REQUIRE(tact::core::analyze_conversation(core, part, &want, "c").ok());
+    tact::ConversationReport got;
+    REQUIRE(tact::analyze_conversation(analyzer(), part, &got, "c").ok());
+    CHECK(tact::core::to_json(got) == tact::core::to_json(want));
+    tact::Conversation live(analyzer());
+    for (const tact::ConversationInput& t : part) REQUIRE(live.append(t.role, t.text).ok());
+    want.id.clear();
+    CHECK(live.json() == tact::core::to_json(want));
   }
 }

@@ -22,8 +22,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/core.hpp"
 #include "tact.h"
-#include "tact/tact.hpp"
 
 namespace {
 
@@ -123,7 +123,7 @@ const char* const kPackNames[] = {"own.toml"};
 // ---- Text ------------------------------------------------------------------
 
 TEST_CASE("empty text: a valid report with no findings, calm, rewrite \"\"") {
-  const tact::Analyzer cxx;
+  const tact::core::Analyzer cxx;
   const CAnalyzer c = make_c(nullptr);
   const std::pair<tact::Role, tact_role> roles[] = {{tact::Role::agent, TACT_ROLE_AGENT},
                                                     {tact::Role::customer, TACT_ROLE_CUSTOMER}};
@@ -144,13 +144,13 @@ TEST_CASE("empty text: a valid report with no findings, calm, rewrite \"\"") {
     tact_report* from_null = nullptr;
     REQUIRE(tact_analyze(&from_null, c.get(), nullptr, 0, c_role) == TACT_OK);
     const CReport owned(from_null);
-    CHECK(json_c(owned.get()) == r.to_json());
-    CHECK(json_c(analyze_c(c.get(), "", c_role).get()) == r.to_json());
+    CHECK(json_c(owned.get()) == tact::core::to_json(r));
+    CHECK(json_c(analyze_c(c.get(), "", c_role).get()) == tact::core::to_json(r));
   }
 }
 
 TEST_CASE("invalid UTF-8: each maximal bad sequence is one U+FFFD, spans index the bytes") {
-  const tact::Analyzer cxx(own_pack());
+  const tact::core::Analyzer cxx(own_pack());
   REQUIRE(cxx.ok());
   const tact_options opts = own_pack_c(kPackTexts, kPackNames);
   const CAnalyzer c = make_c(&opts);
@@ -188,7 +188,7 @@ TEST_CASE("invalid UTF-8: each maximal bad sequence is one U+FFFD, spans index t
 }
 
 TEST_CASE("invalid UTF-8: text fields and the rewrite keep the bytes, JSON has U+FFFD") {
-  const tact::Analyzer cxx(own_pack());
+  const tact::core::Analyzer cxx(own_pack());
   const tact_options opts = own_pack_c(kPackTexts, kPackNames);
   const CAnalyzer c = make_c(&opts);
   const std::string text =
@@ -201,7 +201,7 @@ TEST_CASE("invalid UTF-8: text fields and the rewrite keep the bytes, JSON has U
         "down");
   const std::string before = "ok \xFF then ";
   CHECK(r.rewrite.compare(0, before.size(), before) == 0);
-  const std::string json = r.to_json();
+  const std::string json = tact::core::to_json(r);
   CHECK(json.find("calm\xEF\xBF\xBD"
                   "down") != std::string::npos);
   CHECK(json.find('\xFF') == std::string::npos);
@@ -214,7 +214,7 @@ TEST_CASE("invalid UTF-8: text fields and the rewrite keep the bytes, JSON has U
 }
 
 TEST_CASE("NUL bytes are ordinary characters; the length is the caller's") {
-  const tact::Analyzer cxx(own_pack());
+  const tact::core::Analyzer cxx(own_pack());
   const tact_options opts = own_pack_c(kPackTexts, kPackNames);
   const CAnalyzer c = make_c(&opts);
   const std::string text("\0\0 I don't know\0", 16);
@@ -230,13 +230,13 @@ TEST_CASE("NUL bytes are ordinary characters; the length is the caller's") {
   REQUIRE(tact_report_trigger_count(cr.get()) == 1);
   CHECK(tact_report_trigger_at(cr.get(), 0)->span.start == 3);
   CHECK(rewrite_c(cr.get()) == r.rewrite);
-  CHECK(json_c(cr.get()) == r.to_json());
+  CHECK(json_c(cr.get()) == tact::core::to_json(r));
 }
 
 TEST_CASE("text over max_input_bytes is refused whole, with both sizes in the message") {
   tact::Options o = own_pack();
   o.max_input_bytes = 16;
-  const tact::Analyzer cxx(o);
+  const tact::core::Analyzer cxx(o);
   const std::string fits(16, 'a');
   const std::string over = "I don't know 123";  // 16 bytes
   const std::string too_long = over + "4";
@@ -247,7 +247,8 @@ TEST_CASE("text over max_input_bytes is refused whole, with both sizes in the me
   tact::Status s = cxx.analyze(too_long, tact::Role::agent, &report);
   CHECK(s.code == tact::Code::input_too_large);
   CHECK(s.message == want);
-  CHECK(report.to_json() == tact::Report().to_json());  // left empty, nothing partial
+  CHECK(tact::core::to_json(report) ==
+        tact::core::to_json(tact::Report()));  // left empty, nothing partial
   CHECK(cxx.analyze(over, tact::Role::agent, &report).ok());
   CHECK(report.triggers.size() == 1);
   CHECK_THROWS_AS(cxx.analyze(too_long, tact::Role::agent), tact::Error);
@@ -286,7 +287,7 @@ TEST_CASE("text over the 1 GiB ceiling is refused without being read") {
 
   tact::Options o = own_pack();
   o.max_input_bytes = SIZE_MAX;
-  const tact::Analyzer cxx(o);
+  const tact::core::Analyzer cxx(o);
   tact::Report report;
   const tact::Status s =
       cxx.analyze(std::string_view(untouchable, size), tact::Role::agent, &report);
@@ -305,20 +306,20 @@ TEST_CASE("text over the 1 GiB ceiling is refused without being read") {
 
 TEST_CASE("more findings than max_findings: the first ones in text order, truncated") {
   const std::string text = repeat("I don't know. ", 5);
-  const tact::Report all = tact::Analyzer(own_pack()).analyze(text, tact::Role::agent);
+  const tact::Report all = tact::core::Analyzer(own_pack()).analyze(text, tact::Role::agent);
   REQUIRE(all.triggers.size() == 5);
   CHECK_FALSE(all.truncated);
   for (std::size_t limit : {0, 3, 5}) {
     CAPTURE(limit);
     tact::Options o = own_pack();
     o.max_findings = limit;
-    const tact::Report r = tact::Analyzer(o).analyze(text, tact::Role::agent);
+    const tact::Report r = tact::core::Analyzer(o).analyze(text, tact::Role::agent);
     REQUIRE(r.triggers.size() == limit);
     for (std::size_t i = 0; i < limit; ++i) {
       CHECK(r.triggers[i].span.start == all.triggers[i].span.start);
     }
     CHECK(r.truncated == (limit < 5));
-    CHECK((r.to_json().find("\"truncated\":true") != std::string::npos) == (limit < 5));
+    CHECK((tact::core::to_json(r).find("\"truncated\":true") != std::string::npos) == (limit < 5));
 
     tact_options opts = own_pack_c(kPackTexts, kPackNames);
     opts.max_findings = limit;
@@ -326,12 +327,12 @@ TEST_CASE("more findings than max_findings: the first ones in text order, trunca
     const CReport cr = analyze_c(c.get(), text, TACT_ROLE_AGENT);
     CHECK(tact_report_trigger_count(cr.get()) == limit);
     CHECK(tact_report_truncated(cr.get()) == (limit < 5 ? 1 : 0));
-    CHECK(json_c(cr.get()) == r.to_json());
+    CHECK(json_c(cr.get()) == tact::core::to_json(r));
   }
   // Nothing found is nothing dropped, even with max_findings 0.
   tact::Options o = own_pack();
   o.max_findings = 0;
-  CHECK_FALSE(tact::Analyzer(o).analyze("All sorted.", tact::Role::agent).truncated);
+  CHECK_FALSE(tact::core::Analyzer(o).analyze("All sorted.", tact::Role::agent).truncated);
 }
 
 // One rule reports at most 32 findings per message (rules::kMaxFindingsPerRule),
@@ -340,7 +341,7 @@ TEST_CASE("more findings than max_findings: the first ones in text order, trunca
 // both cut-offs used to be silent, so a real phrase after 256 rejected ones
 // went unreported with truncated false.)
 TEST_CASE("a rule's own bounds: past 32 findings, or 256 rejected matches, truncated") {
-  const tact::Analyzer cxx(own_pack());
+  const tact::core::Analyzer cxx(own_pack());
   const tact_options opts = own_pack_c(kPackTexts, kPackNames);
   const CAnalyzer c = make_c(&opts);
   struct Case {
@@ -411,7 +412,7 @@ tact::Options options_of(const Config& k) {
 // Builds `k` with the C++ API and the C ABI; both must give the same code
 // and message (and the C call no handle on failure). Returns the status.
 tact::Status build_both(const Config& k) {
-  const tact::Analyzer cxx(options_of(k));
+  const tact::core::Analyzer cxx(options_of(k));
   std::vector<const char*> files, texts, names;
   for (const std::string& f : k.files) files.push_back(f.c_str());
   for (const tact::PackSource& t : k.texts) {
@@ -573,7 +574,7 @@ TEST_CASE("more rules than max_rules after layering: rules, naming the rule past
   CHECK(starts_with(s.message, "en/"));
   CHECK(s.message.find("more than max_rules (10) rules") != std::string::npos);
   // A rule that replaces one of the same id adds none.
-  e.max_rules = tact::Analyzer().rule_count();
+  e.max_rules = tact::core::Analyzer().rule_count();
   e.texts.push_back({"t.toml",
                      "[[rule]]\nid = \"trigger.uncertainty.dont-know\"\n"
                      "patterns = ['''i don'?t know''']\nmessage = \"m\"\n"
@@ -584,7 +585,7 @@ TEST_CASE("more rules than max_rules after layering: rules, naming the rule past
 // ---- API misuse ------------------------------------------------------------
 
 TEST_CASE("null out-pointers: invalid_argument (-1), naming the function") {
-  const tact::Analyzer cxx;
+  const tact::core::Analyzer cxx;
   const tact::Status s = cxx.analyze("x", tact::Role::agent, nullptr);
   CHECK(s.code == tact::Code::invalid_argument);
   CHECK(s.message == "analyze: out is null");
@@ -647,7 +648,7 @@ TEST_CASE("C: NULL handles: a status where there is one, 0 or NULL otherwise") {
 }
 
 TEST_CASE("C++: analyzing with an analyzer that failed to build") {
-  const tact::Analyzer broken(options_of(text_pack("[[rule]\n")));
+  const tact::core::Analyzer broken(options_of(text_pack("[[rule]\n")));
   REQUIRE_FALSE(broken.ok());
   const std::string want = "analyze: the analyzer failed to build: " + broken.status().message;
   tact::Report report;
@@ -741,7 +742,7 @@ TEST_CASE("deadline: the findings so far, truncated, or the full result when it 
       "I don't know why it failed, calm down. It's our policy, sorry. This is the third "
       "time I've called and I want a refund! I understand how frustrating that is. ",
       1200);
-  const tact::Analyzer plain;
+  const tact::core::Analyzer plain;
   const auto began = std::chrono::steady_clock::now();
   const tact::Report full = plain.analyze(text, tact::Role::automatic);
   // Budgets at tenths of the time the whole call took land in every stage
@@ -766,11 +767,11 @@ TEST_CASE("deadline: the findings so far, truncated, or the full result when it 
     CAPTURE(us);
     tact::Options o;
     o.deadline = std::chrono::microseconds(us);
-    const tact::Analyzer timed(o);
+    const tact::core::Analyzer timed(o);
     tact::Report r;
     const tact::Status s = timed.analyze(text, tact::Role::automatic, &r);
     if (s.ok()) {
-      CHECK(r.to_json() == full.to_json());
+      CHECK(tact::core::to_json(r) == tact::core::to_json(full));
       continue;
     }
     ++stopped;
@@ -788,11 +789,12 @@ TEST_CASE("deadline: the findings so far, truncated, or the full result when it 
   // The throwing overload throws (1 us: it always passes).
   tact::Options tiny;
   tiny.deadline = std::chrono::microseconds(1);
-  CHECK_THROWS_AS(tact::Analyzer(tiny).analyze(text, tact::Role::automatic), tact::Error);
+  CHECK_THROWS_AS(tact::core::Analyzer(tiny).analyze(text, tact::Role::automatic), tact::Error);
   // One hour never passes here: the same result as no deadline.
   tact::Options o;
   o.deadline = std::chrono::hours(1);
-  CHECK(tact::Analyzer(o).analyze(text, tact::Role::automatic).to_json() == full.to_json());
+  CHECK(tact::core::to_json(tact::core::Analyzer(o).analyze(text, tact::Role::automatic)) ==
+        tact::core::to_json(full));
 }
 
 TEST_CASE("C: deadline_us gives TACT_E_DEADLINE with a partial report to free, in batches too") {
@@ -840,13 +842,13 @@ TEST_CASE("a truncated report's rewrite edits only the findings it reports") {
   tact::Options o = own_pack();
   o.max_findings = 1;
   const tact::Report r =
-      tact::Analyzer(o).analyze("I don't know. I don't know.", tact::Role::agent);
+      tact::core::Analyzer(o).analyze("I don't know. I don't know.", tact::Role::agent);
   REQUIRE(r.truncated);
   REQUIRE(r.triggers.size() == 1);
   REQUIRE(r.edits.size() == 1);
   CHECK(r.edits[0].span.start == r.triggers[0].span.start);
   CHECK(r.rewrite == "Let me find out. I don't know.");
   // Not truncated: both are rewritten.
-  CHECK(tact::Analyzer(own_pack()).analyze("I don't know. I don't know.").rewrite ==
+  CHECK(tact::core::Analyzer(own_pack()).analyze("I don't know. I don't know.").rewrite ==
         "Let me find out. Let me find out.");
 }

@@ -18,6 +18,7 @@
 #include <thread>
 #include <vector>
 
+#include "report/json.hpp"
 #include "tact.h"
 #include "tact/analyzer.hpp"
 #include "tact/report.hpp"
@@ -69,7 +70,7 @@ int in_child(F body) {
 
 std::vector<std::string> json_of(const std::vector<Report>& reports) {
   std::vector<std::string> out;
-  for (const Report& r : reports) out.push_back(r.to_json());
+  for (const Report& r : reports) out.push_back(tact::core::to_json(r));
   return out;
 }
 

@@ -15,9 +15,9 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/core.hpp"
 #include "replaced_new.hpp"
 #include "tact.h"
-#include "tact/tact.hpp"
 
 namespace {
 
@@ -107,8 +107,8 @@ TEST_CASE("C: any other exception inside tact_analyze is TACT_E_INTERNAL with it
 }
 
 TEST_CASE("C++: out of memory in analyze is std::bad_alloc, never a partial report") {
-  const tact::Analyzer analyzer;
-  const std::string want = analyzer.analyze(kText, tact::Role::agent).to_json();
+  const tact::core::Analyzer analyzer;
+  const std::string want = tact::core::to_json(analyzer.analyze(kText, tact::Role::agent));
   const long total = count_allocations([&] { (void)analyzer.analyze(kText, tact::Role::agent); });
   REQUIRE(total > 10);
   for (long n = 0; n <= total; n += 1 + total / 150) {
@@ -123,7 +123,7 @@ TEST_CASE("C++: out of memory in analyze is std::bad_alloc, never a partial repo
       threw = true;
     }
     CHECK((disarm() || !threw));
-    if (!threw) CHECK(report.to_json() == want);
+    if (!threw) CHECK(tact::core::to_json(report) == want);
   }
 }
 

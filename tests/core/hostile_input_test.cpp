@@ -14,14 +14,14 @@
 #include <tuple>
 #include <vector>
 
+#include "core/core.hpp"
 #include "rules/pack.hpp"
-#include "tact/tact.hpp"
 #include "text/document.hpp"
 
 namespace {
 
-const tact::Analyzer& analyzer() {
-  static const tact::Analyzer a;
+const tact::core::Analyzer& analyzer() {
+  static const tact::core::Analyzer a;
   return a;
 }
 
@@ -177,7 +177,7 @@ TEST_CASE("100,000 sentence breaks") {
   check_same_as_small("A. ", 300, tact::Role::customer);
 
   // 100,000 sentences that open with "No": one rule reports its first 32.
-  const tact::Analyzer own(opening_no_pack());
+  const tact::core::Analyzer own(opening_no_pack());
   const std::string nos = repeat("No. ", 400000);
   const tact::Report r = own.analyze(nos, tact::Role::agent);
   check_bounded(nos, r);
@@ -237,7 +237,7 @@ TEST_CASE("deeply repeated overlapping trigger phrases") {
 TEST_CASE("input over max_input_bytes is refused, not truncated") {
   tact::Options options;
   options.max_input_bytes = 1 << 20;
-  const tact::Analyzer a(options);
+  const tact::core::Analyzer a(options);
   tact::Report report;
   CHECK(a.analyze(std::string((1 << 20) + 1, 'x'), tact::Role::agent, &report).code ==
         tact::Code::input_too_large);

@@ -6,13 +6,13 @@
 
 #include <string>
 
-#include "tact/tact.hpp"
+#include "core/core.hpp"
 #include "text/document.hpp"
 
 namespace {
 
-const tact::Analyzer& analyzer() {
-  static const tact::Analyzer a;
+const tact::core::Analyzer& analyzer() {
+  static const tact::core::Analyzer a;
   return a;
 }
 

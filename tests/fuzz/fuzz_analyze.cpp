@@ -14,7 +14,7 @@
 
 #include <vector>
 
-#include "tact/tact.hpp"
+#include "core/core.hpp"
 #include "text/unicode.hpp"
 
 namespace {
@@ -65,7 +65,7 @@ void check(std::string_view text, const tact::Report& r) {
   }
   if (!r.edits.empty()) require(rebuilt == r.rewrite);
   // The JSON is valid (invalid UTF-8 in the text replaced) and the same report.
-  const std::string json = r.to_json();
+  const std::string json = tact::core::to_json(r);
   const nlohmann::json j = nlohmann::json::parse(json, nullptr, false);
   require(!j.is_discarded());
   require(j.at("triggers").size() == r.triggers.size());
@@ -89,7 +89,7 @@ void check(std::string_view text, const tact::Report& r) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
-  static const tact::Analyzer analyzer;
+  static const tact::core::Analyzer analyzer;
   if (size == 0) return 0;
   const tact::Role roles[] = {tact::Role::agent, tact::Role::customer, tact::Role::automatic};
   const tact::Role role = roles[data[0] % 3];

@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-#include "tact/tact.hpp"
+#include "core/core.hpp"
 
 namespace {
 
@@ -24,9 +24,9 @@ void require(bool ok) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
-  static const tact::Analyzer analyzer;
+  static const tact::core::Analyzer analyzer;
   const std::string_view input(reinterpret_cast<const char*>(data), size);
-  tact::Conversation c(analyzer, "f");
+  tact::core::Conversation c(analyzer, "f");
   require(c.status().ok());
   std::vector<tact::ConversationInput> turns;
   std::size_t pos = 0;
@@ -60,12 +60,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
   }
   for (const tact::ConversationReason& reason : r.reasons) require(reason.turn < r.turns.size());
   tact::ConversationReport one;
-  const tact::Status s = tact::analyze_conversation(analyzer, turns, &one, "f");
+  const tact::Status s = tact::core::analyze_conversation(analyzer, turns, &one, "f");
   if (turns.empty()) {
     require(s.code == tact::Code::invalid_argument);
   } else {
     require(s.ok());
-    require(one.to_json() == r.to_json());
+    require(tact::core::to_json(one) == tact::core::to_json(r));
   }
   return 0;
 }

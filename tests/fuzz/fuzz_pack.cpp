@@ -17,7 +17,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "tact/tact.hpp"
+#include "core/core.hpp"
 
 namespace {
 
@@ -68,7 +68,7 @@ void* run(void* arg) {
                          ? deep_toml(in.data, in.size)
                          : std::string(reinterpret_cast<const char*>(in.data), in.size);
   options.rule_texts.push_back({"fuzz.toml", std::move(text)});
-  const tact::Analyzer analyzer(options);
+  const tact::core::Analyzer analyzer(options);
   if (!analyzer.ok()) {
     const tact::Status& s = analyzer.status();
     if (s.code != tact::Code::rules || s.message.empty()) std::abort();

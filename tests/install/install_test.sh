@@ -21,7 +21,7 @@ echo "== find_package(tact)"
 cmake -S "$source/tests/install/consumer" -B "$work/consumer" -G Ninja \
   -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_BUILD_TYPE=Release \
   -DCMAKE_CXX_FLAGS="$cxxflags" -DCMAKE_EXE_LINKER_FLAGS="$ldflags" >/dev/null
-cmake --build "$work/consumer" >/dev/null
+cmake --build "$work/consumer" | tail -n 30
 LD_LIBRARY_PATH=$libdir "$work/consumer/consumer_shared"
 "$work/consumer/consumer_static"
 

@@ -15,9 +15,9 @@
 #include <string>
 #include <vector>
 
+#include "core/core.hpp"
 #include "model/model.hpp"
 #include "tact.h"
-#include "tact/tact.hpp"
 #include "text/document.hpp"
 
 namespace tact {
@@ -123,7 +123,7 @@ TEST_CASE("a model finding is its sentence, with its probability, and is not rew
   const Layer layer(weights(kLabels, kBody));
   Options options;
   options.rule_files = {layer.pack()};
-  const Analyzer a(options);
+  const core::Analyzer a(options);
   REQUIRE_MESSAGE(a.ok(), a.status().message);
 
   const std::string text = "Thanks for waiting. The zorblat is gone.";
@@ -139,7 +139,7 @@ TEST_CASE("a model finding is its sentence, with its probability, and is not rew
   CHECK(!t.message.empty());  // the category's message from the pack
   CHECK(r.edits.empty());
   CHECK(r.rewrite == text);
-  const std::string json = r.to_json();
+  const std::string json = tact::core::to_json(r);
   CHECK(json.find("\"source\":\"model\",\"confidence\":0.9526") != std::string::npos);
 
   // A customer's signal; triggers are for agents only.
@@ -154,7 +154,7 @@ TEST_CASE("a model finding where a rule of its category already is adds nothing"
   const Layer layer(weights(kLabels, kBody));
   Options options;
   options.rule_files = {layer.pack()};
-  const Analyzer a(options);
+  const core::Analyzer a(options);
   REQUIRE(a.ok());
   // "I don't know" is the uncertainty rule's; the model agrees in that
   // sentence, so one finding, the rule's, with its phrase and its edit.
@@ -164,7 +164,7 @@ TEST_CASE("a model finding where a rule of its category already is adds nothing"
     got.push_back(std::string(source_name(t.source)) + ":" + t.text);
   CHECK(got == std::vector<std::string>{"rule:I don't know", "model:We do know it."});
   CHECK(r.triggers[0].probability == 1.0);
-  CHECK(r.to_json().find("\"source\":\"rule\"") != std::string::npos);
+  CHECK(tact::core::to_json(r).find("\"source\":\"rule\"") != std::string::npos);
   CHECK(r.rewrite.find("We do know it.") != std::string::npos);
 }
 
@@ -172,14 +172,14 @@ TEST_CASE("model = \"\" switches the layer off; a missing or bad file fails nami
   const Layer off("", "model = \"\"");
   Options options;
   options.rule_files = {off.pack()};
-  const Analyzer a(options);
+  const core::Analyzer a(options);
   REQUIRE(a.ok());
   for (const Trigger& t : a.analyze("I don't know. We do know it.").triggers)
     CHECK(t.source == Source::rule);
 
   const Layer missing("");
   options.rule_files = {missing.pack()};
-  const Analyzer b(options);
+  const core::Analyzer b(options);
   CHECK(b.status().code == Code::io);
   CHECK(b.status().message.find("model: ") != std::string::npos);
   CHECK(b.status().message.find("w.tsv") != std::string::npos);
@@ -188,19 +188,19 @@ TEST_CASE("model = \"\" switches the layer off; a missing or bad file fails nami
   text.resize(text.size() - 3);  // cut short
   const Layer cut(text);
   options.rule_files = {cut.pack()};
-  const Analyzer c(options);
+  const core::Analyzer c(options);
   CHECK(c.status().code == Code::rules);
   CHECK(c.status().message.find("w.tsv:") != std::string::npos);
   CHECK(c.status().message.find("checksum mismatch") != std::string::npos);
 
   options.rule_files = {};
   options.rule_texts = {{"text.toml", "model = \"w.tsv\"\n"}};
-  const Analyzer d(options);
+  const core::Analyzer d(options);
   CHECK(d.status().message == "text.toml:1: model needs a pack read from a file");
 }
 
 TEST_CASE("the embedded default model loads and reports its findings' source") {
-  const Analyzer a;
+  const core::Analyzer a;
   REQUIRE(a.ok());
   const Report r = a.analyze("I don't know, calm down.", Role::agent);
   REQUIRE(!r.triggers.empty());

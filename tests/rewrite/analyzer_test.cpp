@@ -4,7 +4,7 @@
 // per-trigger suggestions, edits with UTF-8 and UTF-16 spans, the rewrite.
 #include <doctest/doctest.h>
 
-#include "tact/analyzer.hpp"
+#include "core/core.hpp"
 
 namespace tact {
 namespace {
@@ -32,17 +32,17 @@ examples = ["Obviously it is broken."]
 counterexamples = ["It is broken."]
 )toml";
 
-Analyzer tiny() {
+core::Analyzer tiny() {
   Options options;
   options.default_pack = false;
   options.rule_texts.push_back({"rewrite-test.toml", kPack});
-  Analyzer analyzer(options);
+  core::Analyzer analyzer(options);
   REQUIRE_MESSAGE(analyzer.ok(), analyzer.status().message);
   return analyzer;
 }
 
 TEST_CASE("the Report carries suggestions, edits with UTF-16 spans and the rewrite") {
-  const Analyzer analyzer = tiny();
+  const core::Analyzer analyzer = tiny();
   // "Merci 🙏 " is 11 bytes and 9 UTF-16 units; ’ is 3 bytes and 1 unit.
   const std::string text = "Merci 🙏 Obviously, I don’t know when order FR-22817 will arrive 🚚.";
   const Report r = analyzer.analyze(text);
@@ -72,17 +72,17 @@ TEST_CASE("the Report carries suggestions, edits with UTF-16 spans and the rewri
   CHECK(again.rewrite == r.rewrite);
 }
 
-Analyzer from_text(const char* name, const char* pack) {
+core::Analyzer from_text(const char* name, const char* pack) {
   Options options;
   options.default_pack = false;
   options.rule_texts.push_back({name, pack});
-  Analyzer analyzer(options);
+  core::Analyzer analyzer(options);
   REQUIRE_MESSAGE(analyzer.ok(), analyzer.status().message);
   return analyzer;
 }
 
 TEST_CASE("a deletion that loses an overlap at one end still deletes the rest of its phrase") {
-  const Analyzer analyzer = from_text("overlapping.toml", R"toml(
+  const core::Analyzer analyzer = from_text("overlapping.toml", R"toml(
 [messages]
 negative_framing = "Frame the reply around the path forward."
 refusal = "Lead with what you can do."
@@ -118,7 +118,7 @@ counterexamples = ["That is possible."]
 }
 
 TEST_CASE("a {^} suggestion applies where its phrase starts a sentence, the next one elsewhere") {
-  const Analyzer analyzer = from_text("lead.toml", R"toml(
+  const core::Analyzer analyzer = from_text("lead.toml", R"toml(
 [messages]
 negative_framing = "Frame the reply around the path forward."
 
@@ -143,7 +143,7 @@ counterexamples = ["It's late."]
 }
 
 TEST_CASE("a trigger formed across a seam is rewritten in a further round") {
-  const Analyzer analyzer = from_text("seam.toml", R"toml(
+  const core::Analyzer analyzer = from_text("seam.toml", R"toml(
 [messages]
 uncertainty = "Commit to finding out."
 condescending = "Drop it."
@@ -181,7 +181,7 @@ TEST_CASE("with rewriting switched off the Report has no suggestions, edits or r
   options.default_pack = false;
   options.rule_texts.push_back({"rewrite-test.toml", kPack});
   options.rewrite = false;
-  const Analyzer analyzer(options);
+  const core::Analyzer analyzer(options);
   REQUIRE(analyzer.ok());
   const Report r = analyzer.analyze("Obviously it is broken.");
   REQUIRE(r.triggers.size() == 1);
@@ -193,7 +193,7 @@ TEST_CASE("with rewriting switched off the Report has no suggestions, edits or r
 // Issue 12: a leading byte-order mark or zero-width space hid the sentence
 // start, so "No." lost its word but kept its full stop. The default pack.
 TEST_CASE("a leading BOM or zero-width space does not spoil the rewrite") {
-  const Analyzer analyzer{Options()};
+  const core::Analyzer analyzer{Options()};
   REQUIRE(analyzer.ok());
   const std::string plain = analyzer.analyze("No. We cannot do that.").rewrite;
   REQUIRE(plain != "No. We cannot do that.");
@@ -262,7 +262,7 @@ TEST_CASE("the fluency guard declines a splice that breaks the sentence, and say
   Options options;
   options.default_pack = false;
   options.rule_texts.push_back({"guard-test.toml", kGuardPack});
-  Analyzer analyzer(options);
+  core::Analyzer analyzer(options);
   REQUIRE_MESSAGE(analyzer.ok(), analyzer.status().message);
 
   struct Case {
@@ -286,7 +286,7 @@ TEST_CASE("the fluency guard declines a splice that breaks the sentence, and say
     REQUIRE(d != nullptr);
     CHECK_FALSE(d->applied);
     CHECK(d->span.start == r.triggers[0].span.start);
-    const std::string json = r.to_json();
+    const std::string json = tact::core::to_json(r);
     CHECK(json.find("\"declined\":[{") != std::string::npos);
     CHECK(json.find(std::string("\"applied\":false,\"reason\":\"") + c.reason + "\"") !=
           std::string::npos);
@@ -314,7 +314,7 @@ TEST_CASE("the fluency guard declines a splice that breaks the sentence, and say
   REQUIRE(ok.edits.size() == 1);
   CHECK(ok.edits[0].applied);
   CHECK(ok.rewrite == "Let me find out why it failed.");
-  CHECK(ok.to_json().find("\"applied\":true") != std::string::npos);
+  CHECK(tact::core::to_json(ok).find("\"applied\":true") != std::string::npos);
 }
 
 }  // namespace
@@ -327,7 +327,7 @@ namespace {
 // the rewrite that is now sent: one sentence, one commitment, the facts
 // (dates, amounts, the courier) kept, nothing escalating left.
 TEST_CASE("the drafts of issue 14's table get sendable rewrites") {
-  const Analyzer analyzer;
+  const core::Analyzer analyzer;
   REQUIRE(analyzer.ok());
   struct Case {
     const char* draft;

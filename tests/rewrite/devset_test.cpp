@@ -13,7 +13,7 @@ namespace {
 TEST_CASE("rewrite guarantees hold on every agent line of the development set") {
   const auto lines = eval::load_cs_dev(eval::shared_dir());
   REQUIRE(lines.has_value());
-  const Analyzer analyzer;
+  const core::Analyzer analyzer;
   testing::GuaranteeStats stats;
   std::vector<std::string> failures;
   std::size_t clean_labelled = 0;

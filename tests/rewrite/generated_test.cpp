@@ -78,7 +78,7 @@ TEST_CASE("rewrite guarantees hold over generated combinations of the pack's exa
   std::shared_ptr<const rules::Pack> pack;
   const Status status = rules::Pack::load(Options(), &pack);
   REQUIRE_MESSAGE(status.ok(), status.message);
-  const Analyzer analyzer;
+  const core::Analyzer analyzer;
   testing::GuaranteeStats stats;
   std::vector<std::string> failures;
   for (const Message& m : generate(*pack)) {
@@ -95,7 +95,7 @@ TEST_CASE("rewrite guarantees hold over generated combinations of the pack's exa
 }
 
 TEST_CASE("clean replies come back byte for byte") {
-  const Analyzer analyzer;
+  const core::Analyzer analyzer;
   testing::GuaranteeStats stats;
   const std::vector<std::string> clean = {
       "",

@@ -15,7 +15,7 @@ std::size_t utf16_length(std::string_view s) {
   return units;
 }
 
-std::vector<std::string> check_guarantees(const Analyzer& analyzer, std::string_view text,
+std::vector<std::string> check_guarantees(const core::Analyzer& analyzer, std::string_view text,
                                           const std::vector<std::string>& keep,
                                           GuaranteeStats* stats) {
   std::vector<std::string> failures;

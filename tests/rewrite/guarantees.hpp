@@ -1,6 +1,6 @@
 // Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
 //
-// The rewrite's guarantees, checked on one message through tact::Analyzer:
+// The rewrite's guarantees, checked on one message through tact::core::Analyzer:
 // the edits are well-formed and turn the message into the rewrite; a
 // message with no trigger comes back byte for byte; every `keep` string
 // survives; re-analysing the rewrite finds no trigger of severity warning
@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-#include "tact/analyzer.hpp"
+#include "core/analyzer.hpp"
 
 namespace tact::testing {
 
@@ -26,7 +26,7 @@ struct GuaranteeStats {
 };
 
 // Checks every guarantee for `text`; returns one line per violation.
-std::vector<std::string> check_guarantees(const Analyzer& analyzer, std::string_view text,
+std::vector<std::string> check_guarantees(const core::Analyzer& analyzer, std::string_view text,
                                           const std::vector<std::string>& keep,
                                           GuaranteeStats* stats);
 

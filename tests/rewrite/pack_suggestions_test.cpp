@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "core/analyzer.hpp"
 #include "rules/pack.hpp"
-#include "tact/analyzer.hpp"
 
 namespace tact {
 namespace {
@@ -62,7 +62,7 @@ std::vector<std::string> bad_triggers(const Report& report, std::size_t begin, s
 
 struct PackUnderTest {
   std::shared_ptr<const rules::Pack> pack;
-  Analyzer analyzer;
+  core::Analyzer analyzer;
   PackUnderTest() {
     const Status status = rules::Pack::load(Options(), &pack);
     REQUIRE_MESSAGE(status.ok(), status.message);

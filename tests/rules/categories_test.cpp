@@ -313,12 +313,12 @@ std::vector<Found> found_in(const Report& r, const std::string& category) {
   return out;
 }
 
-const Analyzer& analyzer() {
-  static const Analyzer a = [] {
+const core::Analyzer& analyzer() {
+  static const core::Analyzer a = [] {
     Options o;
     o.tone = false;
     o.rewrite = false;
-    return Analyzer(o);
+    return core::Analyzer(o);
   }();
   return a;
 }

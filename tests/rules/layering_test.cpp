@@ -110,7 +110,7 @@ TEST_CASE("check_examples reports a rule whose examples fail") {
                          "[[rule]]\nid = \"trigger.refusal.no\"\nmessage = \"m\"\n"
                          "patterns = ['''no''']\nexamples = [\"No.\", \"Nope.\"]\n"
                          "counterexamples = [\"I know.\", \"No problem.\"]\n"}};
-  const Analyzer analyzer(options);
+  const core::Analyzer analyzer(options);
   REQUIRE(analyzer.ok());
   const auto failures = analyzer.check_examples();
   REQUIRE(failures.size() == 2);

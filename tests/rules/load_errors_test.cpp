@@ -376,7 +376,7 @@ TEST_CASE("max_pack_bytes and max_rules") {
 TEST_CASE("the Analyzer reports a pack error as its status") {
   Options options;
   options.rule_texts = {{"acme.toml", replace(kRule, "trigger.refusal", "trigger.sadness")}};
-  const Analyzer analyzer(options);
+  const core::Analyzer analyzer(options);
   CHECK_FALSE(analyzer.ok());
   CHECK(analyzer.status().code == Code::rules);
   CHECK(analyzer.status().message ==

@@ -18,9 +18,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-void check_no_failures(const Analyzer& analyzer) {
-  const std::vector<ExampleFailure> failures = analyzer.check_examples();
-  for (const ExampleFailure& f : failures) {
+void check_no_failures(const core::Analyzer& analyzer) {
+  const std::vector<core::ExampleFailure> failures = analyzer.check_examples();
+  for (const core::ExampleFailure& f : failures) {
     FAIL_CHECK(f.source << ":" << f.line << ": " << f.rule << ": example "
                         << (f.should_flag ? "not flagged" : "flagged but must not be") << ": \""
                         << f.text << "\"");
@@ -28,7 +28,7 @@ void check_no_failures(const Analyzer& analyzer) {
 }
 
 TEST_CASE("every example of the default pack passes") {
-  const Analyzer analyzer;
+  const core::Analyzer analyzer;
   REQUIRE(analyzer.ok());
   CHECK(analyzer.rule_count() >= 300);
   check_no_failures(analyzer);
@@ -41,7 +41,7 @@ TEST_CASE("every example of every pack under examples/ passes") {
     CAPTURE(entry.path().string());
     Options options;
     options.rule_files = {entry.path().string()};
-    const Analyzer analyzer(options);
+    const core::Analyzer analyzer(options);
     REQUIRE_MESSAGE(analyzer.ok(), analyzer.status().message);
     check_no_failures(analyzer);
     ++packs;

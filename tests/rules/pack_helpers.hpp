@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "core/analyzer.hpp"
 #include "rules/pack.hpp"
-#include "tact/analyzer.hpp"
 #include "text/document.hpp"
 
 namespace tact::testing {

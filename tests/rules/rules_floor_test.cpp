@@ -4,9 +4,9 @@
 // the same numbers tact_eval_rules prints (bench/eval/rules_metrics.cpp).
 #include <doctest/doctest.h>
 
+#include "core/analyzer.hpp"
 #include "dataset.hpp"
 #include "rules_metrics.hpp"
-#include "tact/analyzer.hpp"
 
 TEST_CASE("rule pack accuracy on the development set stays above its floors") {
   const auto lines = tact::eval::load_cs_dev(tact::eval::shared_dir());
@@ -14,7 +14,7 @@ TEST_CASE("rule pack accuracy on the development set stays above its floors") {
   tact::Options options;
   options.tone = false;
   options.rewrite = false;
-  const tact::Analyzer analyzer(options);
+  const tact::core::Analyzer analyzer(options);
   REQUIRE(analyzer.ok());
   const tact::eval::RulesMetrics m = tact::eval::evaluate_rules(analyzer, *lines);
   MESSAGE(tact::eval::format_rules_metrics(m));

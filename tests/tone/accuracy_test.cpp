@@ -4,12 +4,12 @@
 // as tact_eval_tone (bench/eval/tone_metrics.cpp). Skipped without the data.
 #include <doctest/doctest.h>
 
+#include "core/core.hpp"
 #include "dataset.hpp"
-#include "tact/tact.hpp"
 #include "tone_metrics.hpp"
 
 TEST_CASE("tone accuracy floors") {
-  const tact::Analyzer analyzer;
+  const tact::core::Analyzer analyzer;
   const tact::eval::ToneMetrics m = tact::eval::tone_metrics(
       tact::eval::shared_dir(),
       [&](std::string_view text, tact::Role role) { return analyzer.analyze(text, role); });

@@ -37,7 +37,7 @@ double cue_sum(const std::vector<Cue>& cues) {
 
 const Cue* find_cue(const std::vector<Cue>& cues, const char* kind, const char* type) {
   for (const Cue& c : cues) {
-    if (c.kind == kind && c.type == type) return &c;
+    if (std::string_view(tact::cue_kind_name(c.kind)) == kind && c.type == type) return &c;
   }
   return nullptr;
 }
@@ -85,7 +85,7 @@ TEST_CASE("every signal is a cue with its span, and the cues add up to the score
   // A category counts once: its second finding is listed with weight 0.
   std::vector<double> shouting;
   for (const Cue& c : s.cues) {
-    if (c.kind == "signal" && c.type == "shouting") shouting.push_back(c.weight);
+    if (c.kind == tact::CueKind::signal && c.type == "shouting") shouting.push_back(c.weight);
   }
   REQUIRE(shouting.size() == 2);
   CHECK(shouting[0] > 0);

@@ -7,24 +7,26 @@
 
 #include <algorithm>
 #include <string>
+#include <string_view>
 
-#include "tact/tact.hpp"
+#include "core/core.hpp"
 
 namespace {
 
-const tact::Analyzer& analyzer() {
-  static const tact::Analyzer a;
+const tact::core::Analyzer& analyzer() {
+  static const tact::core::Analyzer a;
   return a;
 }
 
 bool has_cue(const tact::Report& r, const char* kind, const char* type) {
-  return std::any_of(r.escalation.cues.begin(), r.escalation.cues.end(),
-                     [&](const tact::Cue& c) { return c.kind == kind && c.type == type; });
+  return std::any_of(r.escalation.cues.begin(), r.escalation.cues.end(), [&](const tact::Cue& c) {
+    return std::string_view(tact::cue_kind_name(c.kind)) == kind && c.type == type;
+  });
 }
 
 const tact::Cue* cue(const tact::Report& r, const char* kind, const char* type) {
   for (const tact::Cue& c : r.escalation.cues) {
-    if (c.kind == kind && c.type == type) return &c;
+    if (std::string_view(tact::cue_kind_name(c.kind)) == kind && c.type == type) return &c;
   }
   return nullptr;
 }
@@ -77,7 +79,7 @@ TEST_CASE("tone cue spans are original UTF-8 and UTF-16 offsets") {
   const tact::Cue* useless = nullptr;
   const tact::Cue* face = nullptr;
   for (const tact::Cue& c : r.escalation.cues) {
-    if (c.kind != "tone" || c.type != "anger_word") continue;
+    if (c.kind != tact::CueKind::tone || c.type != "anger_word") continue;
     if (c.span.start == text.find("USELESS")) useless = &c;
     if (c.span.start == text.find("😡")) face = &c;
   }

@@ -1,6 +1,6 @@
 // Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
 //
-// rules/en/tone.toml names categories by DESIGN.md's fixed ids; a typo
+// rules/en/tone.toml names categories by the fixed ids of docs/categories.md; a typo
 // would silently weigh nothing, so every key is checked here.
 #include "tone/params.hpp"
 

@@ -3,11 +3,11 @@
 // Role::automatic guesses who wrote a message and says it guessed.
 #include <doctest/doctest.h>
 
-#include "tact/tact.hpp"
+#include "core/core.hpp"
 
 namespace {
 tact::Report guess(const char* text) {
-  static const tact::Analyzer a;
+  static const tact::core::Analyzer a;
   return a.analyze(text, tact::Role::automatic);
 }
 }  // namespace
@@ -34,7 +34,7 @@ TEST_CASE("complaint language reads as a customer") {
 }
 
 TEST_CASE("a stated role is not guessed") {
-  static const tact::Analyzer a;
+  static const tact::core::Analyzer a;
   const tact::Report r = a.analyze("I'll check your order.", tact::Role::customer);
   CHECK(r.role == tact::Role::customer);
   CHECK_FALSE(r.role_guessed);

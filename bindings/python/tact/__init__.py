@@ -31,11 +31,11 @@ from .errors import (
 from .report import Cue, Edit, Escalation, Report, Signal, Technique, Tone, Trigger
 
 # The package's version; the library's is tact.library_version().
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 
 def library_version() -> str:
-    """The version of the loaded libtact, e.g. "0.1.0"."""
+    """The version of the loaded libtact, e.g. "0.2.0"."""
     return str(_load_library().tact_version_string().decode("ascii"))
 
 

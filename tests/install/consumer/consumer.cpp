@@ -6,10 +6,12 @@
 #include <cstring>
 
 int main() {
-  tact::Analyzer analyzer;
-  const tact::Report report =
-      analyzer.analyze("Sorry about that, I'll fix it now.", tact::Role::agent);
-  const std::string json = report.to_json();
+  const tact::Analyzer analyzer;
+  const char* text = "Sorry about that, I'll fix it now.";
+  const tact::Report report = analyzer.analyze(text, tact::Role::agent);
+  std::string json;
+  if (!analyzer.analyze_json(text, tact::Role::agent, &json).ok()) return 1;
+  if (report.techniques.empty()) return 1;
   if (std::strcmp(tact::version_string(), TACT_CXX_VERSION_STRING) != 0) return 1;
   if (json.find("\"role\":\"agent\"") == std::string::npos) return 1;
   std::printf("consumer: tact %s, %zu rules, %zu-byte report\n", tact::version_string(),
