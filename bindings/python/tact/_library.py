@@ -138,6 +138,10 @@ class Escalation(Structure):
     _fields_ = [("level", c_int), ("label", c_char_p), ("score", c_double)]
 
 
+class ConversationReason(Structure):
+    _fields_ = [("turn", c_size_t), ("type", c_char_p), ("span", Span), ("text", c_char_p)]
+
+
 Errcheck = Optional[Callable[[Any, Any, Tuple[Any, ...]], Any]]
 
 
@@ -161,6 +165,7 @@ PROTOTYPES: Sequence[Tuple[str, List[Any], Any, Errcheck]] = (
     ("tact_last_error", [], c_char_p, None),
     ("tact_options_init", [POINTER(Options), c_uint], c_int, _check_status),
     ("tact_analyzer_new", [POINTER(AnalyzerP), POINTER(Options)], c_int, _check_status),
+    ("tact_analyzer_retain", [AnalyzerP], AnalyzerP, None),
     ("tact_analyzer_free", [AnalyzerP], None, None),
     ("tact_analyzer_rule_count", [AnalyzerP], c_size_t, None),
     ("tact_analyze", [POINTER(ReportP), AnalyzerP, c_char_p, c_size_t, c_int], c_int,
@@ -173,6 +178,12 @@ PROTOTYPES: Sequence[Tuple[str, List[Any], Any, Errcheck]] = (
      [POINTER(ReportP), AnalyzerP, POINTER(c_char_p), _size_p, c_size_t, c_int, c_uint,
       POINTER(c_int), POINTER(c_uint)], c_int, None),
     ("tact_report_free", [ReportP], None, None),
+    ("tact_role_name", [c_int], c_char_p, None),
+    ("tact_severity_name", [c_int], c_char_p, None),
+    ("tact_source_name", [c_int], c_char_p, None),
+    ("tact_cue_kind_name", [c_int], c_char_p, None),
+    ("tact_level_name", [c_int], c_char_p, None),
+    ("tact_report_cue_kind", [ReportP, c_size_t], c_int, None),
     ("tact_report_role", [ReportP], c_int, None),
     ("tact_report_role_guessed", [ReportP], c_int, None),
     ("tact_report_truncated", [ReportP], c_int, None),
@@ -205,6 +216,16 @@ PROTOTYPES: Sequence[Tuple[str, List[Any], Any, Errcheck]] = (
     ("tact_conversation_turn_count", [ConversationP], c_size_t, None),
     ("tact_conversation_route", [ConversationP], c_char_p, None),
     ("tact_conversation_priority", [ConversationP], c_char_p, None),
+    ("tact_conversation_peak", [ConversationP], c_int, None),
+    ("tact_conversation_current", [ConversationP], c_int, None),
+    ("tact_conversation_trend", [ConversationP], c_char_p, None),
+    ("tact_conversation_reason_count", [ConversationP], c_size_t, None),
+    ("tact_conversation_reason_at", [ConversationP, c_size_t], POINTER(ConversationReason), None),
+    ("tact_conversation_turn_report", [ConversationP, c_size_t], ReportP, None),
+    ("tact_conversation_turn_level", [ConversationP, c_size_t], c_int, None),
+    ("tact_conversation_turn_stage", [ConversationP, c_size_t], c_char_p, None),
+    ("tact_conversation_unaddressed_count", [ConversationP, c_size_t], c_size_t, None),
+    ("tact_conversation_unaddressed_at", [ConversationP, c_size_t, c_size_t], c_char_p, None),
     ("tact_conversation_json", [POINTER(c_void_p), _size_p, ConversationP], c_int,
      _check_status),
     ("tact_conversation_free", [ConversationP], None, None),

@@ -130,3 +130,34 @@ def test_a_build_tree_above_the_package_is_found(tmp_path, subprocess_env):
     )
     # The sanitizer build is skipped: its library cannot load into python.
     assert out.stdout.strip() == str(root / "build" / "dev" / "lib" / "libtact.so.1")
+
+
+def test_enum_names_and_cue_kinds_come_from_the_library():
+    lib = _library.library()
+    assert lib.tact_role_name(2) == b"auto"
+    assert lib.tact_severity_name(2) == b"error"
+    assert lib.tact_source_name(1) == b"model"
+    assert [lib.tact_level_name(i) for i in range(5)] == [
+        b"calm", b"concerned", b"frustrated", b"angry", b"hostile"]
+    assert lib.tact_level_name(5) is None
+    assert lib.tact_cue_kind_name(4) is None
+    a = tact.Analyzer()
+    report = a.analyze("This is USELESS. I want a refund now!", role="customer")
+    assert report.escalation.cues
+    for c in report.escalation.cues:
+        assert c.kind in ("signal", "technique", "trigger", "tone")
+
+
+def test_an_analyzer_retained_in_c_outlives_its_first_owner():
+    lib = _library.library()
+    handle = _library.AnalyzerP()
+    assert lib.tact_analyzer_new(ctypes.byref(handle), None) == 0
+    other = lib.tact_analyzer_retain(handle)
+    assert ctypes.cast(other, ctypes.c_void_p).value == ctypes.cast(handle, ctypes.c_void_p).value
+    lib.tact_analyzer_free(handle)
+    text = b"I don't know."
+    report = _library.ReportP()
+    assert lib.tact_analyze(ctypes.byref(report), other, text, len(text), 0) == 0
+    assert lib.tact_report_trigger_count(report) >= 1
+    lib.tact_report_free(report)
+    lib.tact_analyzer_free(other)
