@@ -140,7 +140,7 @@ TACT_C_API const char* tact_last_error(void) TACT_NOEXCEPT;
  * Version 1 ends with the field `rewrite`; version 2 appended
  * `max_pack_bytes`, `max_rules` and `max_findings`; version 3 appended
  * `deadline_us`. */
-#define TACT_OPTIONS_VERSION 3
+#define TACT_OPTIONS_VERSION 4
 
 /* Everything that shapes an analyzer. Always start from tact_options_init(),
  * which writes every default; never pass this struct by value. */
@@ -207,6 +207,16 @@ typedef struct tact_options {
    * (building the text's view, about 0.1-0.25 s per MB, is the longest). Results never
    * depend on the deadline when it does not pass. */
   uint64_t deadline_us;
+
+  /* ---- version 4 ---- */
+
+  /* The BCP 47 tag of the text's language, NUL-terminated; NULL (default):
+   * "en". It selects the embedded pack, with its categories and tone model;
+   * a pack declaring another language fails with TACT_E_RULES. A language
+   * with no embedded pack fails with TACT_E_INVALID_ARGUMENT unless
+   * default_pack is zero and rule_files hold a pack of that language that
+   * names its categories and tone model (rules/README.md). */
+  const char* language;
 } tact_options;
 
 /* Writes the defaults of options version `version` into *opts, touching only

@@ -164,9 +164,11 @@ int bad_role(int role) {
 
 // Bytes of tact_options that each version has; index = version.
 constexpr std::size_t kOptionsSize[] = {
-    0, offsetof(tact_options, max_pack_bytes),  // 1
-    offsetof(tact_options, deadline_us),        // 2
-    sizeof(tact_options),                       // 3
+    0,
+    offsetof(tact_options, max_pack_bytes),  // 1
+    offsetof(tact_options, deadline_us),     // 2
+    offsetof(tact_options, language),        // 3
+    sizeof(tact_options),                    // 4
 };
 static_assert(sizeof(kOptionsSize) / sizeof(kOptionsSize[0]) == TACT_OPTIONS_VERSION + 1);
 
@@ -210,6 +212,7 @@ int convert(const tact_options* in, tact::Options* out) {
   if (o.rule_text_count > 0 && o.rule_texts == nullptr) {
     return fail(TACT_E_INVALID_ARGUMENT, "options: rule_texts is NULL with a nonzero count");
   }
+  if (o.language != nullptr) out->language = o.language;
   out->default_pack = o.default_pack != 0;
   for (std::size_t i = 0; i < o.rule_file_count; ++i) {
     if (o.rule_files[i] == nullptr) {

@@ -198,6 +198,7 @@ bool ready_for_conversations(const core::Analyzer& analyzer) {
 int run_conversation(const ConversationSettings& s) {
   Options options;
   options.default_pack = !s.no_default_pack;
+  options.language = s.language;
   options.rule_files = s.rules;
   const core::Analyzer analyzer(options);
   if (!ready_for_conversations(analyzer)) return kExitError;

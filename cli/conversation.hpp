@@ -17,6 +17,7 @@ struct ConversationSettings {
   std::string group_by;  // empty: one conversation per line
   std::vector<std::string> rules;
   bool no_default_pack = false;
+  std::string language = tact::Options().language;
   std::vector<std::string> files;
 };
 

@@ -58,6 +58,7 @@ struct Settings {
   std::string format = "text";
   std::vector<std::string> rules;
   bool no_default_pack = false;
+  std::string language = tact::Options().language;
   std::size_t max_input_bytes = tact::Options().max_input_bytes;
   std::int64_t deadline_us = 0;
   unsigned threads = 0;  // 0: one per core
@@ -73,6 +74,7 @@ tact::Role parse_role(const std::string& r) {
 bool build_analyzer(const Settings& s, bool rewrite, std::unique_ptr<tact::core::Analyzer>* out) {
   tact::Options options;
   options.default_pack = !s.no_default_pack;
+  options.language = s.language;
   options.rule_files = s.rules;
   options.rewrite = rewrite;
   options.max_input_bytes = s.max_input_bytes;
@@ -200,11 +202,13 @@ int run(const Settings& s, bool rewrite_only) {
   return failed ? kExitError : 0;
 }
 
-int check_rules(const std::vector<std::string>& packs, bool no_default_pack) {
+int check_rules(const std::vector<std::string>& packs, bool no_default_pack,
+                const std::string& language) {
   int status = 0;
   for (const std::string& pack : packs) {
     tact::Options options;
     options.default_pack = !no_default_pack;
+    options.language = language;
     options.rule_files = {pack};
     tact::core::Analyzer analyzer(options);
     if (!analyzer.ok()) {
@@ -227,6 +231,13 @@ int check_rules(const std::vector<std::string>& packs, bool no_default_pack) {
   return status;
 }
 
+// --language, for every subcommand that builds an analyzer.
+void add_language(CLI::App* cmd, std::string* language) {
+  cmd->add_option("--language", *language,
+                  "The text's language (BCP 47 tag; default en): selects the embedded pack; "
+                  "another needs --no-default-pack and a pack of that language");
+}
+
 void add_common(CLI::App* cmd, Settings* s) {
   cmd->add_option("--role", s->role, "Who wrote the messages (default: agent)")
       ->check(CLI::IsMember({"agent", "customer", "auto"}));
@@ -238,6 +249,7 @@ void add_common(CLI::App* cmd, Settings* s) {
   cmd->add_option("--rules", s->rules, "A rule pack (TOML) layered over the default pack")
       ->allow_extra_args(false);
   cmd->add_flag("--no-default-pack", s->no_default_pack, "Do not start from the embedded pack");
+  add_language(cmd, &s->language);
   cmd->add_option("--max-input-bytes", s->max_input_bytes,
                   "The longest message in bytes; a longer line is reported and skipped")
       ->check(CLI::PositiveNumber);
@@ -279,6 +291,7 @@ int run_main(int argc, char** argv) {
       ->allow_extra_args(false);
   conversation->add_flag("--no-default-pack", conv.no_default_pack,
                          "Do not start from the embedded pack");
+  add_language(conversation, &conv.language);
   conversation->add_option("files", conv.files, "Input files; - or none reads stdin");
 
   tact::cli::ReportSettings rep;
@@ -297,6 +310,7 @@ int run_main(int argc, char** argv) {
   report->add_option("--rules", rep.rules, "A rule pack (TOML) layered over the default pack")
       ->allow_extra_args(false);
   report->add_flag("--no-default-pack", rep.no_default_pack, "Do not start from the embedded pack");
+  add_language(report, &rep.language);
   report->add_option("--threads", rep.threads,
                      "Threads analyzing at once (default 0: one per core, at most 64)");
   report
@@ -345,6 +359,7 @@ int run_main(int argc, char** argv) {
       ->allow_extra_args(false);
   serve->add_flag("--no-default-pack", serve_settings.no_default_pack,
                   "Do not start from the embedded pack");
+  add_language(serve, &serve_settings.language);
 #endif
 
   CLI::App* rules = app.add_subcommand("rules", "Work with rule packs");
@@ -354,6 +369,8 @@ int run_main(int argc, char** argv) {
   CLI::App* check = rules->add_subcommand("check", "Load packs and run every rule's examples");
   check->add_option("packs", check_files, "Rule pack files")->required();
   check->add_flag("--no-default-pack", check_no_default, "Do not layer over the embedded pack");
+  std::string check_language = tact::Options().language;
+  add_language(check, &check_language);
 
   // CLI11 reports a mistyped subcommand as "A subcommand is required";
   // name it and list the valid ones instead.
@@ -387,7 +404,7 @@ int run_main(int argc, char** argv) {
     if (progress_on || progress_off) rep.progress = progress_on && !progress_off ? 1 : 0;
     return tact::cli::run_report(rep);
   }
-  if (check->parsed()) return check_rules(check_files, check_no_default);
+  if (check->parsed()) return check_rules(check_files, check_no_default, check_language);
 #ifdef TACT_HAVE_SERVE
   if (serve->parsed()) return tact::serve::run(serve_settings);
 #endif

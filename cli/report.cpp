@@ -716,6 +716,7 @@ bool write_output(const ReportSettings& s, const std::string& text) {
 int run_report(const ReportSettings& s) {
   Options options;
   options.default_pack = !s.no_default_pack;
+  options.language = s.language;
   options.rule_files = s.rules;
   options.max_input_bytes = s.max_input_bytes;
   const core::Analyzer analyzer(options);

@@ -23,6 +23,7 @@ struct ReportSettings {
   std::string group_by;         // empty: flat lines are single messages
   std::vector<std::string> rules;
   bool no_default_pack = false;
+  std::string language = tact::Options().language;
   unsigned threads = 0;        // 0: one per core
   std::string period = "day";  // "day" or "week"
   std::size_t max_input_bytes = Options().max_input_bytes;

@@ -71,6 +71,7 @@ int run(const ServeSettings& s) {
 
   Options options;
   options.default_pack = !s.no_default_pack;
+  options.language = s.language;
   options.rule_files = s.rules;
   // A body can be at most this large anyway; the analyzer refuses more.
   options.max_input_bytes = std::max<std::size_t>(s.max_body_bytes, 1);

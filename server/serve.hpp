@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "tact/options.hpp"
+
 namespace tact::serve {
 
 struct ServeSettings {
@@ -20,6 +22,7 @@ struct ServeSettings {
   unsigned timeout_s = 5;  // reading a request, writing a response
   std::vector<std::string> rules;
   bool no_default_pack = false;
+  std::string language = tact::Options().language;
 };
 
 // Runs until SIGTERM or SIGINT, then lets requests in flight finish.

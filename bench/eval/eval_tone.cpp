@@ -140,7 +140,9 @@ int main(int argc, char** argv) {
   std::shared_ptr<const tact::tone::Scorer> tuned;
   if (!toml_path.empty()) {
     tact::Status status = tact::rules::Pack::load(tact::Options(), &pack);
-    if (status.ok()) tuned = tact::tone::Scorer::load(read(toml_path), toml_path, &status);
+    // Its lexicons are named relative to the file.
+    if (status.ok())
+      tuned = tact::tone::Scorer::load({toml_path, read(toml_path), false}, 1u << 24, &status);
     if (!status.ok()) {
       std::fprintf(stderr, "tact_eval_tone: %s\n", status.message.c_str());
       return 1;
@@ -175,9 +177,8 @@ int main(int argc, char** argv) {
 
   if (baseline) {
     tact::Status status;
-    const auto scorer = tact::tone::Scorer::load(
-        read(std::string(TACT_SOURCE_DIR) + "/bench/eval/vader_baseline.toml"),
-        "vader_baseline.toml", &status);
+    const std::string path = std::string(TACT_SOURCE_DIR) + "/bench/eval/vader_baseline.toml";
+    const auto scorer = tact::tone::Scorer::load({path, read(path), false}, 1u << 24, &status);
     if (!scorer) {
       std::fprintf(stderr, "tact_eval_tone: %s\n", status.message.c_str());
       return 1;

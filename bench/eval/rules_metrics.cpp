@@ -11,9 +11,19 @@ namespace tact::eval {
 
 namespace {
 
+// The default pack's categories of `family`, in its order.
 std::vector<CategoryCounts> all_categories(rules::Family family) {
+  static const std::shared_ptr<const rules::Pack> pack = [] {
+    std::shared_ptr<const rules::Pack> p;
+    const Status s = rules::Pack::load(Options(), &p);
+    if (!s.ok()) std::fprintf(stderr, "the default pack: %s\n", s.message.c_str());
+    return p;
+  }();
   std::vector<CategoryCounts> out;
-  for (std::string_view c : rules::categories(family)) out.push_back({std::string(c), {}});
+  if (pack == nullptr) return out;
+  for (const rules::Category& c : pack->categories()) {
+    if (c.family == family) out.push_back({c.id, {}});
+  }
   return out;
 }
 

@@ -186,6 +186,7 @@ class Analyzer {
       status_ = detail::status_of(rc);
       return;
     }
+    c.language = options.language.c_str();
     c.default_pack = options.default_pack ? 1 : 0;
     c.rule_files = files.data();
     c.rule_file_count = files.size();

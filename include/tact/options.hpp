@@ -19,10 +19,18 @@ struct PackSource {
 };
 
 // Everything that shapes an Analyzer, with its defaults. Packs are layered
-// in order: the embedded default (unless `default_pack` is false), then
-// `rule_files`, then `rule_texts`; a later rule with the same id replaces an
-// earlier one, and a pack's `disable` list removes earlier rules.
+// in order: the embedded pack of `language` (unless `default_pack` is
+// false), then `rule_files`, then `rule_texts`; a later rule with the same
+// id replaces an earlier one, and a pack's `disable` list removes earlier
+// rules.
 struct Options {
+  // The BCP 47 tag of the text's language. It selects the embedded pack
+  // (with its categories and tone model); a pack that declares another
+  // language fails to load. A language with no embedded pack needs
+  // default_pack = false and a pack of that language that declares its
+  // categories and tone model; otherwise the Analyzer fails with
+  // Code::invalid_argument.
+  std::string language = "en";
   bool default_pack = true;
   std::vector<std::string> rule_files;
   std::vector<PackSource> rule_texts;

@@ -256,8 +256,12 @@ Status load_policy(const core::Analyzer& analyzer, std::shared_ptr<const Policy>
   // and compiling the policy is not (~4 ms), so compiled policies are kept
   // per distinct set of sources, and a conversation costs O(its turns).
   std::vector<std::pair<std::string, std::string>> sources;
-  if (opt.default_pack)
-    sources.emplace_back("en/conversation.toml", embedded::find("en/conversation.toml"));
+  // The embedded pack of the analyzer's language keeps its policy beside
+  // its manifest.
+  const std::string embedded_policy = opt.language + "/conversation.toml";
+  bool found = false;
+  const std::string_view policy_text = embedded::find(embedded_policy, &found);
+  if (opt.default_pack && found) sources.emplace_back(embedded_policy, policy_text);
   for (const std::string& path : opt.rule_files) {
     std::ifstream in(path, std::ios::binary);
     std::ostringstream text;

@@ -58,26 +58,29 @@ std::string slice(const text::Document& doc, text::Range original) {
 
 // Parses the weights file the packs name; the embedded default's once per
 // process, since it never changes.
-Status load_model(const rules::ModelSource& source, Analyzer::Impl* impl) {
-  bool embedded = false;
-  const std::string_view data = embedded::find(source.name, &embedded);
-  embedded = embedded && data == source.text;
-  if (embedded) {
+Status load_model(const rules::DataSource& source, Analyzer::Impl* impl) {
+  const std::vector<rules::Category>& categories = impl->pack->categories();
+  if (source.embedded) {
     static std::mutex mutex;
     static std::unordered_map<std::string, std::shared_ptr<const model::Model>> cache;
     const std::lock_guard<std::mutex> lock(mutex);
     std::shared_ptr<const model::Model>& slot = cache[source.name];
     if (slot == nullptr) {
-      if (Status s = model::Model::load(source.text, source.name, &slot); !s.ok()) return s;
+      if (Status s = model::Model::load(source.text, source.name, categories, &slot); !s.ok())
+        return s;
     }
     impl->model = slot;
-  } else if (Status s = model::Model::load(source.text, source.name, &impl->model); !s.ok()) {
+  } else if (Status s = model::Model::load(source.text, source.name, categories, &impl->model);
+             !s.ok()) {
     return s;
   }
-  // A model finding's message is its category's: the first rule's of that
-  // category in the layered pack.
+  // A model finding's message is its category's (a house pack may have
+  // reworded it), else the first rule's of that category.
   for (const model::Label& label : impl->model->labels()) {
     std::string message;
+    for (const rules::Category& c : categories) {
+      if (c.family == label.family && c.id == label.category) message = c.message;
+    }
     for (std::size_t i = 0; i < impl->pack->size() && message.empty(); ++i) {
       const rules::Rule& r = impl->pack->rule(i);
       if (r.family == label.family && r.category == label.category) message = r.message;
@@ -276,10 +279,10 @@ Analyzer::Analyzer() : Analyzer(Options()) {
 Analyzer::Analyzer(const Options& options) {
   auto impl = std::make_shared<Impl>();
   impl->options = options;
-  rules::ModelSource model;
-  Status status = rules::Pack::load(options, &impl->pack, &model);
-  if (status.ok()) impl->scorer = tone::Scorer::load_default(&status);
-  if (status.ok() && !model.name.empty()) status = load_model(model, impl.get());
+  rules::PackData data;
+  Status status = rules::Pack::load(options, &impl->pack, &data);
+  if (status.ok()) impl->scorer = tone::Scorer::load(data.tone, options.max_pack_bytes, &status);
+  if (status.ok() && !data.model.name.empty()) status = load_model(data.model, impl.get());
   if (status.ok()) impl_ = std::move(impl);
   status_ = std::make_shared<const Status>(std::move(status));
 }

@@ -36,7 +36,8 @@ bool parse_double(std::string_view s, double* out) {
   return end == buf + s.size() && std::isfinite(*out);
 }
 
-bool parse_label(std::string_view name, Label* out) {
+bool parse_label(std::string_view name, const std::vector<rules::Category>& categories,
+                 Label* out) {
   const std::size_t colon = name.find(':');
   if (colon == std::string_view::npos) return false;
   const std::string_view head = name.substr(0, colon);
@@ -48,8 +49,11 @@ bool parse_label(std::string_view name, Label* out) {
     out->level = tail[0] - '0';
     return true;
   }
-  if (!rules::parse_family(head, &out->family) || !rules::is_category(out->family, tail))
-    return false;
+  if (!rules::parse_family(head, &out->family)) return false;
+  const auto same = [&](const rules::Category& c) {
+    return c.family == out->family && c.id == tail;
+  };
+  if (std::none_of(categories.begin(), categories.end(), same)) return false;
   out->kind = Kind::sentence;
   out->category = std::string(tail);
   return true;
@@ -62,6 +66,7 @@ double sigmoid(double x) {
 }  // namespace
 
 Status Model::load(std::string_view text, const std::string& name,
+                   const std::vector<rules::Category>& categories,
                    std::shared_ptr<const Model>* out) {
   auto fail = [&](int line, const std::string& why) -> Status {
     return {Code::rules, name + ":" + std::to_string(line) + ": " + why};
@@ -99,7 +104,7 @@ Status Model::load(std::string_view text, const std::string& name,
       }
     } else if (f[0] == "label" && f.size() == 4) {
       Label label;
-      if (!parse_label(f[1], &label))
+      if (!parse_label(f[1], categories, &label))
         return fail(line_no, "unknown label '" + std::string(f[1]) + "'");
       if (!parse_double(f[2], &label.bias) || !parse_double(f[3], &label.threshold) ||
           label.threshold <= 0.0 || label.threshold >= 1.0)

@@ -52,10 +52,12 @@ struct Prediction {
 
 class Model {
  public:
-  // Parses a weights file (`name` names it in errors). Errors are
-  // Code::rules "name:line: why"; a bad checksum, an unknown format
-  // version or an unknown label fails the load. Throws std::bad_alloc only.
+  // Parses a weights file (`name` names it in errors) whose labels name
+  // `categories` (the layered packs'). Errors are Code::rules
+  // "name:line: why"; a bad checksum, an unknown format version or an
+  // unknown label fails the load. Throws std::bad_alloc only.
   static Status load(std::string_view text, const std::string& name,
+                     const std::vector<rules::Category>& categories,
                      std::shared_ptr<const Model>* out);
 
   const std::vector<Label>& labels() const { return labels_; }

@@ -1,8 +1,6 @@
 // Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
 #include "rules/categories.hpp"
 
-#include <algorithm>
-
 namespace tact::rules {
 
 const char* family_name(Family family) {
@@ -24,29 +22,32 @@ bool parse_family(std::string_view name, Family* out) {
   return false;
 }
 
-const std::vector<std::string_view>& categories(Family family) {
-  static const std::vector<std::string_view> kTriggers = {
-      "refusal",       "uncertainty",   "dismissive",       "condescending",
-      "blame",         "policy_shield", "deflection",       "overpromise",
-      "hold_transfer", "demanding",     "negative_framing", "hostile"};
-  static const std::vector<std::string_view> kTechniques = {
-      "acknowledge", "empathize", "apologize",  "ownership",  "solution",
-      "next_steps",  "clarify",   "appreciate", "compensate", "narrate"};
-  static const std::vector<std::string_view> kSignals = {
-      "manager_request", "churn_threat",  "legal_threat", "public_complaint",
-      "repeat_contact",  "profanity",     "insult",       "shouting",
-      "urgency",         "refund_demand", "frustration"};
-  switch (family) {
-    case Family::trigger: return kTriggers;
-    case Family::technique: return kTechniques;
-    case Family::signal: return kSignals;
+void Categories::define(const Category& c) {
+  for (Category& existing : list_) {
+    if (existing.family == c.family && existing.id == c.id) {
+      existing.name = c.name;
+      existing.message = c.message;
+      existing.source = c.source;
+      existing.line = c.line;
+      return;
+    }
   }
-  return kTriggers;
+  list_.push_back(c);
 }
 
-bool is_category(Family family, std::string_view category) {
-  const auto& ids = categories(family);
-  return std::find(ids.begin(), ids.end(), category) != ids.end();
+const Category* Categories::find(Family family, std::string_view id) const {
+  for (const Category& c : list_) {
+    if (c.family == family && c.id == id) return &c;
+  }
+  return nullptr;
+}
+
+std::vector<std::string_view> Categories::ids(Family family) const {
+  std::vector<std::string_view> out;
+  for (const Category& c : list_) {
+    if (c.family == family) out.push_back(c.id);
+  }
+  return out;
 }
 
 bool parse_severity(std::string_view name, Severity* out) {

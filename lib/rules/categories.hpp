@@ -1,10 +1,12 @@
 // Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
 //
-// The fixed vocabulary of rule packs: families, their category ids
-// (docs/categories.md), severities and roles, with their names in pack files.
+// The vocabulary of rule packs: families, severities and roles, whose names
+// are fixed, and the category ids, which the packs define (a pack's
+// [categories] table; docs/categories.md lists the default pack's).
 #ifndef TACT_LIB_RULES_CATEGORIES_HPP_
 #define TACT_LIB_RULES_CATEGORIES_HPP_
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -16,9 +18,23 @@ namespace tact::rules {
 const char* family_name(Family family);
 bool parse_family(std::string_view name, Family* out);
 
-// The category ids of `family`, in docs/categories.md order.
-const std::vector<std::string_view>& categories(Family family);
-bool is_category(Family family, std::string_view category);
+// The categories the layered packs define, in the order they were first
+// defined. A later pack may add categories and reword an earlier one's name
+// and message; ids never disappear.
+class Categories {
+ public:
+  // Adds `c`, or replaces the name and message of the category with its
+  // family and id (keeping its place).
+  void define(const Category& c);
+  const Category* find(Family family, std::string_view id) const;
+  bool contains(Family family, std::string_view id) const { return find(family, id) != nullptr; }
+  // The ids of `family`, in definition order.
+  std::vector<std::string_view> ids(Family family) const;
+  const std::vector<Category>& all() const { return list_; }
+
+ private:
+  std::vector<Category> list_;
+};
 
 bool parse_severity(std::string_view name, Severity* out);
 

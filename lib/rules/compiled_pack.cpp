@@ -75,6 +75,9 @@ Status CompiledPack::build(LayeredPack layered, std::shared_ptr<const Pack>* out
   std::shared_ptr<CompiledPack> pack(new CompiledPack());
   pack->rules_ = std::move(layered.rules);
   pack->quote_regexes_ = std::move(layered.quote_regexes);
+  pack->quote_marks_ = std::move(layered.quote_marks);
+  pack->categories_ = std::move(layered.categories);
+  pack->language_ = std::move(layered.language);
 
   RE2::Options options = pattern_options();
   options.set_max_mem(kSetMaxMem);

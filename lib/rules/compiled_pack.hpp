@@ -38,6 +38,8 @@ class CompiledPack final : public Pack {
   std::vector<ExampleFailure> check_examples() const override;
   std::size_t size() const override { return rules_.size(); }
   const Rule& rule(std::size_t i) const override { return rules_[i].rule; }
+  const std::vector<Category>& categories() const override { return categories_; }
+  const std::string& language() const override { return language_; }
 
   // As match(), choosing whether overlapping findings of one category are
   // reduced to the first (match() does; example checks do not, so a rule's
@@ -75,6 +77,8 @@ class CompiledPack final : public Pack {
   bool at_sentence_start(const text::Document& doc, uint32_t pos, Scratch* scratch) const;
 
   std::vector<CompiledRule> rules_;
+  std::vector<Category> categories_;
+  std::string language_;
   // One prefilter Set per group of patterns: a single Set over every pattern
   // of a large pack outgrows its DFA budget on varied text and then admits
   // every pattern as a candidate. Patterns with long gaps are grouped apart
@@ -110,6 +114,7 @@ class CompiledPack final : public Pack {
                         const std::function<bool()>& stop, std::vector<int>* scratch,
                         std::vector<uint32_t>* hits) const;
   std::vector<std::shared_ptr<const RE2>> quote_regexes_;
+  std::vector<QuoteMark> quote_marks_;
   std::size_t max_groups_ = 0;
 };
 

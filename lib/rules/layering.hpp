@@ -1,7 +1,8 @@
 // Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
 //
-// Layering: the packs an Options names, read in order (the embedded default,
-// then rule_files, then rule_texts) into one list of rules. A pack may pull
+// Layering: the packs an Options names, read in order (the embedded pack of
+// Options::language, then rule_files, then rule_texts) into one list of
+// rules, with the categories they define and the language's data files. A pack may pull
 // in the embedded pack with `extends`, remove earlier rules with `disable`,
 // and replace an earlier rule by reusing its id; a rule keeps the position
 // of the rule it replaces. The embedded packs are read and compiled once per
@@ -23,10 +24,10 @@ struct LayeredPack {
   std::vector<CompiledRule> rules;  // in pack order
   std::vector<std::string> quote_patterns;
   std::vector<std::shared_ptr<const RE2>> quote_regexes;
-  // The learned layer's weights: the last pack that names a `model` wins
-  // (docs/model.md). Empty name: no model.
-  std::string model_name;  // file or embedded name, for messages
-  std::string model_text;
+  std::vector<QuoteMark> quote_marks;
+  std::vector<Category> categories;
+  std::string language;
+  PackData data;  // the model (the last pack naming one wins) and the tone model
   // True when the result is exactly the embedded default pack (the other
   // packs, if any, changed nothing), so its compiled form can be shared.
   bool default_only = false;

@@ -161,7 +161,7 @@ bool CompiledPack::accept(const text::Document& doc, const CompiledRule& rule, t
     return false;
   if (!rule.rule.in_quotes) {
     if (!scratch->quoted_ready) {
-      find_quoted(doc, quote_regexes_, &scratch->quoted);
+      find_quoted(doc, quote_regexes_, quote_marks_, &scratch->quoted);
       scratch->quoted_ready = true;
     }
     if (inside(scratch->quoted, span.begin)) return false;

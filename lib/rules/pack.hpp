@@ -45,7 +45,7 @@ enum class Anchor : uint8_t {
 struct Rule {
   std::string id;  // family.category.name
   Family family = Family::trigger;
-  std::string category;  // an id of docs/categories.md
+  std::string category;  // an id the packs define ([categories])
   uint8_t roles = kAgent;
   Severity severity = Severity::warning;  // triggers only
   std::string message;
@@ -74,6 +74,17 @@ struct Rule {
   }
 };
 
+// A category a pack defines (`[categories.<family>.<id>]`): its name, and
+// the message of its rules that give none.
+struct Category {
+  Family family = Family::trigger;
+  std::string id;
+  std::string name;
+  std::string message;
+  std::string source;  // the file that defined it last
+  int line = 0;
+};
+
 struct Capture {
   std::string_view name;  // points into the compiled pack
   text::Range view;
@@ -91,22 +102,37 @@ struct Finding {
 // match() says so.
 constexpr std::size_t kMaxFindingsPerRule = 32;
 
-// The learned layer's weights file the layered packs name (docs/model.md).
-struct ModelSource {
-  std::string name;  // file or embedded name; empty: no model
+// A data file the layered packs name beside their rules, parsed by the
+// Analyzer: the learned layer's weights (docs/model.md), the tone model.
+struct DataSource {
+  std::string name;  // file path or embedded name; empty: none
   std::string text;
+  bool embedded = false;  // `name` is an embedded file (core/embedded.hpp)
 };
+
+// What the layered packs name besides rules.
+struct PackData {
+  DataSource model;  // the last `model` named; empty name: no learned layer
+  DataSource tone;   // the last `tone` named, or the language's embedded one
+};
+
+// Reads the file `file` names relative to `beside` (the file that named it,
+// from disk or embedded like `beside`), refusing more than `limit` bytes.
+// Errors: Code::io (unreadable), Code::rules (too large or not embedded).
+Status read_beside(const DataSource& beside, const std::string& file, std::size_t limit,
+                   std::string* out);
 
 class Pack {
  public:
-  // Loads the layered packs `options` names (the embedded default first
-  // unless options.default_pack is false) and compiles them. On failure
-  // returns Code::rules or Code::io with "file:line: rule-id: reason".
-  // Throws std::bad_alloc only.
-  // When `model` is not null it receives the weights file the last pack
-  // naming a `model` chose (parsed by the Analyzer, not here).
+  // Loads the layered packs `options` names (the embedded pack of
+  // options.language first unless options.default_pack is false) and
+  // compiles them. On failure returns Code::rules or Code::io with
+  // "file:line: rule-id: reason", Code::invalid_argument for a language
+  // with no pack. Throws std::bad_alloc only.
+  // When `data` is not null it receives the model and tone files the packs
+  // chose (parsed by the Analyzer, not here).
   static Status load(const Options& options, std::shared_ptr<const Pack>* out,
-                     ModelSource* model = nullptr);
+                     PackData* data = nullptr);
 
   // Appends every finding for `role` (Role::automatic: all roles) in view
   // order. Returns false when a bound on the work for one rule (see
@@ -129,6 +155,12 @@ class Pack {
 
   // The layered rules, in pack order.
   virtual const Rule& rule(std::size_t i) const = 0;
+
+  // The categories the layered packs define, in definition order.
+  virtual const std::vector<Category>& categories() const = 0;
+
+  // The BCP 47 tag of the packs' language (Options::language).
+  virtual const std::string& language() const = 0;
 
   virtual ~Pack() = default;
 };

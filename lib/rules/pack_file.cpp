@@ -14,6 +14,7 @@
 #include "rules/regex.hpp"
 #include "rules/suggestion.hpp"
 #include "rules/toml_guard.hpp"
+#include "text/unicode.hpp"
 
 namespace tact::rules {
 
@@ -64,6 +65,8 @@ class Reader {
                  const std::string& id, std::vector<std::string>* texts,
                  std::vector<std::shared_ptr<const RE2>>* regexes) const;
   Status read_classes(const toml::node& node);
+  Status read_categories(const toml::node& node);
+  Status read_quote_marks(const toml::node& node);
   Status read_inflections(const toml::node& node);
 
   const std::string& source_;
@@ -291,15 +294,93 @@ Status Reader::read_messages(const toml::node& node) {
   if (table == nullptr) return fail(line_of(node), "", "'messages' must be a table");
   for (const auto& [key, value] : *table) {
     const std::string_view category = key.str();
-    const bool known = is_category(Family::trigger, category) ||
-                       is_category(Family::technique, category) ||
-                       is_category(Family::signal, category);
-    if (!known) {
-      return fail(line_of(value), "", "messages: unknown category '" + std::string(category) + "'");
-    }
+    out_->message_categories.push_back({std::string(category), line_of(value)});
     std::string m;
     if (Status s = text(value, key.str(), "", &m); !s.ok()) return s;
     messages_.emplace(std::string(category), std::move(m));
+  }
+  return {};
+}
+
+// [categories.<family>.<id>] with `name` and `message`.
+Status Reader::read_categories(const toml::node& node) {
+  const auto* families = node.as_table();
+  if (families == nullptr) return fail(line_of(node), "", "'categories' must be a table");
+  for (const auto& [family_key, ids] : *families) {
+    Category c;
+    if (!parse_family(family_key.str(), &c.family)) {
+      return fail(line_of(ids), "",
+                  "categories: unknown family '" + std::string(family_key.str()) +
+                      "' (trigger, technique or signal)");
+    }
+    const auto* table = ids.as_table();
+    if (table == nullptr) {
+      return fail(line_of(ids), "",
+                  "categories." + std::string(family_key.str()) + " must be a table of categories");
+    }
+    for (const auto& [id, fields] : *table) {
+      const std::string what =
+          "categories." + std::string(family_key.str()) + "." + std::string(id.str());
+      if (!is_id_part(id.str())) {
+        return fail(line_of(fields), "", what + ": an id is letters, digits, '_' and '-'");
+      }
+      const auto* f = fields.as_table();
+      if (f == nullptr) return fail(line_of(fields), "", what + " must be a table");
+      c.id = std::string(id.str());
+      c.name.clear();
+      c.message.clear();
+      c.source = source_;
+      c.line = line_of(fields);
+      for (const auto& [field, value] : *f) {
+        Status st;
+        if (field.str() == "name") {
+          st = text(value, field.str(), "", &c.name);
+        } else if (field.str() == "message") {
+          st = text(value, field.str(), "", &c.message);
+        } else {
+          st =
+              fail(line_of(value), "", what + ": unknown field '" + std::string(field.str()) + "'");
+        }
+        if (!st.ok()) return st;
+      }
+      if (c.name.empty()) return fail(c.line, "", what + " needs a 'name'");
+      out_->categories.push_back(c);
+    }
+  }
+  // toml++ keeps a table's keys sorted: the file's order is its lines'.
+  std::stable_sort(out_->categories.begin(), out_->categories.end(),
+                   [](const Category& a, const Category& b) { return a.line < b.line; });
+  return {};
+}
+
+// quote_marks = [["»", "«"], ...]: each mark as the view has it (curly
+// quotes fold to ASCII there, and ASCII quotes are always quotation).
+Status Reader::read_quote_marks(const toml::node& node) {
+  const std::string why = "quote_marks must be an array of [opening, closing] pairs of marks";
+  const auto* pairs = node.as_array();
+  if (pairs == nullptr) return fail(line_of(node), "", why);
+  for (const toml::node& p : *pairs) {
+    const auto* pair = p.as_array();
+    if (pair == nullptr || pair->size() != 2) return fail(line_of(p), "", why);
+    QuoteMark mark;
+    for (std::size_t i = 0; i < 2; ++i) {
+      const auto* s = pair->get(i)->as_string();
+      if (s == nullptr) return fail(line_of(p), "", why);
+      std::string folded;
+      const std::string& raw = s->get();
+      for (std::size_t at = 0; at < raw.size();) {
+        const char32_t c = text::decode_utf8(raw, &at);
+        if (text::is_space(c) || text::is_letter(c) || text::is_digit(c)) {
+          return fail(line_of(p), "", "quote_marks: a mark is punctuation, not \"" + raw + "\"");
+        }
+        text::append_utf8(&folded, text::ascii_punctuation(c));
+      }
+      if (folded.empty() || folded.size() > 8) {
+        return fail(line_of(p), "", "quote_marks: a mark has 1 to 8 bytes");
+      }
+      (i == 0 ? mark.open : mark.close) = std::move(folded);
+    }
+    out_->quote_marks.push_back(std::move(mark));
   }
   return {};
 }
@@ -313,6 +394,7 @@ Status Reader::read_rule(const toml::table& table, CompiledRule* out) const {
   const toml::node* id_node = table.get("id");
   if (id_node == nullptr) return fail(r.line, "", "rule has no 'id'");
   if (Status s = text(*id_node, "id", "", &r.id); !s.ok()) return s;
+  out->id_line = line_of(*id_node);
   const std::string& id = r.id;
   const std::size_t dot1 = id.find('.');
   const std::size_t dot2 = dot1 == std::string::npos ? dot1 : id.find('.', dot1 + 1);
@@ -325,10 +407,6 @@ Status Reader::read_rule(const toml::table& table, CompiledRule* out) const {
   r.category = id.substr(dot1 + 1, dot2 - dot1 - 1);
   if (!parse_family(family, &r.family)) {
     return fail(line_of(*id_node), id, "unknown family '" + family + "'");
-  }
-  if (!is_category(r.family, r.category)) {
-    return fail(line_of(*id_node), id,
-                "unknown category '" + r.category + "' for family " + family);
   }
   r.roles = default_roles(r.family);
 
@@ -448,7 +526,6 @@ Status Reader::read_rule(const toml::table& table, CompiledRule* out) const {
   if (r.message.empty()) {
     if (auto it = messages_.find(r.category); it != messages_.end()) r.message = it->second;
   }
-  if (r.message.empty() && r.family == Family::trigger) return fail(r.line, id, "missing message");
   if (r.examples.empty() || r.counterexamples.empty()) {
     return fail(r.line, id,
                 "missing examples: a rule needs at least one text in 'examples' (must flag) and "
@@ -472,6 +549,16 @@ Status Reader::read(const toml::table& root) {
     } else if (k == "description" || k == "messages") {
       if (k == "description" && !value.is_string())
         st = fail(line, "", "'description' must be a string");
+    } else if (k == "language") {
+      out_->language.line = line;
+      st = text(value, k, "", &out_->language.value);
+    } else if (k == "tone") {
+      out_->has_tone = true;
+      out_->tone.line = line;
+      st = text(value, k, "", &out_->tone.value);
+      if (st.ok() && out_->tone.value.empty()) st = fail(line, "", "'tone' names no file");
+    } else if (k == "categories") {
+      st = read_categories(value);
     } else if (k == "extends") {
       out_->extends.line = line;
       st = text(value, k, "", &out_->extends.value);
@@ -491,6 +578,9 @@ Status Reader::read(const toml::table& root) {
       st = read_classes(value);
     } else if (k == "inflections") {
       st = read_inflections(value);
+    } else if (k == "quote_marks") {
+      out_->has_quote_marks = true;
+      st = read_quote_marks(value);
     } else if (k == "quote_patterns") {
       out_->has_quote_patterns = true;
       st = strings(value, k, "", &list);

@@ -15,6 +15,7 @@
 
 #include "rules/classes.hpp"
 #include "rules/pack.hpp"
+#include "rules/quotes.hpp"
 #include "tact/options.hpp"
 #include "tact/status.hpp"
 
@@ -32,6 +33,8 @@ constexpr std::size_t kMaxProgramSize = 2000000;
 // A rule with its patterns compiled, ready to be layered.
 struct CompiledRule {
   Rule rule;
+  int id_line = 0;                // the line of its id, where errors about the id point
+  bool category_message = false;  // its message is its category's (a later pack may reword it)
   std::vector<std::shared_ptr<const RE2>> patterns;  // one per rule.patterns
   std::vector<std::shared_ptr<const RE2>> unless;    // one per rule.unless
   // A rule whose patterns use vocabulary classes keeps them as written:
@@ -45,6 +48,8 @@ struct CompiledRule {
 struct PackFile {
   std::string source;  // file name or PackSource name, for messages
   std::string name;
+  // The pack's language (BCP 47), in its top file; empty: not declared.
+  Located language;
   Located extends;               // empty value: extends nothing
   std::vector<Located> disable;  // rule ids
   std::vector<Located> include;  // other files of the same pack
@@ -52,6 +57,14 @@ struct PackFile {
   // an earlier pack's model off (docs/model.md).
   bool has_model = false;
   Located model;
+  // The tone model's parameters (tone.toml, relative to this file), in the
+  // pack's top file; its lexicons are named relative to it.
+  bool has_tone = false;
+  Located tone;
+  std::vector<Category> categories;         // [categories], in file order
+  std::vector<Located> message_categories;  // [messages] keys: checked when layered
+  bool has_quote_marks = false;
+  std::vector<QuoteMark> quote_marks;  // as they stand in the view
   bool has_quote_patterns = false;
   std::vector<std::string> quote_patterns;
   std::vector<std::shared_ptr<const RE2>> quote_regexes;

@@ -44,10 +44,44 @@ void add_pattern_matches(const std::string& v, const RE2& re, std::vector<text::
   }
 }
 
+// One scan left to right: an opening mark starts a quote that its own
+// closing mark ends, so marks that close each other ("»…«", "«…»") pair up
+// right. A quote left open at the end is not one.
+void add_mark_quotes(const std::string& v, const std::vector<QuoteMark>& marks,
+                     std::vector<text::Range>* out) {
+  const auto present = [&](const QuoteMark& m) { return v.find(m.open) != std::string::npos; };
+  if (std::none_of(marks.begin(), marks.end(), present)) return;
+  const QuoteMark* open = nullptr;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < v.size();) {
+    if (open != nullptr) {
+      if (v.compare(i, open->close.size(), open->close) == 0) {
+        i += open->close.size();
+        out->push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(i)});
+        open = nullptr;
+        continue;
+      }
+    } else {
+      for (const QuoteMark& m : marks) {
+        if (v.compare(i, m.open.size(), m.open) == 0) {
+          open = &m;
+          start = i;
+          break;
+        }
+      }
+      if (open != nullptr) {
+        i += open->open.size();
+        continue;
+      }
+    }
+    ++i;
+  }
+}
+
 }  // namespace
 
 void find_quoted(const text::Document& doc, const std::vector<std::shared_ptr<const RE2>>& patterns,
-                 std::vector<text::Range>* out) {
+                 const std::vector<QuoteMark>& marks, std::vector<text::Range>* out) {
   out->clear();
   const std::string& v = doc.view();
   if (v.find_first_of("\"'") != std::string::npos) {
@@ -79,6 +113,7 @@ void find_quoted(const text::Document& doc, const std::vector<std::shared_ptr<co
       }
     }
   }
+  add_mark_quotes(v, marks, out);
   for (const auto& re : patterns) add_pattern_matches(v, *re, out);
   if (out->size() < 2) return;
   std::sort(out->begin(), out->end(),

@@ -9,11 +9,19 @@
 #include <re2/re2.h>
 
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "text/document.hpp"
 
 namespace tact::rules {
+
+// A pair of quotation marks a pack declares (`quote_marks`), as they stand
+// in the view: "»" and "«", "«" and "»".
+struct QuoteMark {
+  std::string open;
+  std::string close;
+};
 
 // Fills *out with the quoted ranges of doc's view, sorted and disjoint:
 //  - text between a pair of double quotes (curly quotes are ASCII in the
@@ -22,10 +30,12 @@ namespace tact::rules {
 //    sentence: an opening ' after a space or the start and before a letter
 //    or digit, a closing ' after a non-space and not before a letter
 //    (apostrophes inside words, "don't", are neither);
+//  - text from each of the pack's quote marks to its closing mark, marks
+//    included;
 //  - each match of the pack's quote patterns (reported speech such as
 //    "you said ...").
 void find_quoted(const text::Document& doc, const std::vector<std::shared_ptr<const RE2>>& patterns,
-                 std::vector<text::Range>* out);
+                 const std::vector<QuoteMark>& marks, std::vector<text::Range>* out);
 
 // True if `pos` lies inside one of `ranges` (sorted and disjoint).
 bool inside(const std::vector<text::Range>& ranges, uint32_t pos);

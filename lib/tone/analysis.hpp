@@ -24,11 +24,6 @@ struct Analysis {
   text::Range whole() const { return {0, static_cast<uint32_t>(doc.view().size())}; }
 };
 
-// True for a finding of `family` whose category is `category`.
-inline bool is_finding(const rules::Finding& f, rules::Family family, const char* category) {
-  return f.rule != nullptr && f.rule->family == family && f.rule->category == category;
-}
-
 }  // namespace tact::tone
 
 #endif  // TACT_LIB_TONE_ANALYSIS_HPP_

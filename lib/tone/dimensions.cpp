@@ -100,7 +100,7 @@ AngerRaw anger_parts(const Analysis& a, const AngerParams& p, std::vector<Part>*
     counted.push_back(&c);
     // Insults and profanity are hostile anywhere; the other signals ("!!!",
     // "again") only when the message is negative.
-    const bool hostile = c == "insult" || c == "profanity" || c == "hostile";
+    const bool hostile = listed(p.hostile_findings, c);
     add(f.view, c.c_str(), hostile || negative ? w->second : 0.0);
   }
   r.total = sum;
@@ -135,10 +135,7 @@ double politeness(const Analysis& a, const PolitenessParams& p) {
   if (please_start > 0) please = 0;
   double insults = 0;
   for (const rules::Finding& f : a.findings) {
-    if (is_finding(f, rules::Family::signal, "insult") ||
-        is_finding(f, rules::Family::trigger, "hostile")) {
-      ++insults;
-    }
+    if (f.rule != nullptr && listed(p.insult_findings, f.rule->category)) ++insults;
   }
   const double compound = a.sentiment.compound;
   const double raw =

@@ -191,6 +191,7 @@ Status load_params(std::string_view text, std::string_view name, Params* out, Le
   r.number(st, "courtesy", &s.courtesy);
   r.boolean(st, "stem_plurals", &s.stem_plurals);
   r.map(st, "signals", &s.signals);
+  r.strings(st, "frame_findings", &s.frame_findings);
   if (r.ok() &&
       (s.alpha <= 0 || s.window < 0 || s.decay.size() < static_cast<std::size_t>(s.window))) {
     r.fail(1, "[sentiment]: alpha must be > 0 and decay needs one weight per window word");
@@ -207,6 +208,7 @@ Status load_params(std::string_view text, std::string_view name, Params* out, Le
   r.number(at, "second_person", &a.second_person);
   r.number(at, "sarcasm", &a.sarcasm);
   r.map(at, "findings", &a.findings);
+  r.strings(at, "hostile_findings", &a.hostile_findings);
   r.number(at, "negator", &a.negator);
   r.number(at, "imperative", &a.imperative);
   r.number(at, "neutral", &a.neutral);
@@ -216,6 +218,7 @@ Status load_params(std::string_view text, std::string_view name, Params* out, Le
   PolitenessParams& po = out->politeness;
   const toml::table& pt = section("politeness");
   r.number(pt, "base", &po.base);
+  r.strings(pt, "insult_findings", &po.insult_findings);
   if (const toml::table* strategy_table = r.table(pt, "strategies")) {
     const std::pair<const char*, double*> strategies[] = {
         {"gratitude", &po.gratitude},

@@ -18,6 +18,14 @@
 
 namespace tact::tone {
 
+// True if `category` is one of `categories` (a tone.toml list of ids).
+inline bool listed(const std::vector<std::string>& categories, const std::string& category) {
+  for (const std::string& c : categories) {
+    if (c == category) return true;
+  }
+  return false;
+}
+
 struct SentimentParams {
   // VADER's constants (Hutto & Gilbert 2014) unless tone.toml says otherwise.
   double booster = 0.293;   // one booster unit, added in the valence's direction
@@ -42,6 +50,9 @@ struct SentimentParams {
   bool stem_plurals = true;  // "idiots" falls back to "idiot"
   // Valence a customer's signal finding adds, once per category.
   std::unordered_map<std::string, double> signals;
+  // Technique categories whose findings open an empathy statement, like the
+  // lexicon's frame words.
+  std::vector<std::string> frame_findings;
 };
 
 struct AngerParams {
@@ -55,6 +66,9 @@ struct AngerParams {
   double sarcasm = 0.6;        // per sarcastic praise
   // Per finding category (signals, and the hostile trigger), once each.
   std::unordered_map<std::string, double> findings;
+  // Those of `findings` that count in any message ("idiot" is hostile even
+  // in a calm one); the rest count only in a negative message.
+  std::vector<std::string> hostile_findings;
   double negator = 0.3;     // per negation (at most two): disagreement
   double imperative = 0.3;  // per sentence opening with a command
   double neutral = 0.5;     // caps, "??" and "you" outside a negative text count this much
@@ -79,11 +93,12 @@ struct PolitenessParams {
   double imperative = 0.0;           // a sentence opening with a command
   double second_person_start = 0.0;  // a sentence opening with "you"
   double profanity = 0.0;
-  double insult = 0.0;        // insult signals, hostile triggers
-  double shouting = 0.0;      // two or more shouted words
-  double exclamations = 0.0;  // two or more '!'
-  double positive = 0.0;      // x max(0, sentiment)
-  double negative = 0.0;      // x max(0, -sentiment)
+  double insult = 0.0;                       // per finding of insult_findings
+  std::vector<std::string> insult_findings;  // categories that insult
+  double shouting = 0.0;                     // two or more shouted words
+  double exclamations = 0.0;                 // two or more '!'
+  double positive = 0.0;                     // x max(0, sentiment)
+  double negative = 0.0;                     // x max(0, -sentiment)
 };
 
 struct EmpathyParams {

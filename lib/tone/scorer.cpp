@@ -1,15 +1,15 @@
 // Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
 //
-// The tone model: the lexicon and parameters loaded once from the embedded
-// rules/en files, then each message scanned, scored for sentiment, the
+// The tone model: the lexicon and parameters a pack names, loaded once,
+// then each message scanned, scored for sentiment, the
 // dimensions, and escalation (customers) or de-escalation (agents).
 #include "tone/scorer.hpp"
 
 #include <algorithm>
 #include <cstring>
 #include <mutex>
+#include <unordered_map>
 
-#include "core/embedded.hpp"
 #include "tone/analysis.hpp"
 #include "tone/deescalation.hpp"
 #include "tone/dimensions.hpp"
@@ -62,21 +62,16 @@ Scratch& scratch() {
 
 class Model final : public Scorer {
  public:
-  Status load(std::string_view toml, std::string_view name) {
-    Status status = load_params(toml, name, &params_, &lexicon_);
+  Status load(const rules::DataSource& tone, std::size_t limit) {
+    Status status = load_params(tone.text, tone.name, &params_, &lexicon_);
+    std::string data;
     for (const std::string& file : params_.valence_files) {
-      if (!status.ok()) break;
-      bool found = false;
-      const std::string_view data = embedded::find(file, &found);
-      if (!found) return {Code::rules, std::string(name) + ": no embedded lexicon " + file};
-      lexicon_.add_valences(data, file, &status);
+      if (status.ok()) status = rules::read_beside(tone, file, limit, &data);
+      if (status.ok()) lexicon_.add_valences(data, file, &status);
     }
     for (const std::string& file : params_.anger_files) {
-      if (!status.ok()) break;
-      bool found = false;
-      const std::string_view data = embedded::find(file, &found);
-      if (!found) return {Code::rules, std::string(name) + ": no embedded lexicon " + file};
-      lexicon_.add_anger(data, file, &status);
+      if (status.ok()) status = rules::read_beside(tone, file, limit, &data);
+      if (status.ok()) lexicon_.add_anger(data, file, &status);
     }
     if (status.ok()) lexicon_.finish();
     return status;
@@ -123,32 +118,33 @@ class Model final : public Scorer {
 
 }  // namespace
 
-std::shared_ptr<const Scorer> Scorer::load(std::string_view toml, std::string_view name,
+std::shared_ptr<const Scorer> Scorer::load(const rules::DataSource& tone, std::size_t limit,
                                            Status* status) {
-  auto model = std::make_shared<Model>();
-  Status s = model->load(toml, name);
-  if (!s.ok()) {
+  auto build = [&]() -> std::shared_ptr<const Scorer> {
+    auto model = std::make_shared<Model>();
+    Status s = model->load(tone, limit);
+    if (s.ok()) return model;
     if (status != nullptr) *status = std::move(s);
     return nullptr;
-  }
-  return model;
+  };
+  if (!tone.embedded) return build();
+  // An embedded model never changes: every Analyzer shares one per file.
+  static std::mutex mutex;
+  static std::unordered_map<std::string, std::shared_ptr<const Scorer>> cache;
+  const std::lock_guard<std::mutex> lock(mutex);
+  std::shared_ptr<const Scorer>& slot = cache[tone.name];
+  if (slot == nullptr) slot = build();
+  return slot;
 }
 
 std::shared_ptr<const Scorer> Scorer::load_default(Status* status) {
-  // The embedded model is immutable, so every Analyzer shares one, built on
-  // first use.
-  static std::mutex mutex;
-  static std::shared_ptr<const Scorer> shared;
-  const std::lock_guard<std::mutex> lock(mutex);
-  if (shared) return shared;
-  bool found = false;
-  const std::string_view toml = embedded::find("en/tone.toml", &found);
-  if (!found) {
-    if (status != nullptr) *status = {Code::internal, "the embedded en/tone.toml is missing"};
-    return nullptr;
-  }
-  shared = load(toml, "en/tone.toml", status);
-  return shared;
+  const Options options;
+  std::shared_ptr<const rules::Pack> pack;
+  rules::PackData data;
+  Status s = rules::Pack::load(options, &pack, &data);
+  if (s.ok()) return load(data.tone, options.max_pack_bytes, status);
+  if (status != nullptr) *status = std::move(s);
+  return nullptr;
 }
 
 }  // namespace tact::tone

@@ -64,16 +64,17 @@ struct Result {
 
 class Scorer {
  public:
-  // The embedded English tone model (rules/en lexicon and parameters).
-  // Throws std::bad_alloc only; a malformed embedded file is a build-time
-  // bug caught by the tests.
-  static std::shared_ptr<const Scorer> load_default(Status* status);
-
-  // A tone model from a tone.toml text (`name` for error messages) whose
-  // lexicon files name embedded files ("en/lexicon.tsv"). On failure
-  // returns null and sets *status (Code::rules, "file:line: why").
-  static std::shared_ptr<const Scorer> load(std::string_view toml, std::string_view name,
+  // The tone model a pack names (rules::PackData::tone): its tone.toml,
+  // whose lexicons are read beside it, within max_pack_bytes each. An
+  // embedded one is parsed once per process and shared. On failure returns
+  // null and sets *status (Code::rules "file:line: why", Code::io).
+  // Throws std::bad_alloc only.
+  static std::shared_ptr<const Scorer> load(const rules::DataSource& tone, std::size_t limit,
                                             Status* status);
+
+  // The tone model of the default Options' language. A malformed embedded
+  // file is a build-time bug caught by the tests.
+  static std::shared_ptr<const Scorer> load_default(Status* status);
 
   // Scores `doc` written by `role` (agent or customer). `findings` are the
   // pack's findings for that role. Thread-safe.

@@ -102,7 +102,7 @@ void frames(const std::vector<Item>& items, const std::vector<rules::Finding>& f
   for (const rules::Finding& f : findings) {
     if (f.rule == nullptr || f.rule->family != rules::Family::technique) continue;
     const std::string& c = f.rule->category;
-    if (c != "empathize" && c != "acknowledge" && c != "apologize") continue;
+    if (!listed(p.frame_findings, c)) continue;
     const auto first =
         std::lower_bound(items.begin(), items.end(), f.view.begin,
                          [](const Item& it, uint32_t at) { return it.view.begin < at; });

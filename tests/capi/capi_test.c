@@ -142,7 +142,7 @@ static void test_options_init(void) {
   CHECK(tact_options_init(NULL, TACT_OPTIONS_VERSION) == TACT_E_INVALID_ARGUMENT);
   CHECK(tact_options_init(&opts, 0) == TACT_E_VERSION);
   CHECK(tact_options_init(&opts, TACT_OPTIONS_VERSION + 1) == TACT_E_VERSION);
-  CHECK(strstr(tact_last_error(), "options version 4") != NULL);
+  CHECK(strstr(tact_last_error(), "options version 5") != NULL);
 
   memset(&opts, 0x5a, sizeof opts);
   CHECK(tact_options_init(&opts, TACT_OPTIONS_VERSION) == TACT_OK);
@@ -156,6 +156,7 @@ static void test_options_init(void) {
   CHECK(opts.max_rules == 50000);
   CHECK(opts.max_findings == 1000);
   CHECK(opts.deadline_us == 0);
+  CHECK(opts.language == NULL);
 
   /* Version 1 writes only version 1's fields: the bytes after them keep
    * their canary. */

@@ -350,3 +350,30 @@ TEST_CASE("rewrite --jsonl writes each rewrite as one JSON string line, line bre
   CHECK(lines[0] == "Hi,\n\nLet me find out.\nBest");
   CHECK(lines[1] == "Thanks!");
 }
+
+TEST_CASE("--language with a pack of that language: its categories, tone and rules check") {
+  const std::string pack = std::string(TACT_SOURCE_DIR) + "/tests/packs/de/pack.toml";
+  Run r = tact_cli("analyze --format json --no-default-pack --language de --rules '" + pack + "'",
+                   "Keine Ahnung. Hast du die Rechnung noch?\n");
+  REQUIRE(r.status == 0);
+  auto lines = json_lines(r.out);
+  REQUIRE(lines.size() == 1);
+  REQUIRE(lines[0]["triggers"].size() == 2);
+  CHECK(lines[0]["triggers"][0]["category"] == "uncertainty");
+  CHECK(lines[0]["triggers"][1]["category"] == "informal_address");
+
+  // The English lexicon is not the German pack's.
+  r = tact_cli("analyze --format json --role customer --no-default-pack --language de --rules '" +
+                   pack + "'",
+               "This is terrible, awful and horrible.\n");
+  REQUIRE(r.status == 0);
+  CHECK(json_lines(r.out)[0]["tone"]["sentiment"] == 0.0);
+
+  r = tact_cli("rules check --no-default-pack --language de '" + pack + "'");
+  CHECK(r.status == 0);
+  CHECK(r.out.find("12 rules, all examples pass") != std::string::npos);
+
+  r = tact_cli("analyze --language fr", "hello\n");
+  CHECK(r.status != 0);
+  CHECK(r.err.find("language 'fr' has no embedded pack (embedded: en)") != std::string::npos);
+}

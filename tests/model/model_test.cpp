@@ -43,7 +43,9 @@ const std::string kBody =
     "w:zorblat\tsignal:urgency\t5.0000\n";
 
 Status load(const std::string& text, std::shared_ptr<const model::Model>* out) {
-  return model::Model::load(text, "w.tsv", out);
+  std::shared_ptr<const rules::Pack> pack;
+  REQUIRE(rules::Pack::load(Options(), &pack).ok());
+  return model::Model::load(text, "w.tsv", pack->categories(), out);
 }
 
 // A pack layer in a temporary directory: pack.toml naming `file` as its model.
@@ -196,7 +198,8 @@ TEST_CASE("model = \"\" switches the layer off; a missing or bad file fails nami
   options.rule_files = {};
   options.rule_texts = {{"text.toml", "model = \"w.tsv\"\n"}};
   const core::Analyzer d(options);
-  CHECK(d.status().message == "text.toml:1: model needs a pack read from a file");
+  CHECK(d.status().message ==
+        "text.toml:1: 'include', 'model' and 'tone' need a pack read from a file");
 }
 
 TEST_CASE("the embedded default model loads and reports its findings' source") {

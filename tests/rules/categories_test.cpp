@@ -387,21 +387,29 @@ TEST_CASE("customer signals stay quiet on their look-alikes") {
 }
 
 TEST_CASE("every category has cases") {
+  const auto pack = testing::default_pack();
+  auto ids = [&](rules::Family family) {
+    std::vector<std::string_view> out;
+    for (const rules::Category& c : pack->categories()) {
+      if (c.family == family) out.push_back(c.id);
+    }
+    return out;
+  };
   auto covered = [](const Case* cases, std::size_t n, std::string_view category) {
     for (std::size_t i = 0; i < n; ++i) {
       if (category == cases[i].category) return true;
     }
     return false;
   };
-  for (std::string_view c : rules::categories(rules::Family::trigger)) {
+  for (std::string_view c : ids(rules::Family::trigger)) {
     CHECK_MESSAGE(covered(kTriggers, std::size(kTriggers), c), c);
     CHECK_MESSAGE(covered(kTriggerTraps, std::size(kTriggerTraps), c), c);
   }
-  for (std::string_view c : rules::categories(rules::Family::technique)) {
+  for (std::string_view c : ids(rules::Family::technique)) {
     CHECK_MESSAGE(covered(kTechniques, std::size(kTechniques), c), c);
     CHECK_MESSAGE(covered(kTechniqueTraps, std::size(kTechniqueTraps), c), c);
   }
-  for (std::string_view c : rules::categories(rules::Family::signal)) {
+  for (std::string_view c : ids(rules::Family::signal)) {
     CHECK_MESSAGE(covered(kSignals, std::size(kSignals), c), c);
     CHECK_MESSAGE(covered(kSignalTraps, std::size(kSignalTraps), c), c);
   }

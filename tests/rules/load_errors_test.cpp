@@ -134,13 +134,61 @@ TEST_CASE("an unknown category") {
   const Status s = load(replace(kRule, "trigger.refusal.we-cant", "trigger.sadness.we-cant"));
   CHECK(s.code == Code::rules);
   CHECK(s.message ==
-        "t.toml:2: trigger.sadness.we-cant: unknown category 'sadness' for family trigger");
+        "t.toml:2: trigger.sadness.we-cant: unknown category 'sadness' for family trigger (the "
+        "packs define: refusal, uncertainty, dismissive, condescending, blame, policy_shield, "
+        "deflection, overpromise, hold_transfer, demanding, negative_framing, hostile)");
+}
+
+TEST_CASE("a pack defines categories; a later one adds or rewords them") {
+  const std::string sadness =
+      "[categories.trigger.sadness]\nname = \"Sadness\"\nmessage = \"Sounds defeated.\"\n" +
+      replace(replace(kRule, "trigger.refusal.we-cant", "trigger.sadness.we-cant"),
+              "message = \"Say what you can do.\"\n", "");
+  std::shared_ptr<const rules::Pack> pack;
+  REQUIRE(load_text(sadness, &pack).ok());
+  const rules::Rule& r = pack->rule(pack->size() - 1);
+  CHECK(r.category == "sadness");
+  CHECK(r.message == "Sounds defeated.");  // the category's, the rule giving none
+  CHECK(pack->categories().back().id == "sadness");
+  CHECK(pack->categories().back().name == "Sadness");
+  // Rewording an existing category keeps its place and changes its message.
+  REQUIRE(load_text("[categories.trigger.refusal]\nname = \"No\"\nmessage = \"Offer a way.\"\n",
+                    &pack, true)
+              .ok());
+  CHECK(pack->categories().front().id == "refusal");
+  CHECK(pack->categories().front().message == "Offer a way.");
+  // The default pack's refusal rules that take their category's message now
+  // give the reworded one.
+  std::size_t reworded = 0;
+  for (std::size_t i = 0; i < pack->size(); ++i) {
+    if (pack->rule(i).category == "refusal" && pack->rule(i).message == "Offer a way.") ++reworded;
+  }
+  CHECK(reworded > 5);
+
+  CHECK(load("[categories.trigger.sadness]\nmessage = \"x\"\n").message ==
+        "t.toml:1: categories.trigger.sadness needs a 'name'");
+  CHECK(load("[categories.feeling.sadness]\nname = \"x\"\n").message ==
+        "t.toml:1: categories: unknown family 'feeling' (trigger, technique or signal)");
+  CHECK(load("[categories.trigger.\"sad ness\"]\nname = \"x\"\n").message ==
+        "t.toml:1: categories.trigger.sad ness: an id is letters, digits, '_' and '-'");
+  CHECK(load("[categories.trigger.sadness]\nname = \"x\"\ncolour = \"blue\"\n").message ==
+        "t.toml:3: categories.trigger.sadness: unknown field 'colour'");
+}
+
+TEST_CASE("a pack's language must be the analyzer's") {
+  CHECK(load("language = \"de\"\n" + kRule).message ==
+        "t.toml:1: language: the pack is for 'de' but the analyzer's language is 'en'");
+  CHECK(load("language = \"en us\"\n" + kRule).message ==
+        "t.toml:1: language: 'en us' is not a BCP 47 tag");
+  CHECK(load("language = \"en\"\n" + kRule).ok());
 }
 
 TEST_CASE("a category of another family") {
   const Status s = load(replace(kRule, "trigger.refusal.we-cant", "signal.refusal.we-cant"));
-  CHECK(s.message ==
-        "t.toml:2: signal.refusal.we-cant: unknown category 'refusal' for family signal");
+  CHECK(s.message.rfind(
+            "t.toml:2: signal.refusal.we-cant: unknown category 'refusal' for family signal (the "
+            "packs define: manager_request, ",
+            0) == 0);
 }
 
 TEST_CASE("an unknown family") {
@@ -263,8 +311,14 @@ TEST_CASE("missing examples or counterexamples") {
 }
 
 TEST_CASE("a trigger without a message") {
-  CHECK(load(replace(kRule, "message = \"Say what you can do.\"\n", "")).message ==
-        "t.toml:1: trigger.refusal.we-cant: missing message");
+  // Its category's message serves.
+  CHECK(load(replace(kRule, "message = \"Say what you can do.\"\n", "")).ok());
+  CHECK(load("[categories.trigger.sadness]\nname = \"Sadness\"\n" +
+             replace(replace(kRule, "trigger.refusal.we-cant", "trigger.sadness.we-cant"),
+                     "message = \"Say what you can do.\"\n", ""))
+            .message ==
+        "t.toml:3: trigger.sadness.we-cant: missing message (none in the rule, its file's "
+        "[messages] or its category)");
   // A category default in [messages] serves.
   CHECK(load("[messages]\nrefusal = \"Say what you can do.\"\n" +
              replace(kRule, "message = \"Say what you can do.\"\n", ""))
@@ -307,7 +361,9 @@ TEST_CASE("layering errors") {
   CHECK(load("disable = [\"trigger.refusal.nothing-here\"]\n" + kRule).message ==
         "t.toml:1: disable: no earlier rule has id 'trigger.refusal.nothing-here'");
   CHECK(load("include = [\"more.toml\"]\n" + kRule).message ==
-        "t.toml:1: include needs a pack read from a file");
+        "t.toml:1: 'include', 'model' and 'tone' need a pack read from a file");
+  CHECK(load("tone = \"tone.toml\"\n" + kRule).message ==
+        "t.toml:1: 'include', 'model' and 'tone' need a pack read from a file");
 }
 
 TEST_CASE("an unreadable file is an I/O error naming the file") {
@@ -379,8 +435,10 @@ TEST_CASE("the Analyzer reports a pack error as its status") {
   const core::Analyzer analyzer(options);
   CHECK_FALSE(analyzer.ok());
   CHECK(analyzer.status().code == Code::rules);
-  CHECK(analyzer.status().message ==
-        "acme.toml:2: trigger.sadness.we-cant: unknown category 'sadness' for family trigger");
+  CHECK(analyzer.status().message.rfind(
+            "acme.toml:2: trigger.sadness.we-cant: unknown category 'sadness' for family trigger "
+            "(the packs define: refusal, ",
+            0) == 0);
 }
 
 }  // namespace

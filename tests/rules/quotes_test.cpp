@@ -22,16 +22,38 @@ const std::string kPack =
     "[[rule]]\nid = \"trigger.hostile.rubbish\"\nmessage = \"m\"\nin_quotes = true\n"
     "patterns = ['''rubbish''']\nexamples = [\"x\"]\ncounterexamples = [\"y\"]\n";
 
-std::vector<std::string> quoted(const std::string& message) {
+std::vector<std::string> quoted(const std::string& message,
+                                const std::vector<rules::QuoteMark>& marks = {}) {
   const text::Document doc = text::Document::build(message);
   std::vector<text::Range> ranges;
-  rules::find_quoted(doc, {}, &ranges);
+  rules::find_quoted(doc, {}, marks, &ranges);
   std::vector<std::string> out;
   for (const text::Range& r : ranges) {
     const text::Range o = doc.to_original(r);
     out.push_back(message.substr(o.begin, o.size()));
   }
   return out;
+}
+
+TEST_CASE("a pack's own quotation marks") {
+  const std::vector<rules::QuoteMark> guillemets = {{"»", "«"}, {"«", "»"}};
+  CHECK(quoted("Sie schrieben »geht nicht« und «nie wieder».", guillemets) ==
+        std::vector<std::string>{"»geht nicht«", "«nie wieder»"});
+  CHECK(quoted("Sie schrieben »geht nicht« und «nie wieder».").empty());  // not declared
+  CHECK(quoted("Ein »offenes Zitat ohne Ende.", guillemets).empty());
+  // Read from a pack: a mark is punctuation of 1 to 8 bytes.
+  const auto pack_with_marks = pack_of("quote_marks = [[\"»\", \"«\"]]\n" + kPack);
+  CHECK(hits(*pack_with_marks, "Sie sagten »I don't know«.", Role::agent).empty());
+  CHECK(hits(*pack_with_marks, "Sie sagten, I don't know.", Role::agent).size() == 1);
+  Options o;
+  o.default_pack = false;
+  o.rule_texts = {{"q.toml", "quote_marks = [[\"x\", \"y\"]]\n"}};
+  std::shared_ptr<const rules::Pack> pack;
+  const Status s = rules::Pack::load(o, &pack);
+  CHECK(s.message == "q.toml:1: quote_marks: a mark is punctuation, not \"x\"");
+  o.rule_texts = {{"q.toml", "quote_marks = [\"»\"]\n"}};
+  CHECK(rules::Pack::load(o, &pack).message ==
+        "q.toml:1: quote_marks must be an array of [opening, closing] pairs of marks");
 }
 
 TEST_CASE("quoted ranges") {

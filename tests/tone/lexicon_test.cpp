@@ -118,21 +118,32 @@ TEST_CASE("plural words fall back to the singular entry") {
 TEST_CASE("a malformed tone model names the file and line") {
   auto load = [](const char* toml) {
     Status status;
-    const auto scorer = tact::tone::Scorer::load(toml, "bad.toml", &status);
+    tact::rules::DataSource tone;
+    tone.name = "en/bad.toml";  // beside the embedded lexicons
+    tone.text = toml;
+    tone.embedded = true;
+    const auto scorer = tact::tone::Scorer::load(tone, std::size_t{1} << 24, &status);
     CHECK(scorer.get() == nullptr);
     CHECK(status.code == Code::rules);
     return status.message;
   };
-  CHECK(load("[sentiment]\nalpha = \"x\"\n") == "bad.toml:2: alpha: expected a number");
+  CHECK(load("[sentiment]\nalpha = \"x\"\n") == "en/bad.toml:2: alpha: expected a number");
   CHECK(load("[classes]\nnegatr = [\"not\"]\n") ==
-        "bad.toml:2: classes.negatr: unknown word class");
-  CHECK(load("[lexicon]\nvalences = [\"en/nope.tsv\"]\n") ==
-        "bad.toml: no embedded lexicon en/nope.tsv");
+        "en/bad.toml:2: classes.negatr: unknown word class");
+  CHECK(load("[lexicon]\nvalences = [\"nope.tsv\"]\n") ==
+        "en/bad.toml: no embedded file en/nope.tsv");
   CHECK(load("[escalation]\nthresholds = [0.1, 0.2]\n") ==
-        "bad.toml:2: thresholds: expected an array of 4 numbers");
+        "en/bad.toml:2: thresholds: expected an array of 4 numbers");
   CHECK(load("[politeness.strategies]\nthanks = 1.0\n") ==
-        "bad.toml:2: politeness.strategies.thanks: unknown strategy");
-  CHECK(load("[sentiment\n").rfind("bad.toml:1: ", 0) == 0);
+        "en/bad.toml:2: politeness.strategies.thanks: unknown strategy");
+  CHECK(load("[sentiment\n").rfind("en/bad.toml:1: ", 0) == 0);
+  // A tone model read from disk looks for its lexicons beside it.
+  Status status;
+  tact::rules::DataSource disk{"/nonexistent/tone.toml", "[lexicon]\nvalences = [\"v.tsv\"]\n",
+                               false};
+  CHECK(tact::tone::Scorer::load(disk, 1024, &status).get() == nullptr);
+  CHECK(status.code == Code::io);
+  CHECK(status.message.rfind("/nonexistent/v.tsv: cannot read", 0) == 0);
 }
 
 TEST_CASE("the embedded model loads") {

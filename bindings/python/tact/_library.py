@@ -31,7 +31,7 @@ from .errors import LibraryError, error_for
 # The C ABI this package is written for (TACT_ABI_VERSION, the SONAME's N).
 ABI_VERSION = 1
 # The tact_options version the _Options struct below describes.
-OPTIONS_VERSION = 3
+OPTIONS_VERSION = 4
 
 
 class AnalyzerHandle(Structure):
@@ -75,6 +75,8 @@ class Options(Structure):
         ("max_findings", c_size_t),
         # version 3
         ("deadline_us", c_uint64),
+        # version 4
+        ("language", c_char_p),
     ]
 
 

@@ -66,6 +66,9 @@ class Analyzer:
     ``rules``: paths of rule packs (TOML files) layered in order over the
     default pack. ``rule_texts``: packs given as text, as a mapping of name
     (used in error messages) to TOML, or a sequence of TOML strings.
+    ``language``: the BCP 47 tag of the text's language (None: "en"); it
+    selects the embedded pack. A language with no embedded pack needs
+    ``default_pack=False`` and a pack of that language in ``rules``.
     ``default_pack=False`` starts from no rules. ``tone=False`` or
     ``rewrite=False`` skip those sections. ``max_input_bytes``,
     ``max_findings``: limits (None: the library's defaults).
@@ -89,6 +92,7 @@ class Analyzer:
         max_input_bytes: Optional[int] = None,
         max_findings: Optional[int] = None,
         deadline_us: Optional[int] = None,
+        language: Optional[str] = None,
     ) -> None:
         self._handle: Optional[Any] = None
         self._lock = threading.Lock()
@@ -116,6 +120,9 @@ class Analyzer:
         opts = C.Options()
         lib.tact_options_init(ctypes.byref(opts), C.OPTIONS_VERSION)
         opts.default_pack = 1 if default_pack else 0
+        # Kept referenced until tact_analyzer_new returns.
+        c_language = None if language is None else _no_nul(language.encode("utf-8"), "language")
+        opts.language = c_language
         opts.tone = 1 if tone else 0
         opts.rewrite = 1 if rewrite else 0
         c_files, c_texts, c_names = _c_strings(files), _c_strings(texts), _c_strings(names)

@@ -148,6 +148,7 @@ class AnalyzerOptions:
     max_input_bytes: Optional[int] = None
     max_findings: Optional[int] = None
     deadline_us: Optional[int] = None
+    language: Optional[str] = None
 
     @classmethod
     def make(
@@ -184,6 +185,7 @@ class AnalyzerOptions:
             max_input_bytes=self.max_input_bytes,
             max_findings=self.max_findings,
             deadline_us=self.deadline_us,
+            language=self.language,
         )
 
 
@@ -487,6 +489,7 @@ def analyze_bag(
     max_input_bytes: Optional[int] = None,
     max_findings: Optional[int] = None,
     deadline_us: Optional[int] = None,
+    language: Optional[str] = None,
 ) -> "dd.DataFrame":
     """Analyzes a bag of message dicts (``{"text", "role"?, "id"?, "agent"?,
     "team"?, "created_at"?, "channel"?}``): a lazy Dask dataframe with
@@ -496,7 +499,8 @@ def analyze_bag(
     tact.Analyzer's. A bad record gives a row with ``error`` set."""
     options = _options(dict(rules=rules, rule_texts=rule_texts, default_pack=default_pack,
                             tone=tone, rewrite=rewrite, max_input_bytes=max_input_bytes,
-                            max_findings=max_findings, deadline_us=deadline_us))
+                            max_findings=max_findings, deadline_us=deadline_us,
+                            language=language))
     if role not in _TEXT_ROLES:
         raise ValueError("role must be agent, customer or auto, not %r" % (role,))
     parts = [dask.delayed(analyze_records, pure=True)(p, options, role)
