@@ -52,12 +52,23 @@ bool at_word_edges(std::string_view view, std::size_t begin, std::size_t end) {
   return !is_wordish(char_before(view, begin)) && !is_wordish(char_at(view, end));
 }
 
-// True when `needle` occurs at word edges inside view[from, to).
-bool occurs(std::string_view view, std::string_view needle, std::size_t from, std::size_t to) {
+bool inside_any(const std::vector<text::Range>& ranges, std::size_t begin, std::size_t end) {
+  for (const text::Range& r : ranges) {
+    if (begin < r.end && r.begin < end) return true;
+  }
+  return false;
+}
+
+// True when `needle` occurs at word edges inside view[from, to), outside
+// every range of `replaced`.
+bool occurs(std::string_view view, std::string_view needle, std::size_t from, std::size_t to,
+            const std::vector<text::Range>& replaced) {
   const std::string_view window = view.substr(from, to - from);
   for (std::size_t at = window.find(needle); at != std::string_view::npos;
        at = window.find(needle, at + 1)) {
-    if (at_word_edges(view, from + at, from + at + needle.size())) return true;
+    const std::size_t b = from + at;
+    const std::size_t e = b + needle.size();
+    if (at_word_edges(view, b, e) && !inside_any(replaced, b, e)) return true;
   }
   return false;
 }
@@ -65,7 +76,7 @@ bool occurs(std::string_view view, std::string_view needle, std::size_t from, st
 }  // namespace
 
 bool already_said(const text::Document& doc, text::Range phrase, const Rendered& suggestion,
-                  std::string* scratch) {
+                  std::string* scratch, const std::vector<text::Range>& replaced) {
   fold(suggestion.text, scratch);
   std::string_view needle = words_of(*scratch);
   // The opening words carry the wording: "let me find out" already says
@@ -82,7 +93,8 @@ bool already_said(const text::Document& doc, text::Range phrase, const Rendered&
   const std::size_t reach = needle.size() + kNearBytes;
   const std::size_t before = phrase.begin > reach ? phrase.begin - reach : 0;
   const std::size_t after = std::min<std::size_t>(view.size(), phrase.end + reach);
-  return occurs(view, needle, before, phrase.begin) || occurs(view, needle, phrase.end, after);
+  return occurs(view, needle, before, phrase.begin, replaced) ||
+         occurs(view, needle, phrase.end, after, replaced);
 }
 
 }  // namespace tact::rewrite

@@ -7,6 +7,7 @@
 #define TACT_LIB_REWRITE_ALREADY_SAID_HPP_
 
 #include <string>
+#include <vector>
 
 #include "rewrite/template.hpp"
 #include "text/document.hpp"
@@ -22,9 +23,12 @@ constexpr std::size_t kSameWords = 4;
 // shorter), folded the way the Document's view is (case folded, ASCII
 // apostrophes, whitespace collapsed, outer punctuation dropped), occur as
 // whole words in doc.view() within kNearBytes before or after the view
-// range `phrase`. `scratch` holds the folded suggestion.
+// range `phrase`. `scratch` holds the folded suggestion. Wording inside one
+// of `replaced` (view ranges of the other phrases the rewrite replaces) does
+// not count: "you should have" is going, so it does not already say
+// "should" for "will 100%" beside it.
 bool already_said(const text::Document& doc, text::Range phrase, const Rendered& suggestion,
-                  std::string* scratch);
+                  std::string* scratch, const std::vector<text::Range>& replaced = {});
 
 }  // namespace tact::rewrite
 

@@ -133,6 +133,15 @@ void suggest_round(const text::Document& doc, const std::vector<rules::Finding>&
   std::vector<text::Range> capture_ranges;
   std::vector<Replacement> best(triggers.size());
   std::vector<bool> question(triggers.size(), false);
+  // The phrases with something to replace them: their words are going, so
+  // they do not count as the writer already saying a suggestion.
+  std::vector<text::Range> replaceable;
+  std::vector<text::Range> others;
+  for (const rules::Finding& f : triggers) {
+    if (f.rule != nullptr && !f.rule->suggestions.empty() && f.view.size() != 0) {
+      replaceable.push_back(f.view);
+    }
+  }
 
   for (std::size_t i = 0; i < triggers.size(); ++i) {
     const rules::Finding& f = triggers[i];
@@ -161,12 +170,16 @@ void suggest_round(const text::Document& doc, const std::vector<rules::Finding>&
     const std::size_t wanted = choice == nullptr ? 0 : (*choice)[i];
     std::size_t rank = 0;
     bool have_best = false;
+    others.clear();
+    for (const text::Range& r : replaceable) {
+      if (r.begin != f.view.begin || r.end != f.view.end) others.push_back(r);
+    }
     for (const std::string& tmpl : f.rule->suggestions) {
       if (!render(tmpl, f, doc, &rendered)) continue;
       if (rendered.lead_only && !starts_sentence(original, span.begin)) continue;
       apply_casing(casing, &rendered);
       apply_apostrophe(apostrophe, &rendered);
-      if (already_said(doc, f.view, rendered, &scratch)) {
+      if (already_said(doc, f.view, rendered, &scratch, others)) {
         silent = true;
         break;
       }

@@ -381,6 +381,12 @@ TEST_CASE("silent when the text already uses the suggested wording next to the p
         m.run().text ==
         "Let me find out. The depot opens at nine and the van leaves at ten, so let me find out.");
   }
+  SUBCASE("not when the wording is inside another phrase being replaced") {
+    Findings m("Well, you should have. The patch will 100% fix it.");
+    m.add("you should have", {"that would have helped"});
+    m.add("will 100%", {"should"});
+    CHECK(m.run().text == "Well, that would have helped. The patch should fix it.");
+  }
   SUBCASE("inside a longer word it is not the same wording") {
     Findings m("I don't know, checkout is down.");
     m.add("I don't know", {"Let me check"});
