@@ -136,7 +136,7 @@ void BM_Rewrite(benchmark::State& state) {
   std::size_t i = 0;
   for (auto _ : state) {
     const std::size_t k = i++ % p.docs.size();
-    rewrite::suggest(p.docs[k], p.triggers[k], &out);
+    rewrite::suggest(p.docs[k], p.triggers[k], default_pack().rewrite_style(), &out);
     benchmark::DoNotOptimize(out.text.data());
   }
   set_counters(state, corpus_texts(size));

@@ -190,7 +190,7 @@ Status Analyzer::Impl::run(std::string_view text, Role role, Report* out) const 
     // round) would only find those, at up to three times the cost on
     // pathological text. Its rewrite covers the findings reported.
     if (out->truncated) {
-      rewrite::suggest(doc, triggers, &rewritten);
+      rewrite::suggest(doc, triggers, pack->rewrite_style(), &rewritten);
     } else {
       rewrite::suggest(doc, triggers, *pack, role, &rewritten, &deadline);
     }

@@ -48,8 +48,7 @@ bool is_newline(char32_t c) {
 }
 
 bool is_terminator(char32_t c) {
-  return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x3002 || c == 0xFF01 ||
-         c == 0xFF1F;
+  return text::is_sentence_terminator(c);
 }
 
 bool is_soft_punct(char32_t c) {
@@ -81,16 +80,7 @@ bool is_opener(char32_t c) {
 }
 
 bool is_closer(char32_t c) {
-  switch (c) {
-    case '"':
-    case '\'':
-    case ')':
-    case ']':
-    case '}':
-    case 0x2019:
-    case 0x201D: return true;
-    default: return false;
-  }
+  return text::is_sentence_close(c);
 }
 
 bool is_apostrophe(char32_t c) {

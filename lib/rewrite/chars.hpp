@@ -18,7 +18,7 @@ char32_t char_before(std::string_view s, std::size_t i, std::size_t* length = nu
 // Whitespace within a line (space, tab, NBSP, …), and line breaks.
 bool is_hspace(char32_t c);
 bool is_newline(char32_t c);
-// Ends a sentence: . ! ? … and the ideographic full stop.
+// Ends a sentence (text::is_sentence_terminator: the segmenter's model).
 bool is_terminator(char32_t c);
 // Joins clauses inside a sentence: , ; :
 bool is_soft_punct(char32_t c);
@@ -27,7 +27,8 @@ bool is_wordish(char32_t c);
 // Opening quotes and brackets, dashes and bullets that may precede the
 // first word of a sentence.
 bool is_opener(char32_t c);
-// Closing quotes and brackets that may follow a sentence's terminator.
+// Quotes and brackets that may follow a sentence's terminator
+// (text::is_sentence_close: the segmenter's model).
 bool is_closer(char32_t c);
 // An apostrophe as writers type it: ' or ’.
 bool is_apostrophe(char32_t c);

@@ -3,6 +3,7 @@
 
 #include <unicode/uchar.h>
 
+#include <algorithm>
 #include <string>
 
 #include "rewrite/chars.hpp"
@@ -73,25 +74,24 @@ void replace_char_at(Rendered* r, std::size_t at, char32_t to) {
   }
 }
 
-// True when the word at `at` should keep its capital mid-sentence: the
-// pronoun I (alone or contracted) or a word with another capital in it.
-bool keeps_capital(const std::string& s, std::size_t at) {
+// True when the word at `at` should keep its capital mid-sentence: one of
+// `keep` (either apostrophe matches "'") or a word with another capital in it.
+bool keeps_capital(const std::string& s, std::size_t at, const std::vector<std::string>& keep) {
   std::size_t length = 0;
-  const char32_t first = char_at(s, at, &length);
-  std::size_t i = at + length;
-  const char32_t second = char_at(s, i, &length);
-  if (first == 'I' && (!text::is_letter(second) || is_apostrophe(second))) {
-    if (!is_apostrophe(second)) return true;
-    // "I'm", "I'll", "I've", "I'd": the apostrophe is followed by a letter.
-    return text::is_letter(char_at(s, i + length));
-  }
-  while (i < s.size()) {
+  char_at(s, at, &length);
+  std::string word(s, at, length);
+  bool inner_capital = false;
+  for (std::size_t i = at + length; i < s.size(); i += length) {
     const char32_t c = char_at(s, i, &length);
     if (!text::is_letter(c) && !text::is_mark(c) && !is_apostrophe(c)) break;
-    if (text::is_upper(c)) return true;
-    i += length;
+    inner_capital = inner_capital || text::is_upper(c);
+    if (is_apostrophe(c)) {
+      word += '\'';
+    } else {
+      word.append(s, i, length);
+    }
   }
-  return false;
+  return inner_capital || std::find(keep.begin(), keep.end(), word) != keep.end();
 }
 
 }  // namespace
@@ -126,7 +126,7 @@ Casing casing_for(std::string_view text, text::Range original,
   return Casing::lower_first;
 }
 
-void apply_casing(Casing casing, Rendered* r) {
+void apply_casing(Casing casing, const rules::RewriteStyle& style, Rendered* r) {
   switch (casing) {
     case Casing::upper_all:
       map_template(r, [](char32_t, char32_t c, char32_t) {
@@ -141,8 +141,9 @@ void apply_casing(Casing casing, Rendered* r) {
       return;
     }
     case Casing::lower_first: {
+      if (!style.lowercase_mid_sentence) return;
       const std::size_t at = first_template_letter(*r);
-      if (at == std::string::npos || keeps_capital(r->text, at)) return;
+      if (at == std::string::npos || keeps_capital(r->text, at, style.keep_capital)) return;
       const char32_t c = char_at(r->text, at);
       replace_char_at(r, at, static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))));
       return;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "rewrite/template.hpp"
+#include "rules/pack.hpp"
 #include "text/document.hpp"
 
 namespace tact::rewrite {
@@ -29,9 +30,11 @@ enum class Casing : uint8_t {
 Casing casing_for(std::string_view text, text::Range original,
                   const std::vector<text::Range>& captures = {});
 
-// Restyles the template bytes of *r. lower_first leaves "I", "I'm", … and
-// words with an inner capital ("OK", "iPhone") alone.
-void apply_casing(Casing casing, Rendered* r);
+// Restyles the template bytes of *r. lower_first leaves the words of
+// style.keep_capital ("I", "I'm" in English) and words with an inner
+// capital ("OK", "iPhone") alone, and does nothing when the language keeps
+// suggestions as written mid-sentence.
+void apply_casing(Casing casing, const rules::RewriteStyle& style, Rendered* r);
 
 enum class Apostrophe : uint8_t { unknown, straight, curly };
 

@@ -114,7 +114,8 @@ namespace {
 // Findings whose whole-clause suggestions do not fit where they stand are
 // not spliced; they go to *declined when it is given (the first round).
 void suggest_round(const text::Document& doc, const std::vector<rules::Finding>& triggers,
-                   Output* out, const std::vector<uint8_t>* choice = nullptr,
+                   const rules::RewriteStyle& style, Output* out,
+                   const std::vector<uint8_t>* choice = nullptr,
                    std::vector<Declined>* declined = nullptr) {
   const std::string_view original = doc.original();
   out->suggestions.assign(triggers.size(), {});
@@ -177,7 +178,7 @@ void suggest_round(const text::Document& doc, const std::vector<rules::Finding>&
     for (const std::string& tmpl : f.rule->suggestions) {
       if (!render(tmpl, f, doc, &rendered)) continue;
       if (rendered.lead_only && !starts_sentence(original, span.begin)) continue;
-      apply_casing(casing, &rendered);
+      apply_casing(casing, style, &rendered);
       apply_apostrophe(apostrophe, &rendered);
       if (already_said(doc, f.view, rendered, &scratch, others)) {
         silent = true;
@@ -235,9 +236,10 @@ void suggest_round(const text::Document& doc, const std::vector<rules::Finding>&
 
 }  // namespace
 
-void suggest(const text::Document& doc, const std::vector<rules::Finding>& triggers, Output* out) {
+void suggest(const text::Document& doc, const std::vector<rules::Finding>& triggers,
+             const rules::RewriteStyle& style, Output* out) {
   out->declined.clear();
-  suggest_round(doc, triggers, out, nullptr, &out->declined);
+  suggest_round(doc, triggers, style, out, nullptr, &out->declined);
   guard(doc.original(), &out->edits, &out->text, &out->declined);
 }
 
@@ -260,7 +262,7 @@ void recheck(const text::Document& doc, const rules::Pack& pack, Role role, Outp
                                  return f.rule->family != rules::Family::trigger;
                                }),
                 found.end());
-    if (!found.empty()) suggest_round(rewritten, found, &next);
+    if (!found.empty()) suggest_round(rewritten, found, pack.rewrite_style(), &next);
     if (found.empty() || next.edits.empty()) {
       out->unsettled = false;
       return;
@@ -317,7 +319,8 @@ void suggest(const text::Document& doc, const std::vector<rules::Finding>& trigg
   std::vector<uint8_t> choice;
   for (int attempt = 0;; ++attempt) {
     out->declined.clear();
-    suggest_round(doc, triggers, out, attempt == 0 ? nullptr : &choice, &out->declined);
+    suggest_round(doc, triggers, pack.rewrite_style(), out, attempt == 0 ? nullptr : &choice,
+                  &out->declined);
     recheck(doc, pack, role, out, deadline);
     forget_rewritten(out);
     // The guard judges the final text, once: a re-check round may mend what

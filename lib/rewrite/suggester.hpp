@@ -41,13 +41,16 @@ struct Output {
 };
 
 // Renders suggestions for `triggers` (findings of family trigger, in view
-// order) and the whole-reply rewrite. Thread-safe; throws std::bad_alloc only.
-void suggest(const text::Document& doc, const std::vector<rules::Finding>& triggers, Output* out);
+// order) and the whole-reply rewrite, in the packs' `style`. Thread-safe;
+// throws std::bad_alloc only.
+void suggest(const text::Document& doc, const std::vector<rules::Finding>& triggers,
+             const rules::RewriteStyle& style, Output* out);
 
 // How many times the re-checking suggest() below rewrites at most.
 constexpr int kMaxPasses = 3;
 
-// As above, then re-checks an unsettled rewrite: matches it with `pack`
+// As above (in pack.rewrite_style()), then re-checks an unsettled rewrite:
+// matches it with `pack`
 // for `role` and, while that finds triggers it can fix (a phrase that lost
 // an overlap, one formed across a seam), rewrites the rewrite, up to
 // kMaxPasses rounds in all. Edits and text always refer to

@@ -78,6 +78,7 @@ Status CompiledPack::build(LayeredPack layered, std::shared_ptr<const Pack>* out
   pack->quote_marks_ = std::move(layered.quote_marks);
   pack->categories_ = std::move(layered.categories);
   pack->language_ = std::move(layered.language);
+  pack->rewrite_style_ = std::move(layered.rewrite_style);
 
   RE2::Options options = pattern_options();
   options.set_max_mem(kSetMaxMem);

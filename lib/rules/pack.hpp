@@ -102,6 +102,18 @@ struct Finding {
 // match() says so.
 constexpr std::size_t kMaxFindingsPerRule = 32;
 
+// How the rewrite treats a suggestion's first letter mid-sentence: a
+// language's typography (the manifest's [rewrite] table).
+struct RewriteStyle {
+  // Lower-case a suggestion's first letter mid-sentence ("Let me" after a
+  // comma becomes "let me"). Off for a language whose suggestions are
+  // written as they stand mid-sentence (German nouns keep their capital).
+  bool lowercase_mid_sentence = true;
+  // Words that keep their capital even so ("I", "I'm"); words with a
+  // capital inside ("iPhone", "OK") always do.
+  std::vector<std::string> keep_capital;
+};
+
 // A data file the layered packs name beside their rules, parsed by the
 // Analyzer: the learned layer's weights (docs/model.md), the tone model.
 struct DataSource {
@@ -161,6 +173,9 @@ class Pack {
 
   // The BCP 47 tag of the packs' language (Options::language).
   virtual const std::string& language() const = 0;
+
+  // The rewrite's typography for that language.
+  virtual const RewriteStyle& rewrite_style() const = 0;
 
   virtual ~Pack() = default;
 };

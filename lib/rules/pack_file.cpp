@@ -67,6 +67,7 @@ class Reader {
   Status read_classes(const toml::node& node);
   Status read_categories(const toml::node& node);
   Status read_quote_marks(const toml::node& node);
+  Status read_rewrite_style(const toml::node& node);
   Status read_inflections(const toml::node& node);
 
   const std::string& source_;
@@ -353,6 +354,32 @@ Status Reader::read_categories(const toml::node& node) {
   return {};
 }
 
+// [rewrite]: lowercase_mid_sentence, keep_capital.
+Status Reader::read_rewrite_style(const toml::node& node) {
+  const auto* table = node.as_table();
+  if (table == nullptr) return fail(line_of(node), "", "'rewrite' must be a table");
+  RewriteStyle& style = out_->rewrite_style;
+  for (const auto& [key, value] : *table) {
+    Status st;
+    if (key.str() == "lowercase_mid_sentence") {
+      const auto* b = value.as_boolean();
+      if (b == nullptr) {
+        st = fail(line_of(value), "", "rewrite.lowercase_mid_sentence must be true or false");
+      } else {
+        style.lowercase_mid_sentence = b->get();
+      }
+    } else if (key.str() == "keep_capital") {
+      std::vector<Located> words;
+      st = strings(value, "rewrite.keep_capital", "", &words);
+      for (Located& w : words) style.keep_capital.push_back(std::move(w.value));
+    } else {
+      st = fail(line_of(value), "", "rewrite: unknown field '" + std::string(key.str()) + "'");
+    }
+    if (!st.ok()) return st;
+  }
+  return {};
+}
+
 // quote_marks = [["»", "«"], ...]: each mark as the view has it (curly
 // quotes fold to ASCII there, and ASCII quotes are always quotation).
 Status Reader::read_quote_marks(const toml::node& node) {
@@ -578,6 +605,9 @@ Status Reader::read(const toml::table& root) {
       st = read_classes(value);
     } else if (k == "inflections") {
       st = read_inflections(value);
+    } else if (k == "rewrite") {
+      out_->has_rewrite_style = true;
+      st = read_rewrite_style(value);
     } else if (k == "quote_marks") {
       out_->has_quote_marks = true;
       st = read_quote_marks(value);

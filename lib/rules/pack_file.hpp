@@ -63,6 +63,8 @@ struct PackFile {
   Located tone;
   std::vector<Category> categories;         // [categories], in file order
   std::vector<Located> message_categories;  // [messages] keys: checked when layered
+  bool has_rewrite_style = false;
+  RewriteStyle rewrite_style;  // [rewrite]
   bool has_quote_marks = false;
   std::vector<QuoteMark> quote_marks;  // as they stand in the view
   bool has_quote_patterns = false;

@@ -67,12 +67,10 @@ struct Cp {
 };
 
 bool is_terminator(char32_t c) {
-  return c == '.' || c == '!' || c == '?' || c == 0x3002;
+  return is_sentence_terminator(c);
 }
-// UAX #29's Close: quotes and brackets of either direction.
 bool is_closer(char32_t c) {
-  return c == '"' || c == '\'' || c == '(' || c == ')' || c == '[' || c == ']' || c == '{' ||
-         c == '}';
+  return is_sentence_close(c);
 }
 bool is_continuation(char32_t c) {
   return c == ',' || c == ';' || c == ':' || c == '-';
@@ -212,8 +210,8 @@ void segment(Document* doc) {
     }
     std::size_t j = k;
     while (j < n && is_terminator(cps[j].c)) ++j;
-    const bool aterm = cps[j - 1].c == '.';
-    const bool single_aterm = aterm && j - k == 1;
+    const bool aterm = is_ambiguous_terminator(cps[j - 1].c);
+    const bool single_aterm = cps[j - 1].c == '.' && j - k == 1;
     while (j < n && is_closer(cps[j].c)) ++j;
     last = j;
     std::size_t m = j;

@@ -81,6 +81,40 @@ inline bool is_pictographic(char32_t c) {
 // otherwise.
 char32_t ascii_punctuation(char32_t c);
 
+// The one sentence model, shared by segmentation (over the view) and the
+// rewrite (over the original): UAX #29's terminators and Close.
+// Ends a sentence: . ! ? … and their fullwidth and ideographic forms.
+inline bool is_sentence_terminator(char32_t c) {
+  return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x3002 || c == 0xFF01 ||
+         c == 0xFF1F || c == 0xFF0E;
+}
+// Of those, the ones that end a sentence only when what follows is not a
+// lower-case letter or a digit (UAX #29's ATerm): "3.50", "wait… what".
+inline bool is_ambiguous_terminator(char32_t c) {
+  return c == '.' || c == 0x2026 || c == 0xFF0E;
+}
+// Quotes of either direction and brackets (UAX #29's Close): they may stand
+// between a terminator and the sentence's end ("done.)", "so.\"").
+inline bool is_sentence_close(char32_t c) {
+  switch (c) {
+    case '"':
+    case '\'':
+    case '(':
+    case ')':
+    case '[':
+    case ']':
+    case '{':
+    case '}':
+    case 0x2018:
+    case 0x2019:
+    case 0x201C:
+    case 0x201D:
+    case 0x00AB:
+    case 0x00BB: return true;
+    default: return false;
+  }
+}
+
 // True when an extended grapheme cluster boundary lies between `prev` and
 // `next` (UAX #29), given whether the cluster so far is an emoji
 // ZWJ-sequence in progress (`pictographic_zwj`) and how many regional

@@ -49,6 +49,16 @@ TEST_CASE("a German pack finds German triggers, with its own categories and mess
   CHECK_FALSE(has_trigger(analyzer.analyze("Haben Sie die Rechnung noch?"), "informal_address"));
 }
 
+TEST_CASE("the rewrite follows the pack's typography") {
+  const tact::Analyzer analyzer(german());
+  REQUIRE(analyzer.ok());
+  // Written as it stands mid-sentence: "ich" lower case, "Sie" capitalised.
+  CHECK(analyzer.analyze("Gut, aber das weiß ich nicht.").rewrite ==
+        "Gut, aber ich finde es für Sie heraus.");
+  // Opening a sentence, the first letter is capitalised.
+  CHECK(analyzer.analyze("Das weiß ich nicht.").rewrite == "Ich finde es für Sie heraus.");
+}
+
 TEST_CASE("German quotation marks and reported speech are the customer's words") {
   const tact::Analyzer analyzer(german());
   REQUIRE(analyzer.ok());

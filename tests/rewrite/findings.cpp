@@ -47,9 +47,18 @@ std::vector<rules::Finding> Findings::sorted() const {
   return all;
 }
 
+const rules::RewriteStyle& default_style() {
+  static const std::shared_ptr<const rules::Pack> pack = [] {
+    std::shared_ptr<const rules::Pack> p;
+    REQUIRE(rules::Pack::load(Options(), &p).ok());
+    return p;
+  }();
+  return pack->rewrite_style();
+}
+
 rewrite::Output Findings::run() const {
   rewrite::Output out;
-  rewrite::suggest(doc_, sorted(), &out);
+  rewrite::suggest(doc_, sorted(), default_style(), &out);
   // Every rewrite must be the edits applied right to left.
   CHECK(apply_right_to_left(doc_.original(), out.edits) == out.text);
   for (std::size_t i = 1; i < out.edits.size(); ++i) {

@@ -49,6 +49,8 @@ class Findings {
   std::deque<std::string> names_;
   std::deque<rules::Finding> findings_;
 };
+// The default pack's rewrite style (English typography), loaded once.
+const rules::RewriteStyle& default_style();
 
 // Applies `edits` right to left, as a client would.
 std::string apply_right_to_left(std::string_view original, const std::vector<rewrite::Edit>& edits);

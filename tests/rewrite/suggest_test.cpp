@@ -563,7 +563,7 @@ TEST_CASE("random findings over random text keep the splice's invariants") {
                 return a.view.begin < b.view.begin;
               });
     rewrite::Output out;
-    rewrite::suggest(doc, findings, &out);
+    rewrite::suggest(doc, findings, testing::default_style(), &out);
     REQUIRE(out.suggestions.size() == findings.size());
     REQUIRE(testing::apply_right_to_left(text, out.edits) == out.text);
     uint32_t at = 0;

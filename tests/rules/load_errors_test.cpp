@@ -175,6 +175,22 @@ TEST_CASE("a pack defines categories; a later one adds or rewords them") {
         "t.toml:3: categories.trigger.sadness: unknown field 'colour'");
 }
 
+TEST_CASE("a pack's rewrite typography") {
+  std::shared_ptr<const rules::Pack> pack;
+  REQUIRE(load_text("[rewrite]\nlowercase_mid_sentence = false\nkeep_capital = [\"Sie\"]\n", &pack)
+              .ok());
+  CHECK_FALSE(pack->rewrite_style().lowercase_mid_sentence);
+  CHECK(pack->rewrite_style().keep_capital == std::vector<std::string>{"Sie"});
+  // Without [rewrite], the language's embedded pack's.
+  REQUIRE(load_text(kRule, &pack).ok());
+  CHECK(pack->rewrite_style().lowercase_mid_sentence);
+  CHECK(pack->rewrite_style().keep_capital.front() == "I");
+  CHECK(load("[rewrite]\nlowercase = false\n").message ==
+        "t.toml:2: rewrite: unknown field 'lowercase'");
+  CHECK(load("[rewrite]\nlowercase_mid_sentence = 1\n").message ==
+        "t.toml:2: rewrite.lowercase_mid_sentence must be true or false");
+}
+
 TEST_CASE("a pack's language must be the analyzer's") {
   CHECK(load("language = \"de\"\n" + kRule).message ==
         "t.toml:1: language: the pack is for 'de' but the analyzer's language is 'en'");
