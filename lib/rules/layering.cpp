@@ -17,7 +17,7 @@ namespace tact::rules {
 namespace {
 
 // The embedded packs are the directories of rules/ with a manifest, each
-// named by its language's tag ("en/pack.toml").
+// named by its language's tag (en/pack.toml).
 constexpr std::string_view kManifest = "/pack.toml";
 
 // "en, fr": the tags of the embedded packs, for messages.
@@ -40,7 +40,7 @@ bool has_embedded_pack(const std::string& language) {
 }
 
 // A BCP 47 tag's shape: subtags of 1-8 letters or digits joined by '-', the
-// first of 2-8 letters ("en", "de-CH", "sr-Latn").
+// first of 2-8 letters: en, de-CH, sr-Latn.
 bool is_language_tag(std::string_view tag) {
   std::size_t start = 0;
   for (std::size_t i = 0; i <= tag.size(); ++i) {
