@@ -40,8 +40,10 @@ bool has_embedded_pack(const std::string& language) {
 }
 
 // A BCP 47 tag's shape: subtags of 1-8 letters or digits joined by '-', the
-// first of 2-8 letters: en, de-CH, sr-Latn.
+// first of 2-8 letters: en, de-CH, sr-Latn. Real tags are short; a longer
+// one is refused before it reaches a message.
 bool is_language_tag(std::string_view tag) {
+  if (tag.size() > 64) return false;
   std::size_t start = 0;
   for (std::size_t i = 0; i <= tag.size(); ++i) {
     if (i < tag.size() && tag[i] != '-') continue;

@@ -121,4 +121,9 @@ TEST_CASE("languages and packs must agree, and an unknown language is a clear er
 
   o.language = "not a tag";
   CHECK(tact::Analyzer(o).status().code == tact::Code::invalid_argument);
+  o.language = "de";
+  for (int i = 0; i < 100; ++i) o.language += "-x";  // the shape of a tag, but no real one
+  CHECK(tact::Analyzer(o).status().code == tact::Code::invalid_argument);
+  o.language = "de-CH";  // a well-formed tag with no pack: the tone model is missing
+  CHECK(tact::Analyzer(o).status().code == tact::Code::rules);
 }
