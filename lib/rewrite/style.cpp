@@ -79,19 +79,29 @@ void replace_char_at(Rendered* r, std::size_t at, char32_t to) {
 bool keeps_capital(const std::string& s, std::size_t at, const std::vector<std::string>& keep) {
   std::size_t length = 0;
   char_at(s, at, &length);
-  std::string word(s, at, length);
-  bool inner_capital = false;
-  for (std::size_t i = at + length; i < s.size(); i += length) {
-    const char32_t c = char_at(s, i, &length);
+  std::size_t end = at + length;
+  for (; end < s.size(); end += length) {
+    const char32_t c = char_at(s, end, &length);
     if (!text::is_letter(c) && !text::is_mark(c) && !is_apostrophe(c)) break;
-    inner_capital = inner_capital || text::is_upper(c);
-    if (is_apostrophe(c)) {
-      word += '\'';
-    } else {
-      word.append(s, i, length);
-    }
+    if (text::is_upper(c)) return true;
   }
-  return inner_capital || std::find(keep.begin(), keep.end(), word) != keep.end();
+  const std::string_view word(s.data() + at, end - at);
+  // Compared in place (this runs per suggestion): either apostrophe is '.
+  const auto same = [&](std::string_view k) {
+    std::size_t i = 0;
+    std::size_t j = 0;
+    while (i < word.size() && j < k.size()) {
+      std::size_t n = 0;
+      std::size_t m = 0;
+      const char32_t c = char_at(word, i, &n);
+      const char32_t d = char_at(k, j, &m);
+      if (c != d && !(is_apostrophe(c) && is_apostrophe(d))) return false;
+      i += n;
+      j += m;
+    }
+    return i == word.size() && j == k.size();
+  };
+  return std::any_of(keep.begin(), keep.end(), same);
 }
 
 }  // namespace

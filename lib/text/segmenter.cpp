@@ -66,12 +66,6 @@ struct Cp {
   Cls cls;
 };
 
-bool is_terminator(char32_t c) {
-  return is_sentence_terminator(c);
-}
-bool is_closer(char32_t c) {
-  return is_sentence_close(c);
-}
 bool is_continuation(char32_t c) {
   return c == ',' || c == ';' || c == ':' || c == '-';
 }
@@ -204,15 +198,15 @@ void segment(Document* doc) {
       continue;
     }
     if (start == n) start = k;
-    if (!is_terminator(cp.c)) {
+    if (!is_sentence_terminator(cp.c)) {
       last = ++k;
       continue;
     }
     std::size_t j = k;
-    while (j < n && is_terminator(cps[j].c)) ++j;
+    while (j < n && is_sentence_terminator(cps[j].c)) ++j;
     const bool aterm = is_ambiguous_terminator(cps[j - 1].c);
     const bool single_aterm = cps[j - 1].c == '.' && j - k == 1;
-    while (j < n && is_closer(cps[j].c)) ++j;
+    while (j < n && is_sentence_close(cps[j].c)) ++j;
     last = j;
     std::size_t m = j;
     bool line_break = false;
@@ -225,7 +219,7 @@ void segment(Document* doc) {
     bool split = true;
     if (line_break || m == n) {
       split = true;
-    } else if (is_continuation(cps[m].c) || is_terminator(cps[m].c)) {
+    } else if (is_continuation(cps[m].c) || is_sentence_terminator(cps[m].c)) {
       split = false;  // SB8a
     } else if (aterm) {
       bool upper = false;
@@ -241,7 +235,7 @@ void segment(Document* doc) {
         // SB8: skip what is neither a letter nor a terminator; a lower-case
         // letter there continues the sentence.
         std::size_t x = m;
-        while (x < n && !is_letter(cps[x].c) && !is_terminator(cps[x].c) &&
+        while (x < n && !is_letter(cps[x].c) && !is_sentence_terminator(cps[x].c) &&
                !(cps[x].cls == Cls::space && doc->line_break_at(cps[x].at))) {
           ++x;
         }
