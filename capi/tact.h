@@ -329,7 +329,10 @@ TACT_C_API int tact_analyze_batch_v2(tact_report** out, const tact_analyzer* ana
                                      tact_role role, unsigned int threads, int* statuses,
                                      unsigned int* threads_used) TACT_NOEXCEPT;
 
-/* Frees a report and everything borrowed from it; NULL does nothing. */
+/* Frees a report and everything borrowed from it; NULL does nothing. Any
+ * thread may free any report. Each thread keeps the bare shell of the last
+ * small report it freed (no text of it; under 256 KB) for its
+ * next tact_analyze, and frees it when the thread exits. */
 TACT_C_API void tact_report_free(tact_report* report) TACT_NOEXCEPT;
 
 /* ------------------------------------------------------------------------

@@ -63,7 +63,7 @@ struct tact_report {
   tact_tone tone{};
   tact_escalation escalation{};
   std::vector<tact_trigger> triggers;
-  std::vector<std::vector<const char*>> suggestions;  // one per trigger
+  std::vector<const char*> suggestions;  // every trigger's, in order
   std::vector<tact_technique> techniques;
   std::vector<tact_signal> signals;
   std::vector<tact_cue> cues;
@@ -248,49 +248,129 @@ tact_span to_c(const tact::Span& s) {
   return {s.start, s.end, s.start_utf16, s.end_utf16};
 }
 
-// Builds the C views of r->report. Throws std::bad_alloc only.
+// Builds the C views of r->report into vectors that may hold a previous
+// report's views (their capacity is what a spare report keeps). Throws
+// std::bad_alloc only.
 void build_views(tact_report* r) {
   const tact::Report& rep = r->report;
   r->tone = {rep.tone.sentiment, rep.tone.anger, rep.tone.politeness, rep.tone.empathy,
              rep.tone.deescalation};
   r->escalation = {rep.escalation.level, rep.escalation.label.c_str(), rep.escalation.score};
 
-  r->suggestions.resize(rep.triggers.size());
-  r->triggers.reserve(rep.triggers.size());
-  for (std::size_t i = 0; i < rep.triggers.size(); ++i) {
-    const tact::Trigger& t = rep.triggers[i];
-    std::vector<const char*>& list = r->suggestions[i];
-    list.reserve(t.suggestions.size());
-    for (const std::string& s : t.suggestions) list.push_back(s.c_str());
+  // The suggestion lists first, all in one vector: the triggers point into
+  // it, so it must not grow after they do.
+  r->suggestions.clear();
+  for (const tact::Trigger& t : rep.triggers) {
+    for (const std::string& s : t.suggestions) r->suggestions.push_back(s.c_str());
+  }
+  r->triggers.clear();
+  std::size_t next = 0;
+  for (const tact::Trigger& t : rep.triggers) {
+    const std::size_t n = t.suggestions.size();
     r->triggers.push_back({t.rule.c_str(), t.category.c_str(),
                            static_cast<tact_severity>(t.severity), to_c(t.span), t.text.c_str(),
-                           t.message.c_str(), list.empty() ? nullptr : list.data(), list.size()});
+                           t.message.c_str(), n == 0 ? nullptr : r->suggestions.data() + next, n});
+    next += n;
   }
-  r->techniques.reserve(rep.techniques.size());
+  r->techniques.clear();
   for (const tact::Technique& t : rep.techniques) {
     r->techniques.push_back({t.rule.c_str(), t.type.c_str(), to_c(t.span), t.text.c_str()});
   }
-  r->signals.reserve(rep.escalation.signals.size());
+  r->signals.clear();
   for (const tact::Signal& s : rep.escalation.signals) {
     r->signals.push_back({s.rule.c_str(), s.type.c_str(), to_c(s.span), s.text.c_str()});
   }
-  r->cues.reserve(rep.escalation.cues.size());
+  r->cues.clear();
   for (const tact::Cue& c : rep.escalation.cues) {
     r->cues.push_back({tact::cue_kind_name(c.kind), c.type.c_str(), to_c(c.span), c.weight});
   }
-  r->edits.reserve(rep.edits.size());
+  r->edits.clear();
   for (const tact::Edit& e : rep.edits) {
     r->edits.push_back({to_c(e.span), e.replacement.c_str()});
   }
-  r->declined.reserve(rep.declined.size());
+  r->declined.clear();
   for (const tact::Edit& e : rep.declined) {
     r->declined.push_back({to_c(e.span), e.replacement.c_str()});
   }
 }
 
+// Each thread keeps the last report it freed, when it is small, for its
+// next tact_analyze: the shell, its views and its lists are allocated once
+// per thread instead of once per message (most of the C ABI's cost over
+// the core). The pointer and flag are trivially destructible, so
+// tact_report_free stays safe in another thread_local's destructor after
+// `t_spare_reaper` ran.
+thread_local tact_report* t_spare = nullptr;
+thread_local bool t_spare_closed = false;
+
+struct SpareReaper {
+  SpareReaper() noexcept = default;
+  SpareReaper(const SpareReaper&) = delete;
+  SpareReaper& operator=(const SpareReaper&) = delete;
+  ~SpareReaper() {
+    t_spare_closed = true;
+    delete t_spare;
+    t_spare = nullptr;
+  }
+};
+thread_local SpareReaper t_spare_reaper;
+
+// A spare keeps its views' capacity, at most this many entries a list, so
+// one huge report does not pin memory on a thread for its lifetime.
+constexpr std::size_t kSpareViewEntries = 128;
+static_assert(sizeof(tact_report) +
+                      kSpareViewEntries *
+                          (sizeof(tact_trigger) + sizeof(const char*) + sizeof(tact_technique) +
+                           sizeof(tact_signal) + sizeof(tact_cue) + 2 * sizeof(tact_edit) +
+                           sizeof(tact::Trigger) + sizeof(tact::Technique) + sizeof(tact::Signal) +
+                           sizeof(tact::Cue) + 2 * sizeof(tact::Edit)) <
+                  256 * 1024,
+              "tact.h's tact_report_free promises a spare under 256 KB");
+
+template <class... Lists>
+bool all_fit(const Lists&... lists) noexcept {
+  return ((lists.capacity() <= kSpareViewEntries) && ...);
+}
+
+tact_report* take_spare() noexcept {
+  tact_report* r = t_spare;
+  t_spare = nullptr;
+  return r;
+}
+
+void recycle(tact_report* r) noexcept {
+  if (r == nullptr) return;
+  const tact::Report& rep = r->report;
+  const bool small = all_fit(r->triggers, r->suggestions, r->techniques, r->signals, r->cues,
+                             r->edits, r->declined, rep.triggers, rep.techniques,
+                             rep.escalation.signals, rep.escalation.cues, rep.edits, rep.declined);
+  if (t_spare != nullptr || t_spare_closed || !small) {
+    delete r;
+    return;
+  }
+  try {
+    // The report's own strings go now, as they did before spares.
+    tact::core::clear_report(&r->report);
+    r->json_built = false;
+    r->json = std::string();
+  } catch (...) {
+    delete r;  // not reached: clearing allocates nothing beyond Report()
+    return;
+  }
+  (void)&t_spare_reaper;  // constructs it: the spare is freed at thread exit
+  t_spare = r;
+}
+
+// A report to fill: this thread's spare, or a new one. Throws
+// std::bad_alloc only.
+tact_report* new_report() {
+  tact_report* r = take_spare();
+  return r != nullptr ? r : new tact_report;
+}
+
 // Wraps a finished Report. Throws std::bad_alloc only.
 tact_report* wrap(tact::Report&& report) {
-  auto* r = new tact_report;
+  tact_report* r = new_report();
   try {
     r->report = std::move(report);
     build_views(r);
@@ -500,16 +580,15 @@ int tact_analyze(tact_report** out, const tact_analyzer* analyzer, const char* u
     }
     tact::Role r;
     if (!to_role(role_value(role), &r)) return bad_role(role_value(role));
-    tact::Report report;
-    const tact::Status status =
-        analyzer->analyzer.analyze(std::string_view(utf8 == nullptr ? "" : utf8, len), r, &report);
-    if (status.code == tact::Code::deadline_exceeded) {
-      *out = wrap(std::move(report));
-      return fail(status);
-    }
-    if (!status.ok()) return fail(status);
-    *out = wrap(std::move(report));
-    return TACT_OK;
+    // Analyzed straight into the report handed out (this thread's spare when
+    // it has one), so its lists' memory serves message after message.
+    std::unique_ptr<tact_report, void (*)(tact_report*)> report(new_report(), recycle);
+    const tact::Status status = analyzer->analyzer.analyze(
+        std::string_view(utf8 == nullptr ? "" : utf8, len), r, &report->report);
+    if (!status.ok() && status.code != tact::Code::deadline_exceeded) return fail(status);
+    build_views(report.get());
+    *out = report.release();
+    return status.ok() ? TACT_OK : fail(status);
   });
 }
 
@@ -529,7 +608,7 @@ int tact_analyze_batch_v2(tact_report** out, const tact_analyzer* analyzer,
 }
 
 void tact_report_free(tact_report* report) noexcept {
-  delete report;
+  recycle(report);
 }
 
 tact_role tact_report_role(const tact_report* report) noexcept {

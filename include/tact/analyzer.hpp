@@ -58,6 +58,30 @@ inline void set(std::string* dst, const char* s) {
   }
 }
 
+// Resizes *v to n elements, reusing element objects: surplus elements move
+// to a per-thread pool (at most kPooled a type) and new ones come from it,
+// so the strings of a Report analyzed into again and again keep their
+// buffers as the number of findings goes up and down.
+constexpr std::size_t kPooled = 64;
+
+template <class T>
+void fit(std::vector<T>* v, std::size_t n) {
+  static thread_local std::vector<T> pool;
+  while (v->size() > n) {
+    if (pool.size() < kPooled) pool.push_back(std::move(v->back()));
+    v->pop_back();
+  }
+  if (v->size() < n) v->reserve(n);
+  while (v->size() < n) {
+    if (pool.empty()) {
+      v->emplace_back();
+    } else {
+      v->push_back(std::move(pool.back()));
+      pool.pop_back();
+    }
+  }
+}
+
 // Copies a C report into *out, every field, reusing the strings and vectors
 // *out already holds (a caller that analyzes into one Report allocates
 // little after the first messages). Throws std::bad_alloc only.
@@ -75,7 +99,7 @@ inline void copy_report(const tact_report* r, Report* out) {
   out->escalation.label = escalation_label(out->escalation.level);
   out->escalation.score = e == nullptr ? 0.0 : e->score;
 
-  out->triggers.resize(tact_report_trigger_count(r));
+  fit(&out->triggers, tact_report_trigger_count(r));
   for (std::size_t i = 0; i < out->triggers.size(); ++i) {
     const tact_trigger* c = tact_report_trigger_at(r, i);
     Trigger& t = out->triggers[i];
@@ -85,12 +109,12 @@ inline void copy_report(const tact_report* r, Report* out) {
     t.span = span_of(c->span);
     set(&t.text, c->text);
     set(&t.message, c->message);
-    t.suggestions.resize(c->suggestion_count);
+    fit(&t.suggestions, c->suggestion_count);
     for (std::size_t k = 0; k < c->suggestion_count; ++k) set(&t.suggestions[k], c->suggestions[k]);
     t.source = static_cast<Source>(tact_report_trigger_source(r, i));
     t.probability = tact_report_trigger_probability(r, i);
   }
-  out->techniques.resize(tact_report_technique_count(r));
+  fit(&out->techniques, tact_report_technique_count(r));
   for (std::size_t i = 0; i < out->techniques.size(); ++i) {
     const tact_technique* c = tact_report_technique_at(r, i);
     Technique& t = out->techniques[i];
@@ -101,7 +125,7 @@ inline void copy_report(const tact_report* r, Report* out) {
     t.source = static_cast<Source>(tact_report_technique_source(r, i));
     t.probability = tact_report_technique_probability(r, i);
   }
-  out->escalation.signals.resize(tact_report_signal_count(r));
+  fit(&out->escalation.signals, tact_report_signal_count(r));
   for (std::size_t i = 0; i < out->escalation.signals.size(); ++i) {
     const tact_signal* c = tact_report_signal_at(r, i);
     Signal& t = out->escalation.signals[i];
@@ -112,7 +136,7 @@ inline void copy_report(const tact_report* r, Report* out) {
     t.source = static_cast<Source>(tact_report_signal_source(r, i));
     t.probability = tact_report_signal_probability(r, i);
   }
-  out->escalation.cues.resize(tact_report_cue_count(r));
+  fit(&out->escalation.cues, tact_report_cue_count(r));
   for (std::size_t i = 0; i < out->escalation.cues.size(); ++i) {
     const tact_cue* c = tact_report_cue_at(r, i);
     Cue& cue = out->escalation.cues[i];
@@ -121,7 +145,7 @@ inline void copy_report(const tact_report* r, Report* out) {
     cue.span = span_of(c->span);
     cue.weight = c->weight;
   }
-  out->edits.resize(tact_report_edit_count(r));
+  fit(&out->edits, tact_report_edit_count(r));
   for (std::size_t i = 0; i < out->edits.size(); ++i) {
     const tact_edit* c = tact_report_edit_at(r, i);
     Edit& edit = out->edits[i];
@@ -130,7 +154,7 @@ inline void copy_report(const tact_report* r, Report* out) {
     edit.applied = true;
     edit.reason.clear();
   }
-  out->declined.resize(tact_report_declined_count(r));
+  fit(&out->declined, tact_report_declined_count(r));
   for (std::size_t i = 0; i < out->declined.size(); ++i) {
     const tact_edit* c = tact_report_declined_at(r, i);
     Edit& edit = out->declined[i];

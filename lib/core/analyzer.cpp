@@ -302,12 +302,36 @@ const Options& Analyzer::options() const noexcept {
 
 Status Analyzer::analyze(std::string_view text, Role role, Report* out) const {
   if (out == nullptr) return {Code::invalid_argument, "analyze: out is null"};
-  *out = Report();
+  clear_report(out);
   if (!impl_)
     return {Code::invalid_argument, "analyze: the analyzer failed to build: " + status_->message};
   Status status = impl_->run(text, role, out);
   if (!status.ok() && status.code != Code::deadline_exceeded) *out = Report();
   return status;
+}
+
+void clear_report(Report* report) {
+  // Whatever fields Report gains, Report() resets them; only the lists'
+  // buffers are carried over.
+  auto triggers = std::move(report->triggers);
+  auto techniques = std::move(report->techniques);
+  auto signals = std::move(report->escalation.signals);
+  auto cues = std::move(report->escalation.cues);
+  auto edits = std::move(report->edits);
+  auto declined = std::move(report->declined);
+  *report = Report();
+  triggers.clear();
+  techniques.clear();
+  signals.clear();
+  cues.clear();
+  edits.clear();
+  declined.clear();
+  report->triggers = std::move(triggers);
+  report->techniques = std::move(techniques);
+  report->escalation.signals = std::move(signals);
+  report->escalation.cues = std::move(cues);
+  report->edits = std::move(edits);
+  report->declined = std::move(declined);
 }
 
 Report Analyzer::analyze(std::string_view text, Role role) const {

@@ -41,7 +41,8 @@ class Analyzer {
   bool ok() const noexcept;
   const Status& status() const noexcept;
 
-  // Analyzes one message into *out (cleared first). Invalid UTF-8 is not an
+  // Analyzes one message into *out (cleared first by clear_report, so a
+  // Report analyzed into again keeps its lists' memory). Invalid UTF-8 is not an
   // error: each bad sequence reads as U+FFFD and offsets still refer to the
   // original bytes. Errors: invalid_argument (out is null, or the analyzer
   // failed to build), input_too_large, deadline_exceeded (then *out holds
@@ -84,6 +85,11 @@ class Analyzer {
   std::shared_ptr<const Impl> impl_;
   std::shared_ptr<const Status> status_;
 };
+
+// Empties *report as Report() would, keeping the capacity of its lists
+// (their elements and strings are freed): the next message fills them
+// without growing them again.
+void clear_report(Report* report);
 
 }  // namespace tact::core
 

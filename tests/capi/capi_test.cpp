@@ -332,6 +332,58 @@ TEST_CASE("two threads sharing one analyzer report what one thread does") {
   CHECK(mismatches[1] == 0);
 }
 
+TEST_CASE("a freed report's memory serves the next one, never its content") {
+  // tact_report_free keeps one report a thread for reuse; whatever order
+  // reports are made and freed in, on whichever thread, each shows its own
+  // message (JSON included, which a reused report must rebuild).
+  AnalyzerPtr a = make_c(nullptr);
+  std::vector<std::string> expected;
+  for (const std::string& text : corpus()) {
+    expected.push_back(json_of(analyze_c(a.get(), text, TACT_ROLE_AUTO).get()));
+  }
+  const size_t n = corpus().size();
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t j = 0; j < n; ++j) {
+      ReportPtr first = analyze_c(a.get(), corpus()[i], TACT_ROLE_AUTO);
+      CHECK(json_of(first.get()) == expected[i]);
+      first.reset();
+      ReportPtr second = analyze_c(a.get(), corpus()[j], TACT_ROLE_AUTO);
+      CHECK(json_of(second.get()) == expected[j]);
+      CHECK(tact_report_trigger_count(second.get()) ==
+            tact_report_trigger_count(analyze_c(a.get(), corpus()[j], TACT_ROLE_AUTO).get()));
+    }
+  }
+  // Made on one thread, freed on another, and outliving the thread that
+  // made it (whose spare is freed when it exits).
+  std::vector<tact_report*> made(n, nullptr);
+  std::thread maker([&] {
+    for (size_t i = 0; i < n; ++i) {
+      tact_analyze(&made[i], a.get(), corpus()[i].data(), corpus()[i].size(), TACT_ROLE_AUTO);
+      if (i % 2 == 1) {
+        tact_report_free(made[i - 1]);  // its memory serves made[i + 1]
+        tact_analyze(&made[i - 1], a.get(), corpus()[i - 1].data(), corpus()[i - 1].size(),
+                     TACT_ROLE_AUTO);
+      }
+    }
+  });
+  maker.join();
+  for (size_t i = 0; i < n; ++i) {
+    REQUIRE(made[i] != nullptr);
+    CHECK(json_of(made[i]) == expected[i]);
+    tact_report_free(made[i]);
+  }
+  // The C++ layer copies into one reused Report as counts go up and down.
+  const tact::Analyzer cxx;
+  tact::Report into;
+  for (size_t round = 0; round < 3; ++round) {
+    for (size_t k = 0; k < n; ++k) {
+      const size_t i = (k * 5 + round) % n;
+      REQUIRE(cxx.analyze(corpus()[i], tact::Role::automatic, &into).ok());
+      CHECK(tact::core::to_json(into) == expected[i]);
+    }
+  }
+}
+
 TEST_CASE("a report's JSON is built once, also when two threads ask first") {
   AnalyzerPtr a = make_c(nullptr);
   for (int round = 0; round < 20; ++round) {

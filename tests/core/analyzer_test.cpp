@@ -178,3 +178,25 @@ TEST_CASE("the C++ layer's reports equal the core's, field for field") {
   CHECK(with_model > 0);
   CHECK(with_declined > 0);
 }
+
+TEST_CASE("clear_report empties a report as Report() does and keeps its lists' memory") {
+  const tact::core::Analyzer analyzer;
+  REQUIRE(analyzer.ok());
+  tact::Report report;
+  REQUIRE(analyzer
+              .analyze("I don't know, calm down. It's our policy. THIS IS THE THIRD TIME!!! "
+                       "I want a manager.",
+                       tact::Role::agent, &report)
+              .ok());
+  REQUIRE(!report.triggers.empty());
+  REQUIRE(!report.escalation.cues.empty());
+  const std::size_t capacity = report.triggers.capacity();
+  tact::core::clear_report(&report);
+  CHECK(tact::core::to_json(report) == tact::core::to_json(tact::Report()));
+  CHECK(report.triggers.empty());
+  CHECK(report.triggers.capacity() == capacity);
+  // Analyzing into it again gives what a fresh report gets.
+  REQUIRE(analyzer.analyze("Thanks, that works.", tact::Role::customer, &report).ok());
+  CHECK(tact::core::to_json(report) ==
+        tact::core::to_json(analyzer.analyze("Thanks, that works.", tact::Role::customer)));
+}
