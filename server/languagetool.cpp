@@ -4,9 +4,15 @@
 // "CheckResponse"): software, warnings, language, and matches with message,
 // shortMessage, replacements, offset, length, context, sentence, type and
 // rule. Tact's triggers are tone advice, so every rule is issueType "style".
+// The service answers for the language of its analyzer's packs; language
+// names come from ICU's locale data.
 #include "languagetool.hpp"
 
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <vector>
@@ -19,6 +25,30 @@ namespace {
 constexpr std::size_t kContextUnits = 40;
 // The deepest JSON nesting accepted; real requests need 3.
 constexpr int kMaxDepth = 64;
+
+// Language tags longer than this are named by themselves, not looked up.
+constexpr std::size_t kMaxTagBytes = 64;
+
+// A BCP 47 tag's language subtag, lower case ("en" of "en-US").
+std::string primary_subtag(std::string_view tag) {
+  std::string out(tag.substr(0, tag.find_first_of("-_")));
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// The language's name in English, as LanguageTool lists languages
+// ("English (United States)", "German"); the tag itself when ICU has none.
+std::string language_name(const std::string& tag) {
+  if (tag.size() > kMaxTagBytes) return tag;
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Locale locale = icu::Locale::forLanguageTag(tag, status);
+  if (U_FAILURE(status) || locale.isBogus()) return tag;
+  icu::UnicodeString display;
+  locale.getDisplayName(icu::Locale::getEnglish(), display);
+  std::string name;
+  display.toUTF8String(name);
+  return name.empty() ? tag : name;
+}
 
 int hex(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -307,11 +337,13 @@ CheckAnswer check(const core::Analyzer& analyzer, const Form& form) {
     }
   }
 
-  // The pack is English: other languages get no matches rather than noise.
-  const bool english = *language == "auto" || language->compare(0, 2, "en") == 0;
-  const std::string code = *language == "auto" ? "en-US" : *language;
+  // The packs are of one language: other languages get no matches rather
+  // than noise.
+  const std::string& ours = analyzer.options().language;
+  const bool answered = *language == "auto" || primary_subtag(*language) == primary_subtag(ours);
+  const std::string code = *language == "auto" ? ours : *language;
   Report report;
-  if (english) {
+  if (answered) {
     const Status st = analyzer.analyze(analyzed, Role::agent, &report);
     if (st.code == Code::input_too_large) return bad(413, "too_large", st.message);
     if (st.code == Code::out_of_memory) return bad(503, "out_of_memory", st.message);
@@ -324,9 +356,9 @@ CheckAnswer check(const core::Analyzer& analyzer, const Form& form) {
                      {"buildDate", ""},  {"apiVersion", 1},
                      {"premium", false}, {"status", ""}};
   out["warnings"] = {{"incompleteResults", report.truncated}};
-  out["language"] = {{"name", english ? "English" : code},
+  out["language"] = {{"name", language_name(code)},
                      {"code", code},
-                     {"detectedLanguage", {{"name", "English"}, {"code", "en-US"}}}};
+                     {"detectedLanguage", {{"name", language_name(ours)}, {"code", ours}}}};
   nlohmann::ordered_json matches = nlohmann::ordered_json::array();
   const std::u16string u16 = to_utf16(analyzed);
   for (const Trigger& t : report.triggers) {
@@ -388,10 +420,10 @@ CheckAnswer check(const core::Analyzer& analyzer, const Form& form) {
   return a;
 }
 
-std::string languages_json() {
-  return R"j([{"name":"English","code":"en","longCode":"en-US"},)j"
-         R"j({"name":"English (US)","code":"en","longCode":"en-US"},)j"
-         R"j({"name":"English (GB)","code":"en","longCode":"en-GB"}])j";
+std::string languages_json(const std::string& tag) {
+  nlohmann::ordered_json one = {
+      {"name", language_name(tag)}, {"code", primary_subtag(tag)}, {"longCode", tag}};
+  return nlohmann::ordered_json::array({one}).dump();
 }
 
 }  // namespace tact::serve

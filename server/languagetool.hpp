@@ -39,8 +39,10 @@ struct CheckAnswer {
 // Answers a check request from its fields: `text` or `data`, `language`.
 CheckAnswer check(const core::Analyzer& analyzer, const Form& form);
 
-// GET /v2/languages: the languages the loaded pack answers for.
-std::string languages_json();
+// GET /v2/languages: the language the loaded packs answer for, `tag` (the
+// analyzer's Options::language), named in English from ICU's locale data.
+// /v2/check answers a `language` of the same language subtag, or "auto".
+std::string languages_json(const std::string& tag);
 
 }  // namespace tact::serve
 

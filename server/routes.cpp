@@ -251,7 +251,8 @@ void Routes::handle(const Request& req, Response& res, const httplib::ContentRea
   if (req.path == "/v1/analyze") return analyze(body, res);
   if (req.path == "/v1/conversation") return conversation(body, res);
   if (req.path == "/v2/check") return check(req, body, res);
-  if (req.path == "/v2/languages") return res.set_content(languages_json(), "application/json");
+  if (req.path == "/v2/languages")
+    return res.set_content(languages_json(analyzer_.options().language), "application/json");
   if (req.path == "/health") {
     return res.set_content(R"({"status":"ok","version":")" + std::string(version_string()) + "\"}",
                            "application/json");

@@ -20,6 +20,8 @@ import urllib.parse
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from serve_common import Server  # noqa: E402
 
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
 TACT = None
 
 AGENT = "I don't know why you think that. Calm down, it's our policy and you must wait."
@@ -212,7 +214,13 @@ class ServeTest(unittest.TestCase):
         self.assertEqual(json.loads(body)["matches"], got["matches"])
         status, _, body = self.server.request("GET", "/v2/languages")
         self.assertEqual(status, 200)
-        self.assertTrue(any(lang["longCode"] == "en-US" for lang in json.loads(body)))
+        self.assertEqual(json.loads(body), [{"name": "English", "code": "en", "longCode": "en"}])
+        # "auto" is the packs' language; a regional tag of it is answered too.
+        self.assertEqual(got["language"], {"name": "English", "code": "en",
+                                           "detectedLanguage": {"name": "English", "code": "en"}})
+        us = self.check({"text": text, "language": "en-US"})
+        self.assertEqual(us["language"]["name"], "English (United States)")
+        self.assertEqual(us["matches"], got["matches"])
 
     def test_check_other_language_has_no_matches(self):
         got = self.check({"text": "Ich weiß nicht. Calm down.", "language": "de-DE"})
@@ -360,6 +368,38 @@ class ServeTest(unittest.TestCase):
         self.assertIn(b"<", body)
         for path in ("/app.js", "/app.css"):
             self.assertEqual(self.server.request("GET", path)[0], 200)
+
+
+class OtherLanguageTest(unittest.TestCase):
+    """A service over a German pack answers LanguageTool's API for German."""
+
+    def test_german_pack(self):
+        pack = os.path.join(ROOT, "tests", "packs", "de", "pack.toml")
+        s = Server(TACT, "--no-default-pack", "--language", "de", "--rules", pack)
+        try:
+            status, _, body = s.request("GET", "/v2/languages")
+            self.assertEqual(status, 200)
+            self.assertEqual(json.loads(body), [{"name": "German", "code": "de", "longCode": "de"}])
+            text = "Das weiß ich nicht. Beruhigen Sie sich bitte."
+            for language in ("de-DE", "de", "auto"):
+                q = urllib.parse.urlencode({"text": text, "language": language})
+                status, _, body = s.request("GET", "/v2/check?" + q)
+                self.assertEqual(status, 200, body)
+                got = json.loads(body)
+                self.assertEqual(got["language"]["detectedLanguage"]["code"], "de")
+                rules = sorted(m["rule"]["id"] for m in got["matches"])
+                self.assertEqual(rules, ["trigger.dismissive.beruhigen",
+                                         "trigger.uncertainty.weiss-nicht"], language)
+                for m in got["matches"]:
+                    units = text.encode("utf-16-le")[2 * m["offset"]:2 * (m["offset"] + m["length"])]
+                    self.assertTrue(units.decode("utf-16-le"))
+            # English is not this service's language: no matches, not noise.
+            q = urllib.parse.urlencode({"text": "I don't know, calm down.", "language": "en-US"})
+            status, _, body = s.request("GET", "/v2/check?" + q)
+            self.assertEqual(status, 200, body)
+            self.assertEqual(json.loads(body)["matches"], [])
+        finally:
+            s.stop()
 
 
 class KeyAndLimitsTest(unittest.TestCase):
