@@ -263,6 +263,32 @@ TACT_C_API void tact_analyzer_free(tact_analyzer* analyzer) TACT_NOEXCEPT;
 /* The number of rules after layering; 0 for NULL. Thread-safe. */
 TACT_C_API size_t tact_analyzer_rule_count(const tact_analyzer* analyzer) TACT_NOEXCEPT;
 
+/* Which findings a category labels. */
+typedef enum tact_family {
+  TACT_FAMILY_TRIGGER = 0,
+  TACT_FAMILY_TECHNIQUE = 1,
+  TACT_FAMILY_SIGNAL = 2
+} tact_family;
+
+/* "trigger", "technique" or "signal"; NULL outside the enum. Static
+ * strings. */
+TACT_C_API const char* tact_family_name(tact_family family) TACT_NOEXCEPT;
+
+/* The number of categories the analyzer's packs define (a house pack may
+ * add some); 0 for NULL. Thread-safe. */
+TACT_C_API size_t tact_analyzer_category_count(const tact_analyzer* analyzer) TACT_NOEXCEPT;
+
+/* Category `index` (0 .. count - 1, in definition order): *family, *id
+ * (what tact_trigger.category, tact_technique.type and tact_signal.type
+ * report), and the *name and *message a user interface shows, in the
+ * pack's language. Any output may be NULL. The strings belong to the
+ * analyzer and live as long as it does. Thread-safe. Errors:
+ * TACT_E_INVALID_ARGUMENT (analyzer NULL, index out of range; the outputs
+ * are then NULL, and *family TACT_FAMILY_TRIGGER). */
+TACT_C_API int tact_analyzer_category(const tact_analyzer* analyzer, size_t index,
+                                      tact_family* family, const char** id, const char** name,
+                                      const char** message) TACT_NOEXCEPT;
+
 /* ------------------------------------------------------------------------
  * Analysis
  * ------------------------------------------------------------------------ */

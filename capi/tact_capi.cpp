@@ -45,6 +45,9 @@ static_assert(TACT_CUE_SIGNAL == static_cast<int>(tact::CueKind::signal));
 static_assert(TACT_CUE_TECHNIQUE == static_cast<int>(tact::CueKind::technique));
 static_assert(TACT_CUE_TRIGGER == static_cast<int>(tact::CueKind::trigger));
 static_assert(TACT_CUE_TONE == static_cast<int>(tact::CueKind::tone));
+static_assert(TACT_FAMILY_TRIGGER == static_cast<int>(tact::Family::trigger));
+static_assert(TACT_FAMILY_TECHNIQUE == static_cast<int>(tact::Family::technique));
+static_assert(TACT_FAMILY_SIGNAL == static_cast<int>(tact::Family::signal));
 static_assert(TACT_ROLE_AGENT == static_cast<int>(tact::Role::agent));
 static_assert(TACT_ROLE_CUSTOMER == static_cast<int>(tact::Role::customer));
 static_assert(TACT_ROLE_AUTO == static_cast<int>(tact::Role::automatic));
@@ -514,6 +517,13 @@ const char* tact_cue_kind_name(tact_cue_kind kind) noexcept {
              : nullptr;
 }
 
+const char* tact_family_name(tact_family family) noexcept {
+  const int v = enum_value(family);
+  return v >= TACT_FAMILY_TRIGGER && v <= TACT_FAMILY_SIGNAL
+             ? tact::family_name(static_cast<tact::Family>(v))
+             : nullptr;
+}
+
 const char* tact_level_name(int level) noexcept {
   return level >= TACT_LEVEL_CALM && level <= TACT_LEVEL_HOSTILE ? tact::escalation_label(level)
                                                                  : nullptr;
@@ -567,6 +577,35 @@ void tact_analyzer_free(tact_analyzer* analyzer) noexcept {
 
 size_t tact_analyzer_rule_count(const tact_analyzer* analyzer) noexcept {
   return analyzer == nullptr ? 0 : analyzer->analyzer.rule_count();
+}
+
+size_t tact_analyzer_category_count(const tact_analyzer* analyzer) noexcept {
+  return analyzer == nullptr ? 0 : analyzer->analyzer.categories().size();
+}
+
+int tact_analyzer_category(const tact_analyzer* analyzer, size_t index, tact_family* family,
+                           const char** id, const char** name, const char** message) noexcept {
+  return guarded([&]() -> int {
+    if (family != nullptr) *family = TACT_FAMILY_TRIGGER;
+    for (const char** out : {id, name, message}) {
+      if (out != nullptr) *out = nullptr;
+    }
+    if (analyzer == nullptr) {
+      return fail(TACT_E_INVALID_ARGUMENT, "tact_analyzer_category: analyzer is NULL");
+    }
+    const std::vector<tact::Category>& all = analyzer->analyzer.categories();
+    if (index >= all.size()) {
+      return fail(TACT_E_INVALID_ARGUMENT, "tact_analyzer_category: index " +
+                                               std::to_string(index) + " is not below the " +
+                                               std::to_string(all.size()) + " categories");
+    }
+    const tact::Category& c = all[index];
+    if (family != nullptr) *family = static_cast<tact_family>(c.family);
+    if (id != nullptr) *id = c.id.c_str();
+    if (name != nullptr) *name = c.name.c_str();
+    if (message != nullptr) *message = c.message.c_str();
+    return TACT_OK;
+  });
 }
 
 int tact_analyze(tact_report** out, const tact_analyzer* analyzer, const char* utf8, size_t len,

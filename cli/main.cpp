@@ -12,6 +12,7 @@
 //   tact serve [--listen ADDR:PORT] [--api-key KEY] [--cors-origin ORIGIN]...
 //              [--max-body-bytes N] [--threads N] [--queue N] [--rules PACK]...
 //   tact rules check PACK...
+//   tact rules categories [PACK...]
 //   tact --version
 //
 // Exit status: 0 when every input line was read and answered; 2 on a usage
@@ -231,6 +232,29 @@ int check_rules(const std::vector<std::string>& packs, bool no_default_pack,
   return status;
 }
 
+// One JSON line per category the packs define, in definition order.
+int list_categories(const std::vector<std::string>& packs, bool no_default_pack,
+                    const std::string& language) {
+  tact::Options options;
+  options.default_pack = !no_default_pack;
+  options.language = language;
+  options.rule_files = packs;
+  const tact::core::Analyzer analyzer(options);
+  if (!analyzer.ok()) {
+    std::cerr << analyzer.status().message << "\n";
+    return kExitError;
+  }
+  for (const tact::Category& c : analyzer.categories()) {
+    const nlohmann::ordered_json j = {{"family", tact::family_name(c.family)},
+                                      {"id", c.id},
+                                      {"name", c.name},
+                                      {"message", c.message}};
+    std::cout << j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+  }
+  std::cout.flush();
+  return write_failed() ? kExitError : 0;
+}
+
 // --language, for every subcommand that builds an analyzer.
 void add_language(CLI::App* cmd, std::string* language) {
   cmd->add_option("--language", *language,
@@ -371,6 +395,15 @@ int run_main(int argc, char** argv) {
   check->add_flag("--no-default-pack", check_no_default, "Do not layer over the embedded pack");
   std::string check_language = tact::Options().language;
   add_language(check, &check_language);
+  std::vector<std::string> category_files;
+  bool categories_no_default = false;
+  CLI::App* categories = rules->add_subcommand(
+      "categories", "List the categories the packs define, one JSON line each");
+  categories->add_option("packs", category_files, "Rule pack files layered over the default");
+  categories->add_flag("--no-default-pack", categories_no_default,
+                       "Do not layer over the embedded pack");
+  std::string categories_language = tact::Options().language;
+  add_language(categories, &categories_language);
 
   // CLI11 reports a mistyped subcommand as "A subcommand is required";
   // name it and list the valid ones instead.
@@ -384,9 +417,9 @@ int run_main(int argc, char** argv) {
       return kExitError;
     }
     if (word == "rules" && i + 1 < argc && argv[i + 1][0] != '-' &&
-        std::string(argv[i + 1]) != "check") {
+        std::string(argv[i + 1]) != "check" && std::string(argv[i + 1]) != "categories") {
       std::cerr << "tact: unknown subcommand 'rules " << argv[i + 1]
-                << "'; valid subcommands: rules check\n";
+                << "'; valid subcommands: rules check, rules categories\n";
       return kExitError;
     }
     break;
@@ -405,6 +438,9 @@ int run_main(int argc, char** argv) {
     return tact::cli::run_report(rep);
   }
   if (check->parsed()) return check_rules(check_files, check_no_default, check_language);
+  if (categories->parsed()) {
+    return list_categories(category_files, categories_no_default, categories_language);
+  }
 #ifdef TACT_HAVE_SERVE
   if (serve->parsed()) return tact::serve::run(serve_settings);
 #endif

@@ -146,11 +146,13 @@ bool low_surrogate(char16_t c) {
 }
 
 // "uncertainty" -> "Uncertainty", "blame-shifting" -> "Blame shifting".
-std::string human(std::string s) {
-  std::replace(s.begin(), s.end(), '-', ' ');
-  std::replace(s.begin(), s.end(), '_', ' ');
-  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
-  return s;
+// The name the packs give a trigger category, in their language; the id
+// when none does (every category a finding reports is defined).
+const std::string& category_name(const core::Analyzer& analyzer, const std::string& id) {
+  for (const Category& c : analyzer.categories()) {
+    if (c.family == Family::trigger && c.id == id) return c.name;
+  }
+  return id;
 }
 
 std::string upper_id(std::string s) {
@@ -399,7 +401,7 @@ CheckAnswer check(const core::Analyzer& analyzer, const Form& form) {
     const std::size_t end = pieces.empty() ? e : map_offset(pieces, e, true);
     nlohmann::ordered_json m;
     m["message"] = t.message;
-    m["shortMessage"] = human(t.category);
+    m["shortMessage"] = category_name(analyzer, t.category);
     m["replacements"] = std::move(replacements);
     m["offset"] = offset;
     m["length"] = end > offset ? end - offset : 0;
@@ -407,7 +409,7 @@ CheckAnswer check(const core::Analyzer& analyzer, const Form& form) {
     m["sentence"] = to_utf8(u16.substr(ss, se - ss));
     m["type"] = {{"typeName", "Other"}};
     m["rule"] = {{"id", t.rule},
-                 {"description", human(t.category) + " (trigger phrase)"},
+                 {"description", category_name(analyzer, t.category)},
                  {"issueType", "style"},
                  {"category", {{"id", "TACT_" + upper_id(t.category)}, {"name", "Tone"}}}};
     m["ignoreForIncompleteSentence"] = false;

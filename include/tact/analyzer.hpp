@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "tact.h"
+#include "tact/category.hpp"
 #include "tact/options.hpp"
 #include "tact/report.hpp"
 #include "tact/status.hpp"
@@ -366,6 +367,27 @@ class Analyzer {
 
   // Number of rules after layering.
   std::size_t rule_count() const noexcept { return tact_analyzer_rule_count(handle_.get()); }
+
+  // The categories the packs define, in definition order: the ids findings
+  // report, with their names and messages in the pack's language. Empty
+  // when the analyzer failed to build. Throws std::bad_alloc only.
+  std::vector<Category> categories() const {
+    std::vector<Category> out;
+    const std::size_t n = tact_analyzer_category_count(handle_.get());
+    out.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      tact_family family = TACT_FAMILY_TRIGGER;
+      const char* id = nullptr;
+      const char* name = nullptr;
+      const char* message = nullptr;
+      if (tact_analyzer_category(handle_.get(), i, &family, &id, &name, &message) != TACT_OK) {
+        break;
+      }
+      out.push_back({static_cast<Family>(family), detail::string_of(id), detail::string_of(name),
+                     detail::string_of(message)});
+    }
+    return out;
+  }
 
   // The options this analyzer was built with.
   const Options& options() const noexcept { return options_; }

@@ -6,6 +6,7 @@
 #define TACT_TACT_HPP_
 
 #include "tact/analyzer.hpp"
+#include "tact/category.hpp"
 #include "tact/conversation.hpp"
 #include "tact/report.hpp"
 #include "tact/version.hpp"

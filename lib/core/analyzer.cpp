@@ -26,12 +26,17 @@ namespace tact::core {
 // Input beyond this cannot be addressed by the 32-bit offsets of Document.
 constexpr std::size_t kHardInputLimit = std::size_t{1} << 30;
 
+static_assert(static_cast<int>(rules::Family::trigger) == static_cast<int>(Family::trigger));
+static_assert(static_cast<int>(rules::Family::technique) == static_cast<int>(Family::technique));
+static_assert(static_cast<int>(rules::Family::signal) == static_cast<int>(Family::signal));
+
 struct Analyzer::Impl {
   Options options;
   std::shared_ptr<const rules::Pack> pack;
   std::shared_ptr<const tone::Scorer> scorer;
   std::shared_ptr<const model::Model> model;  // null: the packs name none
   std::vector<std::string> model_messages;    // per model label: its category's message
+  std::vector<Category> categories;           // the packs', as the public type
 
   // Reports the model's findings in sentences no rule finding of the same
   // category covers.
@@ -283,7 +288,12 @@ Analyzer::Analyzer(const Options& options) {
   Status status = rules::Pack::load(options, &impl->pack, &data);
   if (status.ok()) impl->scorer = tone::Scorer::load(data.tone, options.max_pack_bytes, &status);
   if (status.ok() && !data.model.name.empty()) status = load_model(data.model, impl.get());
-  if (status.ok()) impl_ = std::move(impl);
+  if (status.ok()) {
+    for (const rules::Category& c : impl->pack->categories()) {
+      impl->categories.push_back({static_cast<Family>(c.family), c.id, c.name, c.message});
+    }
+    impl_ = std::move(impl);
+  }
   status_ = std::make_shared<const Status>(std::move(status));
 }
 
@@ -399,6 +409,11 @@ std::vector<Report> Analyzer::analyze_batch(const std::vector<std::string_view>&
 
 std::size_t Analyzer::rule_count() const noexcept {
   return impl_ ? impl_->pack->size() : 0;
+}
+
+const std::vector<Category>& Analyzer::categories() const noexcept {
+  static const std::vector<Category> kNone;
+  return impl_ ? impl_->categories : kNone;
 }
 
 std::vector<ExampleFailure> Analyzer::check_examples() const {

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "rules/example_failure.hpp"
+#include "tact/category.hpp"
 #include "tact/options.hpp"
 #include "tact/report.hpp"
 #include "tact/status.hpp"
@@ -78,6 +79,10 @@ class Analyzer {
 
   // The options this analyzer was built with.
   const Options& options() const noexcept;
+
+  // The categories its packs define, in definition order (empty when the
+  // analyzer failed to build).
+  const std::vector<Category>& categories() const noexcept;
 
   struct Impl;  // private
 

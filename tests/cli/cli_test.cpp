@@ -377,3 +377,36 @@ TEST_CASE("--language with a pack of that language: its categories, tone and rul
   CHECK(r.status != 0);
   CHECK(r.err.find("language 'fr' has no embedded pack (embedded: en)") != std::string::npos);
 }
+
+TEST_CASE("rules categories: one JSON line per category; docs/categories.md lists the default's") {
+  Run r = tact_cli("rules categories");
+  REQUIRE(r.status == 0);
+  const auto lines = json_lines(r.out);
+  REQUIRE(!lines.empty());
+  std::ifstream doc_file(std::string(TACT_SOURCE_DIR) + "/docs/categories.md");
+  std::stringstream doc;
+  doc << doc_file.rdbuf();
+  for (const auto& c : lines) {
+    const std::string id = c["id"];
+    CAPTURE(id);
+    CHECK(!c["name"].get<std::string>().empty());
+    CHECK(!c["message"].get<std::string>().empty());
+    const std::string family = c["family"];
+    CHECK((family == "trigger" || family == "technique" || family == "signal"));
+    // The shipped docs name every category the default pack defines.
+    CHECK(doc.str().find("| `" + id + "` |") != std::string::npos);
+  }
+
+  const std::string pack = std::string(TACT_SOURCE_DIR) + "/tests/packs/de/pack.toml";
+  r = tact_cli("rules categories --no-default-pack --language de '" + pack + "'");
+  REQUIRE(r.status == 0);
+  bool informal = false;
+  for (const auto& c : json_lines(r.out)) {
+    if (c["id"] == "informal_address") informal = c["name"] == "Duzen";
+  }
+  CHECK(informal);
+
+  r = tact_cli("rules categories /nonexistent/pack.toml");
+  CHECK(r.status != 0);
+  CHECK(!r.err.empty());
+}

@@ -47,6 +47,40 @@ int main(void) {
   }
   tact_report_free(report);
 
+  /* The pack's categories, with their German names; the index is checked. */
+  {
+    size_t i = 0;
+    int found = 0;
+    const size_t n = tact_analyzer_category_count(analyzer);
+    CHECK(n > 0);
+    for (i = 0; i < n; ++i) {
+      tact_family family = TACT_FAMILY_SIGNAL;
+      const char* id = NULL;
+      const char* name = NULL;
+      const char* message = NULL;
+      CHECK(tact_analyzer_category(analyzer, i, &family, &id, &name, &message) == TACT_OK);
+      CHECK(id != NULL && name != NULL && message != NULL && tact_family_name(family) != NULL);
+      if (id != NULL && strcmp(id, "informal_address") == 0) {
+        found = 1;
+        CHECK(family == TACT_FAMILY_TRIGGER);
+        CHECK(strcmp(name, "Duzen") == 0);
+      }
+    }
+    CHECK(found);
+    {
+      const char* id = "unset";
+      tact_family family = TACT_FAMILY_SIGNAL;
+      CHECK(tact_analyzer_category(analyzer, n, &family, &id, NULL, NULL) ==
+            TACT_E_INVALID_ARGUMENT);
+      CHECK(id == NULL && family == TACT_FAMILY_TRIGGER);
+      CHECK(strstr(tact_last_error(), "index") != NULL);
+      CHECK(tact_analyzer_category(NULL, 0, NULL, NULL, NULL, NULL) == TACT_E_INVALID_ARGUMENT);
+      CHECK(tact_analyzer_category_count(NULL) == 0);
+      CHECK(strcmp(tact_family_name(TACT_FAMILY_TECHNIQUE), "technique") == 0);
+      CHECK(tact_family_name((tact_family)7) == NULL);
+    }
+  }
+
   /* English words are not in the German pack's lexicon. */
   CHECK(tact_analyze(&report, analyzer, english, strlen(english), TACT_ROLE_CUSTOMER) == TACT_OK);
   CHECK(tact_report_tone(report)->sentiment == 0.0);

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include "tact/tact.hpp"
 
@@ -126,4 +127,45 @@ TEST_CASE("languages and packs must agree, and an unknown language is a clear er
   CHECK(tact::Analyzer(o).status().code == tact::Code::invalid_argument);
   o.language = "de-CH";  // a well-formed tag with no pack: the tone model is missing
   CHECK(tact::Analyzer(o).status().code == tact::Code::rules);
+}
+
+TEST_CASE("an analyzer lists its packs' categories with their names, in their language") {
+  const tact::Analyzer de(german());
+  REQUIRE(de.ok());
+  const std::vector<tact::Category> categories = de.categories();
+  const auto informal =
+      std::find_if(categories.begin(), categories.end(),
+                   [](const tact::Category& c) { return c.id == "informal_address"; });
+  REQUIRE(informal != categories.end());
+  CHECK(informal->family == tact::Family::trigger);
+  CHECK(informal->name == "Duzen");
+  CHECK(informal->message.rfind("Duzt", 0) == 0);
+  // Every category a finding reports is listed, by family.
+  const tact::Report r = de.analyze("Keine Ahnung. Hast du die Rechnung noch?");
+  for (const tact::Trigger& t : r.triggers) {
+    CHECK(std::any_of(categories.begin(), categories.end(), [&](const tact::Category& c) {
+      return c.family == tact::Family::trigger && c.id == t.category;
+    }));
+  }
+  // The English pack's categories are English and lack the German one.
+  const tact::Analyzer en;
+  const std::vector<tact::Category> english = en.categories();
+  CHECK(english.size() > categories.size());
+  CHECK(std::none_of(english.begin(), english.end(),
+                     [](const tact::Category& c) { return c.id == "informal_address"; }));
+  // A house pack may add a category; it comes last.
+  tact::Options house;
+  house.rule_texts = {{"house.toml",
+                       "[categories.trigger.jargon]\nname = \"Jargon\"\nmessage = \"Plain words "
+                       "instead.\"\n"}};
+  const tact::Analyzer layered(house);
+  REQUIRE_MESSAGE(layered.ok(), layered.status().message);
+  const std::vector<tact::Category> grown = layered.categories();
+  REQUIRE(grown.size() == english.size() + 1);
+  CHECK(grown.back().id == "jargon");
+  CHECK(grown.back().name == "Jargon");
+  // A failed analyzer lists none.
+  tact::Options bad = german();
+  bad.rule_files = {"/nonexistent/pack.toml"};
+  CHECK(tact::Analyzer(bad).categories().empty());
 }

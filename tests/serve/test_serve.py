@@ -387,6 +387,9 @@ class OtherLanguageTest(unittest.TestCase):
                 self.assertEqual(status, 200, body)
                 got = json.loads(body)
                 self.assertEqual(got["language"]["detectedLanguage"]["code"], "de")
+                # Category names are the pack's, in German.
+                self.assertEqual(sorted(m["shortMessage"] for m in got["matches"]),
+                                 ["Abwiegeln", "Ratlosigkeit"])
                 rules = sorted(m["rule"]["id"] for m in got["matches"])
                 self.assertEqual(rules, ["trigger.dismissive.beruhigen",
                                          "trigger.uncertainty.weiss-nicht"], language)

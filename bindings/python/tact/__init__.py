@@ -28,7 +28,17 @@ from .errors import (
     RulePackError,
     VersionError,
 )
-from .report import Cue, Edit, Escalation, Report, Signal, Technique, Tone, Trigger
+from .report import (
+    Category,
+    Cue,
+    Edit,
+    Escalation,
+    Report,
+    Signal,
+    Technique,
+    Tone,
+    Trigger,
+)
 
 # The package's version; the library's is tact.library_version().
 __version__ = "0.2.0"
@@ -47,6 +57,7 @@ def library_path() -> str:
 __all__ = [
     "ABI_VERSION",
     "Analyzer",
+    "Category",
     "Conversation",
     "Cue",
     "Edit",

@@ -170,6 +170,11 @@ PROTOTYPES: Sequence[Tuple[str, List[Any], Any, Errcheck]] = (
     ("tact_analyzer_retain", [AnalyzerP], AnalyzerP, None),
     ("tact_analyzer_free", [AnalyzerP], None, None),
     ("tact_analyzer_rule_count", [AnalyzerP], c_size_t, None),
+    ("tact_family_name", [c_int], c_char_p, None),
+    ("tact_analyzer_category_count", [AnalyzerP], c_size_t, None),
+    ("tact_analyzer_category",
+     [AnalyzerP, c_size_t, POINTER(c_int), POINTER(c_char_p), POINTER(c_char_p),
+      POINTER(c_char_p)], c_int, _check_status),
     ("tact_analyze", [POINTER(ReportP), AnalyzerP, c_char_p, c_size_t, c_int], c_int,
      _check_status),
     # Returns the first failed message's status; the caller reads the rest.

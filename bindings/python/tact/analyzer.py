@@ -8,7 +8,7 @@ from typing import Any, Iterable, List, Mapping, Optional, Sequence, Tuple, Unio
 
 from . import _library as C
 from .errors import DeadlineExceededError, InvalidArgumentError, error_for
-from .report import Report, from_c
+from .report import Category, Report, from_c
 
 Text = Union[str, bytes]
 PathLike = Union[str, "os.PathLike[str]"]
@@ -199,6 +199,28 @@ class Analyzer:
         handle = self._acquire()
         try:
             return int(self._lib.tact_analyzer_rule_count(handle))
+        finally:
+            self._release()
+
+    @property
+    def categories(self) -> List[Category]:
+        """The categories the packs define, in definition order: the ids
+        findings report, with names and messages in the pack's language."""
+        handle = self._acquire()
+        try:
+            out = []
+            for i in range(int(self._lib.tact_analyzer_category_count(handle))):
+                family = ctypes.c_int()
+                id_, name, message = ctypes.c_char_p(), ctypes.c_char_p(), ctypes.c_char_p()
+                self._lib.tact_analyzer_category(handle, i, ctypes.byref(family),
+                                                 ctypes.byref(id_), ctypes.byref(name),
+                                                 ctypes.byref(message))
+                out.append(Category(
+                    family=self._lib.tact_family_name(family.value).decode("utf-8"),
+                    id=(id_.value or b"").decode("utf-8", "replace"),
+                    name=(name.value or b"").decode("utf-8", "replace"),
+                    message=(message.value or b"").decode("utf-8", "replace")))
+            return out
         finally:
             self._release()
 

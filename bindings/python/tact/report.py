@@ -22,6 +22,16 @@ _SEVERITIES = {0: "info", 1: "warning", 2: "error"}
 _SOURCES = {0: "rule", 1: "model"}
 
 
+@dataclass(frozen=True)
+class Category:
+    """A category the analyzer's packs define (Analyzer.categories)."""
+
+    family: str  # "trigger", "technique" or "signal"
+    id: str  # what Trigger.category, Technique.type and Signal.type report
+    name: str  # in the pack's language, for a user interface
+    message: str  # what such a phrase does
+
+
 @dataclass
 class Tone:
     sentiment: float = 0.0  # [-1, 1]

@@ -26,6 +26,19 @@ def test_german_triggers_with_the_packs_categories(german):
     assert r.triggers[0].text == "Keine Ahnung"
 
 
+def test_categories_are_the_packs_in_its_language(german):
+    categories = german.categories
+    informal = [c for c in categories if c.id == "informal_address"]
+    assert informal == [tact.Category(family="trigger", id="informal_address", name="Duzen",
+                                      message=informal[0].message)]
+    assert informal[0].message.startswith("Duzt")
+    assert {c.family for c in categories} == {"trigger", "technique", "signal"}
+    with tact.Analyzer() as en:
+        english = {(c.family, c.id): c.name for c in en.categories}
+    assert ("trigger", "informal_address") not in english
+    assert english[("trigger", "uncertainty")] == "Uncertainty"
+
+
 def test_tone_comes_from_the_packs_lexicon(german):
     angry = german.analyze("Das ist eine Frechheit und absolut unverschämt! Ich kündige.",
                            role="customer")
