@@ -21,9 +21,10 @@ namespace {
 
 void BM_DocumentAscii(benchmark::State& state) {
   const auto& texts = ascii_texts(static_cast<Size>(state.range(0)));
+  const text::SentenceProfile& sentences = default_pack().sentence_profile();
   std::size_t i = 0;
   for (auto _ : state) {
-    auto doc = text::Document::build(texts[i++ % texts.size()]);
+    auto doc = text::Document::build(texts[i++ % texts.size()], sentences);
     benchmark::DoNotOptimize(doc);
   }
   set_counters(state, texts);
@@ -32,9 +33,10 @@ BENCHMARK(BM_DocumentAscii)->Arg(0)->Arg(1)->ArgName("size");
 
 void BM_DocumentUnicode(benchmark::State& state) {
   const auto& texts = corpus_texts(static_cast<Size>(state.range(0)));
+  const text::SentenceProfile& sentences = default_pack().sentence_profile();
   std::size_t i = 0;
   for (auto _ : state) {
-    auto doc = text::Document::build_unicode(texts[i++ % texts.size()]);
+    auto doc = text::Document::build_unicode(texts[i++ % texts.size()], sentences);
     benchmark::DoNotOptimize(doc);
   }
   set_counters(state, texts);
@@ -56,7 +58,7 @@ const Prepared& prepared(Size size) {
   const auto& texts = corpus_texts(size);
   const auto& messages = corpus(size);
   for (std::size_t i = 0; i < texts.size(); ++i) {
-    out.docs.push_back(text::Document::build(texts[i]));
+    out.docs.push_back(text::Document::build(texts[i], default_pack().sentence_profile()));
     out.roles.push_back(messages[i].agent ? Role::agent : Role::customer);
     std::vector<rules::Finding> f;
     default_pack().match(out.docs.back(), out.roles.back(), &f);

@@ -87,7 +87,7 @@ bool is_apostrophe(char32_t c) {
   return c == '\'' || c == 0x2019;
 }
 
-bool starts_sentence(std::string_view s, std::size_t pos) {
+bool starts_sentence(std::string_view s, std::size_t pos, const text::SentenceProfile& sentences) {
   std::size_t i = pos;
   std::size_t n = 0;
   char32_t c = 0;
@@ -106,7 +106,15 @@ bool starts_sentence(std::string_view s, std::size_t pos) {
     i -= n;
     c = char_before(s, i, &n);
   }
-  return is_terminator(c) || text::is_pictographic(c);
+  if (text::is_pictographic(c) || sentences.is_terminator(c)) return true;
+  if (!is_terminator(c)) return false;
+  // A lone full stop after a listed abbreviation ends nothing, as the
+  // segmenter reads it (a run of terminators always ends a sentence).
+  const std::size_t dot = i - n;
+  const char32_t before = char_before(s, dot);
+  const bool full_stop = c == '.' || c == 0xFF0E;  // both '.' in the segmenter's view
+  return !(full_stop && !is_terminator(before) && !sentences.is_terminator(before) &&
+           sentences.abbreviation_before(s, dot));
 }
 
 }  // namespace tact::rewrite

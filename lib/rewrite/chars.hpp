@@ -8,6 +8,8 @@
 #include <cstddef>
 #include <string_view>
 
+#include "text/sentence_profile.hpp"
+
 namespace tact::rewrite {
 
 // The code point that starts at s[i] (0 at or past the end), and the one
@@ -35,8 +37,10 @@ bool is_apostrophe(char32_t c);
 
 // True when byte `pos` of `s` begins a sentence: only openers and
 // whitespace lie between it and the start of the text, a line break, a
-// terminator (possibly followed by closers) or an emoji.
-bool starts_sentence(std::string_view s, std::size_t pos);
+// terminator of the language (`sentences` adds to Unicode's; possibly
+// followed by closers) or an emoji, where the terminator is not the lone
+// '.' of a listed abbreviation ("Mr. Patel").
+bool starts_sentence(std::string_view s, std::size_t pos, const text::SentenceProfile& sentences);
 
 }  // namespace tact::rewrite
 

@@ -87,8 +87,8 @@ std::size_t seam_faults(std::string_view s, std::size_t begin, std::size_t end) 
   return faults;
 }
 
-const char* check(std::string_view original, const Edit& e, std::string_view text, std::size_t tb,
-                  std::size_t te, std::vector<Word>* words) {
+const char* check(std::string_view original, const text::SentenceProfile& sentences, const Edit& e,
+                  std::string_view text, std::size_t tb, std::size_t te, std::vector<Word>* words) {
   std::size_t start = tb;
   while (start > 0) {
     std::size_t n = 0;
@@ -151,7 +151,7 @@ const char* check(std::string_view original, const Edit& e, std::string_view tex
         const std::size_t split = both.size();
         both.append(text.substr(w[0].begin, length));
         if (same_word(both, {0, split}, {split, both.size()}) &&
-            !starts_sentence(original, there.begin)) {
+            !starts_sentence(original, there.begin, sentences)) {
           return "orphan_opener";
         }
       }
@@ -176,8 +176,8 @@ void apply(std::string_view original, const std::vector<Edit>& edits, std::strin
 
 }  // namespace
 
-void guard(std::string_view original, std::vector<Edit>* edits, std::string* text,
-           std::vector<Declined>* declined) {
+void guard(std::string_view original, const text::SentenceProfile& sentences,
+           std::vector<Edit>* edits, std::string* text, std::vector<Declined>* declined) {
   if (edits->empty()) return;
   std::vector<std::size_t> at;
   std::string built;
@@ -187,7 +187,8 @@ void guard(std::string_view original, std::vector<Edit>* edits, std::string* tex
   bool changed = false;
   for (std::size_t i = 0; i < edits->size(); ++i) {
     Edit& e = (*edits)[i];
-    const char* reason = check(original, e, built, at[i], at[i] + e.replacement.size(), &words);
+    const char* reason =
+        check(original, sentences, e, built, at[i], at[i] + e.replacement.size(), &words);
     if (reason == nullptr) {
       kept.push_back(std::move(e));
     } else {

@@ -18,12 +18,12 @@
 
 namespace tact::rewrite {
 
-// Checks every edit of `original` in *edits (sorted, non-overlapping) in
-// the text they produce; moves each failing edit to *declined with its
-// reason ("doubled_word", "repeated_phrase", "orphan_opener", "spacing")
-// and sets *text to `original` with the remaining edits applied.
-void guard(std::string_view original, std::vector<Edit>* edits, std::string* text,
-           std::vector<Declined>* declined);
+// Checks every edit of `original` (whose sentences `sentences` profiles)
+// in *edits (sorted, non-overlapping) in the text they produce; moves each failing edit to
+// *declined with its reason ("doubled_word", "repeated_phrase", "orphan_opener", "spacing") and
+// sets *text to `original` with the remaining edits applied.
+void guard(std::string_view original, const text::SentenceProfile& sentences,
+           std::vector<Edit>* edits, std::string* text, std::vector<Declined>* declined);
 
 }  // namespace tact::rewrite
 

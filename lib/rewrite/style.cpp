@@ -107,6 +107,7 @@ bool keeps_capital(const std::string& s, std::size_t at, const std::vector<std::
 }  // namespace
 
 Casing casing_for(std::string_view text, text::Range original,
+                  const text::SentenceProfile& sentences,
                   const std::vector<text::Range>& captures) {
   int upper = 0;
   int lower = 0;
@@ -130,7 +131,7 @@ Casing casing_for(std::string_view text, text::Range original,
     const char32_t c = text::decode_utf8(text, &i);
     if (text::is_letter(c)) first = c;
   }
-  if (first != 0 && text::is_upper(first) && starts_sentence(text, original.begin)) {
+  if (first != 0 && text::is_upper(first) && starts_sentence(text, original.begin, sentences)) {
     return Casing::upper_first;
   }
   return Casing::lower_first;

@@ -25,9 +25,10 @@ enum class Casing : uint8_t {
 // The casing a replacement for `original` (a span of `text`) should take:
 // ALL CAPS when the span's letters outside `captures` (original ranges, in
 // order) are (two or more, none lower case); otherwise the case of the
-// span's first letter when the span starts a sentence, and lower case
-// mid-sentence.
+// span's first letter when the span starts a sentence (as `sentences`
+// profiles them), and lower case mid-sentence.
 Casing casing_for(std::string_view text, text::Range original,
+                  const text::SentenceProfile& sentences,
                   const std::vector<text::Range>& captures = {});
 
 // Restyles the template bytes of *r. lower_first leaves the words of

@@ -64,15 +64,21 @@ bool stands_alone(std::string_view s, text::Range span) {
 }
 
 // Where the sentence that runs on at `from` ends: the byte of its first
-// terminator or line break (s.size() when it runs to the end).
-std::size_t sentence_stop(std::string_view s, std::size_t from) {
+// terminator or line break (s.size() when it runs to the end), passing
+// over the full stop of a listed abbreviation ("Mr." in "ask Mr. Patel.").
+std::size_t sentence_stop(std::string_view s, std::size_t from,
+                          const text::SentenceProfile& sentences) {
   std::size_t i = from;
   while (i < s.size()) {
     std::size_t n = 0;
     const char32_t c = char_at(s, i, &n);
     if (n == 0 || is_newline(c)) break;
     // "£23.50" and "v2.1" hold no stop: a terminator is followed by a non-word.
-    if (is_terminator(c) && !is_wordish(char_at(s, i + n))) break;
+    const char32_t next = char_at(s, i + n);
+    if ((is_terminator(c) || sentences.is_terminator(c)) && !is_wordish(next) &&
+        !(c == '.' && !is_terminator(next) && sentences.abbreviation_before(s, i))) {
+      break;
+    }
     i += n;
   }
   return i;
@@ -118,6 +124,7 @@ void suggest_round(const text::Document& doc, const std::vector<rules::Finding>&
                    const std::vector<uint8_t>* choice = nullptr,
                    std::vector<Declined>* declined = nullptr) {
   const std::string_view original = doc.original();
+  const text::SentenceProfile& sentences = doc.sentence_profile();
   out->suggestions.assign(triggers.size(), {});
   out->edits.clear();
   out->unsettled = false;
@@ -156,7 +163,7 @@ void suggest_round(const text::Document& doc, const std::vector<rules::Finding>&
     }
     std::sort(capture_ranges.begin(), capture_ranges.end(),
               [](const text::Range& a, const text::Range& b) { return a.begin < b.begin; });
-    const Casing casing = casing_for(original, span, capture_ranges);
+    const Casing casing = casing_for(original, span, sentences, capture_ranges);
     Apostrophe apostrophe = apostrophe_in(original, span);
     if (apostrophe == Apostrophe::unknown) {
       if (!message_style_known) {
@@ -177,7 +184,7 @@ void suggest_round(const text::Document& doc, const std::vector<rules::Finding>&
     }
     for (const std::string& tmpl : f.rule->suggestions) {
       if (!render(tmpl, f, doc, &rendered)) continue;
-      if (rendered.lead_only && !starts_sentence(original, span.begin)) continue;
+      if (rendered.lead_only && !starts_sentence(original, span.begin, sentences)) continue;
       apply_casing(casing, style, &rendered);
       apply_apostrophe(apostrophe, &rendered);
       if (already_said(doc, f.view, rendered, &scratch, others)) {
@@ -217,13 +224,13 @@ void suggest_round(const text::Document& doc, const std::vector<rules::Finding>&
   for (const Candidate& c : candidates) {
     Replacement& r = chosen.emplace_back(std::move(best[c.finding]));
     r.original = c.original;
-    r.sentence_start = starts_sentence(original, c.original.begin);
+    r.sentence_start = starts_sentence(original, c.original.begin, sentences);
     r.capital_start = starts_with_capital(original.substr(c.original.begin, c.original.size()));
     // A finding that lost an overlap, or a deletion joining text that stood
     // apart, may leave a trigger: the rewrite needs a re-check.
     out->unsettled = out->unsettled || c.deletion;
     if (question[c.finding]) {
-      const std::size_t stop = sentence_stop(original, c.original.end);
+      const std::size_t stop = sentence_stop(original, c.original.end, sentences);
       if (stop < original.size() && original[stop] == '.') {
         stops.push_back({static_cast<uint32_t>(stop), static_cast<uint32_t>(stop + 1)});
       }
@@ -240,7 +247,7 @@ void suggest(const text::Document& doc, const std::vector<rules::Finding>& trigg
              const rules::RewriteStyle& style, Output* out) {
   out->declined.clear();
   suggest_round(doc, triggers, style, out, nullptr, &out->declined);
-  guard(doc.original(), &out->edits, &out->text, &out->declined);
+  guard(doc.original(), doc.sentence_profile(), &out->edits, &out->text, &out->declined);
 }
 
 namespace {
@@ -253,7 +260,7 @@ void recheck(const text::Document& doc, const rules::Pack& pack, Role role, Outp
   Output next;
   for (int pass = 1; pass < kMaxPasses && out->unsettled && !out->edits.empty(); ++pass) {
     current = out->text;  // the Document below reads it
-    const text::Document rewritten = text::Document::build(current);
+    const text::Document rewritten = text::Document::build(current, doc.sentence_profile());
     found.clear();
     pack.match(rewritten, role, &found, deadline);
     if (deadline != nullptr && deadline->passed()) return;
@@ -325,7 +332,7 @@ void suggest(const text::Document& doc, const std::vector<rules::Finding>& trigg
     forget_rewritten(out);
     // The guard judges the final text, once: a re-check round may mend what
     // the first round's splice broke.
-    guard(doc.original(), &out->edits, &out->text, &out->declined);
+    guard(doc.original(), doc.sentence_profile(), &out->edits, &out->text, &out->declined);
     std::sort(out->declined.begin(), out->declined.end(), [](const Declined& a, const Declined& b) {
       return a.edit.original.begin < b.edit.original.begin;
     });

@@ -41,6 +41,7 @@ class CompiledPack final : public Pack {
   const std::vector<Category>& categories() const override { return categories_; }
   const std::string& language() const override { return language_; }
   const RewriteStyle& rewrite_style() const override { return rewrite_style_; }
+  const text::SentenceProfile& sentence_profile() const override { return sentences_; }
 
   // As match(), choosing whether overlapping findings of one category are
   // reduced to the first (match() does; example checks do not, so a rule's
@@ -81,6 +82,7 @@ class CompiledPack final : public Pack {
   std::vector<Category> categories_;
   std::string language_;
   RewriteStyle rewrite_style_;
+  text::SentenceProfile sentences_;
   // One prefilter Set per group of patterns: a single Set over every pattern
   // of a large pack outgrows its DFA budget on varied text and then admits
   // every pattern as a candidate. Patterns with long gaps are grouped apart

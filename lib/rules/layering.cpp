@@ -248,6 +248,7 @@ class Layering {
   std::vector<std::shared_ptr<const RE2>> quote_regexes_;
   std::vector<QuoteMark> quote_marks_;
   RewriteStyle rewrite_style_;
+  text::SentenceProfile sentences_;
   bool changed_ = false;
   std::size_t program_size_ = 0;  // RE2 instructions of every pack applied
   ClassTable classes_;            // the vocabulary classes of every pack applied
@@ -278,6 +279,9 @@ Status Layering::add_embedded(const std::string& name, bool rules) {
   for (const Category& c : pack.categories.all()) categories_.define(c);
   if (!pack.tone.name.empty()) data_.tone = pack.tone;
   if (pack.unit[0].has_rewrite_style) rewrite_style_ = pack.unit[0].rewrite_style;
+  // The sentence profile is the language's, like its typography: it holds
+  // without the embedded pack's rules too.
+  for (const PackFile& f : pack.unit) sentences_.add(f.sentences);
   if (!rules) return {};
   if (Status s = apply(pack.unit, true); !s.ok()) return s;
   if (pack.unit[0].has_model) data_.model = pack.model;
@@ -440,8 +444,12 @@ Status Layering::apply(const Unit& unit, bool embedded) {
     }
     if (f.has_quote_marks) quote_marks_ = f.quote_marks;
     if (f.has_rewrite_style) rewrite_style_ = f.rewrite_style;
-    changed_ = changed_ || (!embedded && (f.has_quote_patterns || f.has_quote_marks ||
-                                          f.has_rewrite_style || !f.rules.empty()));
+    // Unlike the lists above, abbreviations and terminators add up: a house
+    // pack lists its own ("Acct") without repeating the language's.
+    sentences_.add(f.sentences);
+    changed_ =
+        changed_ || (!embedded && (f.has_quote_patterns || f.has_quote_marks ||
+                                   f.has_rewrite_style || f.has_sentences || !f.rules.empty()));
     for (const CompiledRule& r : f.rules) {
       auto it = index_.find(r.rule.id);
       std::size_t at = it != index_.end() ? it->second : rules_.size();
@@ -498,6 +506,7 @@ Status Layering::finish(LayeredPack* out) {
   out->quote_regexes = std::move(quote_regexes_);
   out->quote_marks = std::move(quote_marks_);
   out->rewrite_style = std::move(rewrite_style_);
+  out->sentences = std::move(sentences_);
   out->default_only = default_only();
   out->categories = categories_.all();
   out->language = options_.language;

@@ -28,7 +28,8 @@ struct LayeredPack {
   std::vector<Category> categories;
   std::string language;
   RewriteStyle rewrite_style;
-  PackData data;  // the model (the last pack naming one wins) and the tone model
+  text::SentenceProfile sentences;  // every pack's [sentences], added up
+  PackData data;                    // the model (the last pack naming one wins) and the tone model
   // True when the result is exactly the embedded default pack (the other
   // packs, if any, changed nothing), so its compiled form can be shared.
   bool default_only = false;

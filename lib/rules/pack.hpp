@@ -177,6 +177,10 @@ class Pack {
   // The rewrite's typography for that language.
   virtual const RewriteStyle& rewrite_style() const = 0;
 
+  // Where that language's sentences end (the packs' [sentences]): build
+  // the Documents this pack matches with it.
+  virtual const text::SentenceProfile& sentence_profile() const = 0;
+
   virtual ~Pack() = default;
 };
 

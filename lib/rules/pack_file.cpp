@@ -68,6 +68,7 @@ class Reader {
   Status read_categories(const toml::node& node);
   Status read_quote_marks(const toml::node& node);
   Status read_rewrite_style(const toml::node& node);
+  Status read_sentences(const toml::node& node);
   Status read_inflections(const toml::node& node);
 
   const std::string& source_;
@@ -380,6 +381,41 @@ Status Reader::read_rewrite_style(const toml::node& node) {
   return {};
 }
 
+// [sentences]: abbreviations and terminators, each entry checked where it
+// stands (text::SentenceProfile says what may be listed).
+Status Reader::read_sentences(const toml::node& node) {
+  const auto* table = node.as_table();
+  if (table == nullptr) return fail(line_of(node), "", "'sentences' must be a table");
+  for (const auto& [key, value] : *table) {
+    const std::string field = "sentences." + std::string(key.str());
+    const bool abbreviations = key.str() == "abbreviations";
+    if (!abbreviations && key.str() != "terminators") {
+      return fail(line_of(value), "", "sentences: unknown field '" + std::string(key.str()) + "'");
+    }
+    std::vector<Located> list;
+    if (Status s = strings(value, field, "", &list); !s.ok()) return s;
+    if (list.size() > text::kMaxSentenceEntries) {
+      return fail(line_of(value), "",
+                  field + ": " + std::to_string(list.size()) + " entries, more than " +
+                      std::to_string(text::kMaxSentenceEntries));
+    }
+    for (const Located& entry : list) {
+      const std::string why = abbreviations ? text::SentenceProfile::check_abbreviation(entry.value)
+                                            : text::SentenceProfile::check_terminator(entry.value);
+      if (!why.empty()) {
+        return fail(entry.line, "", field + ": " + quoted(entry.value) + ": " + why);
+      }
+      if (abbreviations) {
+        out_->sentences.add_abbreviation(entry.value);
+      } else {
+        std::size_t at = 0;
+        out_->sentences.add_terminator(text::decode_utf8(entry.value, &at));
+      }
+    }
+  }
+  return {};
+}
+
 // quote_marks = [["»", "«"], ...]: each mark as the view has it (curly
 // quotes fold to ASCII there, and ASCII quotes are always quotation).
 Status Reader::read_quote_marks(const toml::node& node) {
@@ -608,6 +644,9 @@ Status Reader::read(const toml::table& root) {
     } else if (k == "rewrite") {
       out_->has_rewrite_style = true;
       st = read_rewrite_style(value);
+    } else if (k == "sentences") {
+      out_->has_sentences = true;
+      st = read_sentences(value);
     } else if (k == "quote_marks") {
       out_->has_quote_marks = true;
       st = read_quote_marks(value);

@@ -18,6 +18,7 @@
 #include "rules/quotes.hpp"
 #include "tact/options.hpp"
 #include "tact/status.hpp"
+#include "text/sentence_profile.hpp"
 
 namespace tact::rules {
 
@@ -65,6 +66,8 @@ struct PackFile {
   std::vector<Located> message_categories;  // [messages] keys: checked when layered
   bool has_rewrite_style = false;
   RewriteStyle rewrite_style;  // [rewrite]
+  bool has_sentences = false;
+  text::SentenceProfile sentences;  // [sentences]
   bool has_quote_marks = false;
   std::vector<QuoteMark> quote_marks;  // as they stand in the view
   bool has_quote_patterns = false;

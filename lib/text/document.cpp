@@ -65,8 +65,9 @@ const AsciiProperties& ascii_properties() {
 // Appends view bytes and their map entries, collapsing whitespace runs.
 class DocumentBuilder {
  public:
-  explicit DocumentBuilder(std::string_view original) {
+  DocumentBuilder(std::string_view original, const SentenceProfile& sentences) {
     doc_.original_ = original;
+    doc_.profile_ = &sentences;
     doc_.view_.reserve(original.size());
     doc_.unit_begin_.reserve(original.size());
     doc_.unit_end_.reserve(original.size());
@@ -119,9 +120,9 @@ class DocumentBuilder {
   bool in_space_ = false;
 };
 
-Document Document::build(std::string_view original) {
-  if (!is_ascii(original)) return build_unicode(original);
-  DocumentBuilder b(original);
+Document Document::build(std::string_view original, const SentenceProfile& sentences) {
+  if (!is_ascii(original)) return build_unicode(original, sentences);
+  DocumentBuilder b(original, sentences);
   const auto n = static_cast<uint32_t>(original.size());
   for (uint32_t i = 0; i < n; ++i) {
     char c = original[i];
@@ -136,10 +137,10 @@ Document Document::build(std::string_view original) {
   return b.finish();
 }
 
-Document Document::build_unicode(std::string_view original) {
+Document Document::build_unicode(std::string_view original, const SentenceProfile& sentences) {
   const icu::Normalizer2& nfkc = nfkc_casefold();
   const AsciiProperties& ascii = ascii_properties();
-  DocumentBuilder b(original);
+  DocumentBuilder b(original, sentences);
   Document& doc = b.doc();
   doc.ascii_ = is_ascii(original);
   if (!doc.ascii_) doc.utf16_before_.assign(original.size() + 1, 0);

@@ -20,6 +20,8 @@
 #include <string_view>
 #include <vector>
 
+#include "text/sentence_profile.hpp"
+
 namespace tact::text {
 
 // A half-open byte range [begin, end).
@@ -66,18 +68,24 @@ void segment(Document* doc);
 class Document {
  public:
   // Builds the Document for `original`, which must outlive it (the Document
-  // keeps a view of it, not a copy). Pure-ASCII input takes a fast path that
-  // does not touch ICU; the result is identical to build_unicode()'s.
-  // Throws std::bad_alloc only.
-  static Document build(std::string_view original);
+  // keeps a view of it, not a copy), with sentences as `sentences` (the
+  // pack's profile; it too must outlive the Document) says. Pure-ASCII input
+  // takes a fast path that does not touch ICU; the result is identical to
+  // build_unicode()'s. Throws std::bad_alloc only.
+  static Document build(std::string_view original,
+                        const SentenceProfile& sentences = SentenceProfile::none());
 
   // The general path, exposed so tests can compare it with the fast path.
-  static Document build_unicode(std::string_view original);
+  static Document build_unicode(std::string_view original,
+                                const SentenceProfile& sentences = SentenceProfile::none());
 
   std::string_view original() const { return original_; }
   const std::string& view() const { return view_; }
   const std::vector<Token>& tokens() const { return tokens_; }
   const std::vector<Sentence>& sentences() const { return sentences_; }
+  // The profile the sentences were found with: the rewrite reads the text
+  // with the same one.
+  const SentenceProfile& sentence_profile() const { return *profile_; }
   bool ascii() const { return ascii_; }
 
   // The original byte range that produced view bytes [view_begin, view_end).
@@ -110,6 +118,7 @@ class Document {
   friend void segment(Document* doc);
 
   std::string_view original_;
+  const SentenceProfile* profile_ = &SentenceProfile::none();
   std::string view_;
   // For view byte i: the original range of the unit (code point or grapheme
   // cluster) that produced it. Size view_.size().

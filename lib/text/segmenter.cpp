@@ -190,6 +190,12 @@ void segment(Document* doc) {
     *upper = is_upper(c);
     *lower = is_lower(c);
   };
+  // The pack's profile adds terminators (ending a sentence like '!') and
+  // abbreviations, after which a lone '.' does not end one.
+  const SentenceProfile& profile = *doc->profile_;
+  auto terminator = [&](char32_t c) {
+    return is_sentence_terminator(c) || profile.is_terminator(c);
+  };
   for (std::size_t k = 0; k < n;) {
     const Cp& cp = cps[k];
     if (cp.cls == Cls::space) {
@@ -198,12 +204,12 @@ void segment(Document* doc) {
       continue;
     }
     if (start == n) start = k;
-    if (!is_sentence_terminator(cp.c)) {
+    if (!terminator(cp.c)) {
       last = ++k;
       continue;
     }
     std::size_t j = k;
-    while (j < n && is_sentence_terminator(cps[j].c)) ++j;
+    while (j < n && terminator(cps[j].c)) ++j;
     const bool aterm = is_ambiguous_terminator(cps[j - 1].c);
     const bool single_aterm = cps[j - 1].c == '.' && j - k == 1;
     while (j < n && is_sentence_close(cps[j].c)) ++j;
@@ -219,7 +225,7 @@ void segment(Document* doc) {
     bool split = true;
     if (line_break || m == n) {
       split = true;
-    } else if (is_continuation(cps[m].c) || is_sentence_terminator(cps[m].c)) {
+    } else if (is_continuation(cps[m].c) || terminator(cps[m].c)) {
       split = false;  // SB8a
     } else if (aterm) {
       bool upper = false;
@@ -235,7 +241,7 @@ void segment(Document* doc) {
         // SB8: skip what is neither a letter nor a terminator; a lower-case
         // letter there continues the sentence.
         std::size_t x = m;
-        while (x < n && !is_letter(cps[x].c) && !is_sentence_terminator(cps[x].c) &&
+        while (x < n && !is_letter(cps[x].c) && !terminator(cps[x].c) &&
                !(cps[x].cls == Cls::space && doc->line_break_at(cps[x].at))) {
           ++x;
         }
@@ -243,6 +249,12 @@ void segment(Document* doc) {
           original_case(x, &upper, &lower);
           split = !lower;
         }
+      }
+      // A listed abbreviation's '.', asked of the original as the rewrite
+      // asks it ("Mr. Patel", "e.g. Visa").
+      if (split && single_aterm &&
+          profile.abbreviation_before(doc->original_, doc->unit_begin_[cps[k].at])) {
+        split = false;
       }
     }
     if (split) close(last);

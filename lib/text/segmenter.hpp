@@ -6,7 +6,9 @@
 // Sentences end after . ! ? … (and runs of them, and closing quotes or
 // brackets) followed by space, except after '.' or '…' when the next
 // letter is lower case, and at every line break; text/unicode.hpp holds the
-// punctuation, which the rewrite's sentence model shares.
+// punctuation, which the rewrite's sentence model shares. The Document's
+// SentenceProfile (the pack's) adds terminators and the abbreviations after
+// which a lone '.' does not end a sentence.
 #ifndef TACT_LIB_TEXT_SEGMENTER_HPP_
 #define TACT_LIB_TEXT_SEGMENTER_HPP_
 

@@ -200,3 +200,19 @@ TEST_CASE("clear_report empties a report as Report() does and keeps its lists' m
   CHECK(tact::core::to_json(report) ==
         tact::core::to_json(analyzer.analyze("Thanks, that works.", tact::Role::customer)));
 }
+
+TEST_CASE("a sentence-start rule respects the pack's abbreviations") {
+  const tact::Analyzer& a = shared_analyzer();
+  const auto verdict = [&](const std::string& text) {
+    const tact::Report r = a.analyze(text, tact::Role::customer);
+    for (const tact::Signal& s : r.escalation.signals) {
+      if (s.rule == "signal.frustration.one-word-verdict") return true;
+    }
+    return false;
+  };
+  // "Useless." opens a sentence of its own only after a full stop that
+  // ends one; after "Mr." it is a (sarcastic) name.
+  CHECK(verdict("This is my third email to Mr. Patel. Useless."));
+  CHECK_FALSE(verdict("This is my third email to Mr. Useless."));
+  CHECK(verdict("This is my third email. Useless."));
+}

@@ -4,6 +4,8 @@
 // patterns, and the shared compiled default.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "pack_helpers.hpp"
 
 namespace tact {
@@ -87,6 +89,31 @@ TEST_CASE("a later pack's quote_patterns replace the earlier ones") {
   CHECK(rules_flagging(*pack, "The form says I don't know.").empty());
   CHECK(rules_flagging(*pack, "You said I don't know.") ==
         std::vector<std::string>{"trigger.uncertainty.dont-know"});
+}
+
+TEST_CASE("a later pack's sentence abbreviations and terminators add to the earlier ones") {
+  using List = std::vector<std::string>;
+  const auto has = [](const rules::Pack& pack, const std::string& abbreviation) {
+    const List& all = pack.sentence_profile().abbreviations();
+    return std::find(all.begin(), all.end(), abbreviation) != all.end();
+  };
+  Options options;
+  options.rule_texts = {{"a.toml", "[sentences]\nabbreviations = [\"Acct\", \"Mr\"]\n"},
+                        {"b.toml", "[sentences]\nterminators = [\"\u0589\"]\n"}};
+  std::shared_ptr<const rules::Pack> pack;
+  REQUIRE(rules::Pack::load(options, &pack).ok());
+  CHECK(has(*pack, "Acct"));
+  CHECK(has(*pack, "Mr"));  // the default pack's, listed once
+  CHECK(pack->sentence_profile().terminators() == std::vector<char32_t>{0x0589});
+  CHECK(pack->sentence_profile().abbreviations().size() ==
+        testing::default_pack()->sentence_profile().abbreviations().size() + 1);
+  // A pack that adds abbreviations is not the shared default.
+  CHECK(pack.get() != testing::default_pack().get());
+  // The profile is the language's: it holds without the default rules too.
+  options.default_pack = false;
+  REQUIRE(rules::Pack::load(options, &pack).ok());
+  CHECK(pack->size() == 0);
+  CHECK(has(*pack, "Mr"));
 }
 
 TEST_CASE("the default pack is compiled once and shared") {

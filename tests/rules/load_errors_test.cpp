@@ -445,6 +445,37 @@ TEST_CASE("max_pack_bytes and max_rules") {
   CHECK(s.message.find("more than max_rules (10) rules") != std::string::npos);
 }
 
+TEST_CASE("a bad [sentences] table names the entry") {
+  const auto sentences = [](const std::string& body) {
+    return load("[sentences]\n" + body + kRule);
+  };
+  CHECK(sentences("abbreviations = [\"Mr\", \"Dr\"]\nterminators = [\"\u0589\"]\n").ok());
+  CHECK(sentences("abbreviations = [\"Mr\",\n  \"\"]\n").message ==
+        "t.toml:3: sentences.abbreviations: \"\": an abbreviation is not empty");
+  CHECK(sentences("abbreviations = [\"" + std::string(33, 'x') + "\"]\n").message ==
+        "t.toml:2: sentences.abbreviations: \"" + std::string(33, 'x') +
+            "\": an abbreviation has at most 32 bytes");
+  CHECK(sentences("abbreviations = [\"Mr.\"]\n").message ==
+        "t.toml:2: sentences.abbreviations: \"Mr.\": an abbreviation is listed without its final "
+        "'.'");
+  CHECK(sentences("abbreviations = [\"e. g\"]\n").message ==
+        "t.toml:2: sentences.abbreviations: \"e. g\": an abbreviation is one word: letters (and "
+        "marks, digits) starting with a letter, with '.' or apostrophes only between letters");
+  std::string many = "abbreviations = [";
+  for (int i = 0; i < 1001; ++i) many += "\"A" + std::to_string(i) + "\", ";
+  CHECK(sentences(many + "]\n").message ==
+        "t.toml:2: sentences.abbreviations: 1001 entries, more than 1000");
+  CHECK(sentences("terminators = [\"\u0589\u0589\"]\n").message ==
+        "t.toml:2: sentences.terminators: \"\u0589\u0589\": a terminator is one code point");
+  CHECK(sentences("terminators = [\";\"]\n").message ==
+        "t.toml:2: sentences.terminators: \";\": a terminator is not ASCII (. ! ? end sentences "
+        "already; the rest of ASCII punctuation has other parts)");
+  CHECK(sentences("abbreviations = [1]\n").message ==
+        "t.toml:2: field 'sentences.abbreviations' must be an array of strings");
+  CHECK(sentences("abbrevs = []\n").message == "t.toml:2: sentences: unknown field 'abbrevs'");
+  CHECK(load("sentences = 1\n" + kRule).message == "t.toml:1: 'sentences' must be a table");
+}
+
 TEST_CASE("the Analyzer reports a pack error as its status") {
   Options options;
   options.rule_texts = {{"acme.toml", replace(kRule, "trigger.refusal", "trigger.sadness")}};
