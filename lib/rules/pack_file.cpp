@@ -403,7 +403,9 @@ Status Reader::read_sentences(const toml::node& node) {
       const std::string why = abbreviations ? text::SentenceProfile::check_abbreviation(entry.value)
                                             : text::SentenceProfile::check_terminator(entry.value);
       if (!why.empty()) {
-        return fail(entry.line, "", field + ": " + quoted(entry.value) + ": " + why);
+        std::string reason = field;
+        reason.append(": ").append(quoted(entry.value)).append(": ").append(why);
+        return fail(entry.line, "", reason);
       }
       if (abbreviations) {
         out_->sentences.add_abbreviation(entry.value);
