@@ -327,7 +327,7 @@ static_assert(sizeof(tact_report) +
                            sizeof(tact_signal) + sizeof(tact_cue) + 2 * sizeof(tact_edit) +
                            sizeof(tact::Trigger) + sizeof(tact::Technique) + sizeof(tact::Signal) +
                            sizeof(tact::Cue) + 2 * sizeof(tact::Edit)) <
-                  256 * 1024,
+                  std::size_t{256} * 1024,
               "tact.h's tact_report_free promises a spare under 256 KB");
 
 template <class... Lists>
