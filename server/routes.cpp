@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "assets.hpp"
+#include "connection.hpp"
 #include "conversation.hpp"
 #include "input.hpp"
 #include "json_lines.hpp"
@@ -131,6 +132,13 @@ void Routes::install(httplib::Server* server) {
   // request it cannot parse) get the same JSON as ours.
   server->set_error_handler([](const Request&, Response& res) {
     if (!res.body.empty()) return;
+    // Past a limit the connection ends (connection.hpp); the client is
+    // told so.
+    if (Server::exceeded() != Limit::none) res.set_header("Connection", "close");
+    if (Server::exceeded() == Limit::headers) {
+      return fail(res, 431, "headers_too_large", "the request's headers are too large");
+    }
+    if (Server::exceeded() == Limit::request) res.status = 413;
     const char* code = res.status == 413   ? "too_large"
                        : res.status == 414 ? "uri_too_long"
                        : res.status == 404 ? "not_found"
@@ -144,7 +152,7 @@ void Routes::install(httplib::Server* server) {
   server->set_exception_handler([](const Request&, Response& res, std::exception_ptr ep) {
     std::string what = "internal error";
     try {
-      std::rethrow_exception(ep);
+      std::rethrow_exception(std::move(ep));
     } catch (const std::bad_alloc&) {
       what = "out of memory";
     } catch (const std::exception& e) {
@@ -345,7 +353,7 @@ void Routes::analyze(const std::string& body, Response& res) const {
     out += m.code.empty() ? cli::report_json(m, report, partial) : cli::error_json(m);
     out += '\n';
   }
-  res.set_content(std::move(out), "application/x-ndjson");
+  res.set_content(out, "application/x-ndjson");
 }
 
 void Routes::conversation(const std::string& body, Response& res) const {

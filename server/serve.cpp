@@ -13,6 +13,7 @@
 #include <memory>
 #include <thread>
 
+#include "connection.hpp"
 #include "core/core.hpp"
 #include "metrics.hpp"
 #include "pool.hpp"
@@ -23,6 +24,8 @@ namespace tact::serve {
 namespace {
 
 constexpr int kExitError = 2;
+// A request's line and headers; real clients send 1-2 KiB.
+constexpr std::size_t kMaxHeaderBytes = std::size_t{64} << 10;
 
 // "ADDR:PORT" or "[V6ADDR]:PORT"; false when it is neither.
 bool split_listen(const std::string& listen, std::string* host, int* port) {
@@ -92,7 +95,7 @@ int run(const ServeSettings& s) {
 
   Metrics metrics;
   Routes routes(analyzer, config, &metrics);
-  httplib::Server server;
+  Server server(kMaxHeaderBytes);
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   const std::size_t threads = s.threads != 0 ? s.threads : std::max(8u, 2 * cores);
   const std::size_t queue = s.queue;
@@ -135,7 +138,7 @@ int run(const ServeSettings& s) {
 
   std::atomic<bool> done{false};
   std::thread stopper([&] {
-    const timespec tick{0, 100 * 1000 * 1000};
+    const timespec tick{0, 100L * 1000 * 1000};
     while (!done.load()) {
       if (sigtimedwait(&stop_signals, nullptr, &tick) > 0) {
         std::cerr << "tact serve: stopping; requests in flight finish first" << std::endl;

@@ -4,128 +4,18 @@
 // Written straight into one string: building a JSON DOM first cost more
 // than analyzing the message, and a string that cannot grow throws
 // std::bad_alloc with nothing half-built to unwind.
-#include <charconv>
-#include <cmath>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "report/json.hpp"
-#include "text/unicode.hpp"
+#include "report/json_writer.hpp"
 
 namespace tact {
 
 namespace {
 
-class Writer {
- public:
-  explicit Writer(std::string* out) : out_(*out) {}
-
-  // Object and array punctuation; a comma goes before every member but the
-  // first of its container.
-  void open(char c) {
-    out_ += c;
-    first_ = true;
-  }
-  void close(char c) {
-    out_ += c;
-    first_ = false;
-  }
-  void key(std::string_view k) {
-    if (!first_) out_ += ',';
-    first_ = false;
-    out_ += '"';
-    out_ += k;
-    out_ += "\":";
-  }
-  // An array element: the comma only.
-  void element() {
-    if (!first_) out_ += ',';
-    first_ = false;
-  }
-  void open(std::string_view k, char c) {
-    key(k);
-    open(c);
-  }
-
-  void string(std::string_view k, std::string_view s) {
-    key(k);
-    quoted(s);
-  }
-  void integer(std::string_view k, long long v) {
-    key(k);
-    char buf[24];
-    const auto r = std::to_chars(buf, buf + sizeof buf, v);
-    out_.append(buf, r.ptr);
-  }
-  void boolean(std::string_view k, bool v) {
-    key(k);
-    out_ += v ? "true" : "false";
-  }
-  void null(std::string_view k) {
-    key(k);
-    out_ += "null";
-  }
-  // Scores to four decimals, which are plenty and keep the output readable;
-  // always with a decimal point, so a reader sees a number of the same type.
-  void score(std::string_view k, double v) {
-    key(k);
-    v = std::round(v * 1e4) / 1e4;
-    if (!std::isfinite(v)) v = 0;
-    char buf[64];
-    const auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed);
-    const std::string_view digits(buf, static_cast<std::size_t>(r.ptr - buf));
-    out_ += digits;
-    if (digits.find('.') == std::string_view::npos) out_ += ".0";
-  }
-
-  // A JSON string: quotes, backslashes and control characters escaped;
-  // invalid UTF-8 (only ever from the caller's text) becomes U+FFFD, one
-  // per bad sequence, as in the rest of Tact.
-  void quoted(std::string_view s) {
-    out_ += '"';
-    std::size_t run = 0;  // start of the bytes not yet copied
-    for (std::size_t i = 0; i < s.size();) {
-      const auto c = static_cast<unsigned char>(s[i]);
-      if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
-        ++i;
-        continue;
-      }
-      out_.append(s, run, i - run);
-      if (c >= 0x80) {
-        text::append_utf8(&out_, text::decode_utf8(s, &i));
-      } else {
-        escape(c);
-        ++i;
-      }
-      run = i;
-    }
-    out_.append(s, run, s.size() - run);
-    out_ += '"';
-  }
-
- private:
-  void escape(unsigned char c) {
-    switch (c) {
-      case '"': out_ += "\\\""; return;
-      case '\\': out_ += "\\\\"; return;
-      case '\b': out_ += "\\b"; return;
-      case '\f': out_ += "\\f"; return;
-      case '\n': out_ += "\\n"; return;
-      case '\r': out_ += "\\r"; return;
-      case '\t': out_ += "\\t"; return;
-      default: {
-        static constexpr char kHex[] = "0123456789abcdef";
-        out_ += "\\u00";
-        out_ += kHex[c >> 4];
-        out_ += kHex[c & 0xF];
-      }
-    }
-  }
-
-  std::string& out_;
-  bool first_ = true;
-};
+using core::Writer;
 
 void put_span(Writer* w, const Span& s) {
   w->integer("start", s.start);

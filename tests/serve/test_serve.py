@@ -333,6 +333,55 @@ class ServeTest(unittest.TestCase):
                 self.assertRegex(reply, rb"^HTTP/1\.1 4\d\d ")
             self.assertEqual(self.server.request("GET", "/health")[0], 200)
 
+    def send_until_refused(self, data):
+        """Sends `data` (the server may stop reading part-way) and returns the reply."""
+        with socket.create_connection(("127.0.0.1", self.server.port), timeout=20) as c:
+            try:
+                for i in range(0, len(data), 65536):
+                    c.sendall(data[i:i + 65536])
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            reply = b""
+            try:
+                while True:
+                    chunk = c.recv(65536)
+                    if not chunk:
+                        break
+                    reply += chunk
+            except ConnectionResetError:
+                pass
+            return reply
+
+    def test_header_limits(self):
+        # Headers are capped at 64 KiB in all (connection.hpp): many lines or
+        # one long one both get 431 and a closed connection.
+        many = b"GET /health HTTP/1.1\r\nHost: x\r\n" + b"X-Pad: " + b"p" * 90 + b"\r\n"
+        many += (b"X-Pad: " + b"p" * 90 + b"\r\n") * 2000 + b"\r\n"
+        one = b"GET /health HTTP/1.1\r\nHost: x\r\nX-Long: " + b"l" * (4 << 20) + b"\r\n\r\n"
+        for raw in (many, one):
+            reply = self.send_until_refused(raw)
+            self.assertTrue(reply.startswith(b"HTTP/1.1 431 "), reply[:100])
+            head, body = reply.split(b"\r\n\r\n", 1)
+            self.assertIn(b"Connection: close", head)
+            self.assertEqual(json.loads(body)["error"]["code"], "headers_too_large")
+            self.assertEqual(self.server.request("GET", "/health")[0], 200)
+        # 40 KiB of headers is within the limit.
+        fine = {"X-Pad-%d" % i: "p" * 1000 for i in range(40)}
+        self.assertEqual(self.server.request("GET", "/health", headers=fine)[0], 200)
+
+    def test_pipelined_requests_in_order(self):
+        def post(text, ident, close=False):
+            body = json.dumps({"text": text, "id": ident}).encode()
+            return (b"POST /v1/analyze HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                    b"%sContent-Length: %d\r\n\r\n%s"
+                    % (b"Connection: close\r\n" if close else b"", len(body), body))
+        # Three requests in one write, one of them with "Expect: 100-continue".
+        third = post(AGENT, 3, close=True).replace(b"Host: x\r\n", b"Host: x\r\nExpect: 100-continue\r\n")
+        reply = self.raw(post("Calm down.", 1) + post("I don't know.", 2) + third)
+        answers = [json.loads(line) for line in re.findall(rb'\r\n\r\n(\{"id".*?\})\n', reply)]
+        self.assertEqual([a["id"] for a in answers], [1, 2, 3], reply[:300])
+        self.assertEqual(answers[1]["triggers"][0]["category"], "uncertainty")
+
     # --- other endpoints --------------------------------------------------------
 
     def test_health_metrics_and_page(self):
@@ -547,6 +596,19 @@ class KeyAndLimitsTest(unittest.TestCase):
                 time.sleep(0.05)
         finally:
             self.assertEqual(s.stop(), 0, "".join(s.log))
+
+    def test_sigterm_does_not_wait_for_idle_connections(self):
+        s = Server(TACT)
+        with socket.create_connection(("127.0.0.1", s.port), timeout=10) as c:
+            c.sendall(b"GET /health HTTP/1.1\r\nHost: x\r\n\r\n")
+            self.assertTrue(c.recv(65536).startswith(b"HTTP/1.1 200 "))
+            # The connection stays open and idle (kept alive for 5 s).
+            started = time.time()
+            s.proc.send_signal(signal.SIGTERM)
+            self.assertEqual(s.proc.wait(10), 0)
+            self.assertLess(time.time() - started, 2.5)
+        s.stop()
+        self.assertIn("stopped", "".join(s.log))
 
     def test_sigterm_lets_requests_in_flight_finish(self):
         s = Server(TACT)
