@@ -42,15 +42,46 @@ namespace tact::model {
 struct FeatureParams {
   std::vector<std::string> negators;          // whole words: "not", "never"
   std::vector<std::string> negator_suffixes;  // word endings: "n't"
-  // Bit n set when a negator is n bytes long (n < 64): most words are
-  // ruled out without a comparison. finish() computes it.
-  uint64_t negator_lengths = 0;
+
+  // finish() computes these: the negators ordered by length, with where
+  // each length's run starts (lengths 0-63; longer ones share run 64), so
+  // a word is compared only with negators of its length.
+  std::vector<std::string> by_length;
+  std::array<uint32_t, 66> length_start{};
+  // Bit b set when a negator starts (a suffix ends) with byte b: most
+  // words are turned away by one test.
+  std::array<uint64_t, 4> first_bytes{};
+  std::array<uint64_t, 4> last_bytes{};
+  bool finished = false;
+
+  static void set(std::array<uint64_t, 4>* bits, char c) {
+    const auto b = static_cast<unsigned char>(c);
+    (*bits)[b >> 6] |= uint64_t{1} << (b & 63);
+  }
+  static bool has(const std::array<uint64_t, 4>& bits, char c) {
+    const auto b = static_cast<unsigned char>(c);
+    return ((bits[b >> 6] >> (b & 63)) & 1) != 0;
+  }
 
   void finish() {
-    negator_lengths = 0;
+    by_length = negators;
+    const auto bucket = [](std::size_t n) { return std::min<std::size_t>(n, 64); };
+    std::stable_sort(by_length.begin(), by_length.end(),
+                     [&](const std::string& a, const std::string& b) {
+                       return bucket(a.size()) < bucket(b.size());
+                     });
+    length_start.fill(0);
+    for (const std::string& n : by_length) ++length_start[bucket(n.size()) + 1];
+    for (std::size_t i = 1; i < length_start.size(); ++i) length_start[i] += length_start[i - 1];
+    first_bytes.fill(0);
+    last_bytes.fill(0);
     for (const std::string& n : negators) {
-      if (n.size() < 64) negator_lengths |= uint64_t{1} << n.size();
+      if (!n.empty()) set(&first_bytes, n.front());
     }
+    for (const std::string& x : negator_suffixes) {
+      if (!x.empty()) set(&last_bytes, x.back());
+    }
+    finished = true;
   }
 };
 
@@ -65,22 +96,39 @@ inline uint64_t fnv1a(std::string_view s, uint64_t h = kFnvOffset) {
 namespace detail {
 
 inline bool is_negator(std::string_view word, const FeatureParams& params) {
-  // Without finish(), every word is compared.
-  if (params.negator_lengths == 0 || word.size() >= 64 ||
-      ((params.negator_lengths >> word.size()) & 1) != 0) {
+  if (!params.finished) {  // without finish(), every negator and suffix is compared
     for (const std::string& n : params.negators) {
       if (word == n) return true;
     }
+  } else if (word.empty() || FeatureParams::has(params.first_bytes, word[0])) {
+    const std::size_t b = std::min<std::size_t>(word.size(), 64);
+    for (uint32_t i = params.length_start[b]; i < params.length_start[b + 1]; ++i) {
+      if (word == params.by_length[i]) return true;
+    }
+  }
+  if (word.empty() || (params.finished && !FeatureParams::has(params.last_bytes, word.back()))) {
+    return false;
   }
   for (const std::string& s : params.negator_suffixes) {
-    if (word.size() > s.size() && word.substr(word.size() - s.size()) == s) return true;
+    if (word.size() > s.size() && !s.empty() &&
+        word.compare(word.size() - s.size(), s.size(), s) == 0) {
+      return true;
+    }
   }
   return false;
 }
 
 inline bool ends_scope(std::string_view symbol) {
-  return symbol == "." || symbol == "," || symbol == ";" || symbol == ":" || symbol == "!" ||
-         symbol == "?";
+  if (symbol.size() != 1) return false;
+  switch (symbol[0]) {
+    case '.':
+    case ',':
+    case ';':
+    case ':':
+    case '!':
+    case '?': return true;
+    default: return false;
+  }
 }
 
 inline int length_bin(int words) {

@@ -160,8 +160,17 @@ Status Model::load(std::string_view text, const std::string& name,
       return fail(body_line, "weight for undeclared label '" + std::string(f[1]) + "'");
     rows.push_back({fnv1a(f[0]), static_cast<uint16_t>(label), static_cast<float>(w)});
   }
-  std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
-    return a.hash != b.hash ? a.hash < b.hash : a.label < b.label;
+  const auto group_of = [&](uint16_t label) {
+    const Label& l = model->labels_[label];
+    return l.kind == Kind::escalation          ? kEscalation
+           : l.family == rules::Family::signal ? kCustomer
+                                               : kAgent;
+  };
+  std::sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
+    if (a.hash != b.hash) return a.hash < b.hash;
+    const Group ga = group_of(a.label);
+    const Group gb = group_of(b.label);
+    return ga != gb ? ga < gb : a.label < b.label;
   });
   std::size_t features = 0;
   for (std::size_t i = 0; i < rows.size(); ++i)
@@ -172,21 +181,23 @@ Status Model::load(std::string_view text, const std::string& name,
   model->weights_.reserve(rows.size());
   for (std::size_t i = 0; i < rows.size();) {
     const uint64_t h = rows[i].hash;
-    const uint32_t first = static_cast<uint32_t>(model->weights_.size());
+    Slot slot;
+    slot.first = static_cast<uint32_t>(model->weights_.size());
     for (; i < rows.size() && rows[i].hash == h; ++i) {
       // Two rows for one (feature, label) add up, as they would at inference.
-      if (model->weights_.size() > first && model->weights_.back().label == rows[i].label) {
+      if (model->weights_.size() > slot.first && model->weights_.back().label == rows[i].label) {
         model->weights_.back().value += rows[i].value;
       } else {
         model->weights_.push_back({rows[i].label, rows[i].value});
+        ++slot.count[group_of(rows[i].label)];  // at most one per label: < 0xffff
       }
     }
     // Hash 0 marks a free slot; a feature hashing to 0 would be 1 in 2^64.
-    const uint64_t key = h == 0 ? 1 : h;
-    model->filter_[key >> 58] |= uint64_t{1} << ((key >> 52) & 63);
-    std::size_t s = key & (size - 1);
+    slot.hash = h == 0 ? 1 : h;
+    model->filter_[slot.hash >> 58] |= uint64_t{1} << ((slot.hash >> 52) & 63);
+    std::size_t s = slot.hash & (size - 1);
     while (model->slots_[s].hash != 0) s = (s + 1) & (size - 1);
-    model->slots_[s] = {key, first, static_cast<uint32_t>(model->weights_.size() - first)};
+    model->slots_[s] = slot;
   }
   model->params_.finish();
   for (std::size_t i = 0; i < model->labels_.size(); ++i) {
@@ -197,6 +208,12 @@ Status Model::load(std::string_view text, const std::string& name,
     list.push_back(static_cast<uint16_t>(i));
   }
   model->has_escalation_ = !model->escalation_labels_.empty();
+  for (const int r : {0, 1}) {
+    for (const uint16_t i : r == 0 ? model->agent_labels_ : model->customer_labels_) {
+      const Label& l = model->labels_[i];
+      model->bias_fires_[r] = model->bias_fires_[r] || l.bias >= l.logit;
+    }
+  }
   *out = std::move(model);
   return {};
 }
@@ -211,9 +228,11 @@ int32_t Model::find(uint64_t h) const {
   }
 }
 
-void Model::add(int32_t slot, double* scores) const {
+void Model::add(int32_t slot, Group g, double* scores) const {
   const Slot& s = slots_[static_cast<std::size_t>(slot)];
-  for (uint32_t i = s.first; i < s.first + s.count; ++i)
+  uint32_t i = s.first;
+  for (int k = 0; k < g; ++k) i += s.count[k];
+  for (const uint32_t end = i + s.count[g]; i < end; ++i)
     scores[weights_[i].label] += weights_[i].value;
 }
 
@@ -229,49 +248,96 @@ struct Model::HitSink {
   }
 };
 
+namespace {
+
+// Per-thread scratch of predict(). A chat line then allocates nothing.
+struct Scratch {
+  std::vector<std::pair<uint32_t, int32_t>> hits;  // (sentence, slot) as found
+  std::vector<uint32_t> start;                     // each sentence's first in `grouped`
+  std::vector<int32_t> grouped;                    // slots, sentence by sentence
+  std::vector<int32_t> unique;                     // one sentence's (or the line's) slots
+  std::vector<uint32_t> stamps;                    // per slot: the last pass that saw it
+  uint32_t pass = 0;
+  std::vector<double> scores;
+
+  // Starts a pass over a set of slots: a slot counts once per pass.
+  void new_pass(std::size_t slots) {
+    if (stamps.size() < slots) stamps.resize(slots, 0);
+    if (++pass == 0) {  // wrapped: old stamps could match again
+      std::fill(stamps.begin(), stamps.end(), 0);
+      pass = 1;
+    }
+    unique.clear();
+  }
+  void once(int32_t slot) {
+    uint32_t& stamp = stamps[static_cast<std::size_t>(slot)];
+    if (stamp != pass) {
+      stamp = pass;
+      unique.push_back(slot);
+    }
+  }
+};
+
+}  // namespace
+
 void Model::predict(const text::Document& doc, Role role,
                     const std::vector<rules::Finding>& findings, const std::vector<tone::Cue>& cues,
                     int rule_level, double rule_score, std::vector<Prediction>* out,
                     int* level) const {
   *level = -1;
   if (labels_.empty()) return;
-  // Scratch kept per thread: a chat line then allocates nothing here.
-  thread_local std::vector<std::pair<uint32_t, int32_t>> hits;
-  thread_local std::vector<double> scores;
-  thread_local std::vector<int32_t> all;
+  thread_local Scratch t;
   // A huge message's scratch is not kept for the thread's lifetime.
   struct Trim {
     ~Trim() {
       constexpr std::size_t kKeep = std::size_t{1} << 16;
-      if (hits.capacity() > kKeep) std::vector<std::pair<uint32_t, int32_t>>().swap(hits);
-      if (all.capacity() > kKeep) std::vector<int32_t>().swap(all);
+      if (t.hits.capacity() > kKeep) std::vector<std::pair<uint32_t, int32_t>>().swap(t.hits);
+      if (t.grouped.capacity() > kKeep) std::vector<int32_t>().swap(t.grouped);
+      if (t.unique.capacity() > kKeep) std::vector<int32_t>().swap(t.unique);
+      if (t.start.capacity() > kKeep) std::vector<uint32_t>().swap(t.start);
     }
   } trim;
-  hits.clear();
-  HitSink sink{this, &hits};
+  t.hits.clear();
+  HitSink sink{this, &t.hits};
   detail::walk(doc, params_, findings, cues, &sink);
-  // Binary features: a feature counts once per sentence.
-  std::sort(hits.begin(), hits.end());
-  hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
-  scores.resize(labels_.size());
-  // Scores of other labels accumulate too, but only these are read.
-  const std::vector<uint16_t>& mine = role == Role::customer ? customer_labels_ : agent_labels_;
-  for (std::size_t k = 0; k < hits.size();) {
-    const uint32_t s = hits[k].first;
+
+  // The hits grouped by sentence (a counting sort: they come mostly in
+  // order already); sorting the pairs was half the model's time on an email.
+  uint32_t sentences = 0;
+  for (const auto& h : t.hits) sentences = std::max(sentences, h.first + 1);
+  t.start.assign(std::size_t{sentences} + 1, 0);
+  for (const auto& h : t.hits) ++t.start[h.first + 1];
+  for (std::size_t i = 1; i < t.start.size(); ++i) t.start[i] += t.start[i - 1];
+  t.grouped.resize(t.hits.size());
+  for (std::size_t k = t.hits.size(); k-- > 0;) {
+    // Filled back to front from each sentence's end: stable, no cursor array.
+    const auto& h = t.hits[k];
+    t.grouped[--t.start[h.first + 1]] = h.second;
+  }
+  // start[s + 1] now holds sentence s's first; shift it back to start[s].
+  t.start.erase(t.start.begin());
+  t.start.push_back(static_cast<uint32_t>(t.hits.size()));
+
+  t.scores.resize(labels_.size());
+  double* scores = t.scores.data();
+  const bool customer = role == Role::customer;
+  const std::vector<uint16_t>& mine = customer ? customer_labels_ : agent_labels_;
+  const Group group = customer ? kCustomer : kAgent;
+  for (uint32_t s = 0; s < sentences; ++s) {
+    if (t.start[s] == t.start[s + 1]) continue;
+    // Binary features: a feature counts once per sentence.
+    t.new_pass(slots_.size());
+    for (uint32_t k = t.start[s]; k < t.start[s + 1]; ++k) t.once(t.grouped[k]);
     for (const uint16_t i : mine) scores[i] = labels_[i].bias;
-    for (; k < hits.size() && hits[k].first == s; ++k) add(hits[k].second, scores.data());
+    for (const int32_t slot : t.unique) add(slot, group, scores);
     for (const uint16_t i : mine) {
       if (scores[i] >= labels_[i].logit) out->push_back({i, s, sigmoid(scores[i])});
     }
   }
   // A sentence with no known feature scores its biases alone.
-  bool bias_fires = false;
-  for (const uint16_t i : mine) bias_fires = bias_fires || labels_[i].bias >= labels_[i].logit;
-  if (bias_fires) {
-    std::vector<bool> seen(doc.sentences().size());
-    for (const auto& h : hits) seen[h.first] = true;
-    for (std::size_t s = 0; s < seen.size(); ++s) {
-      if (seen[s]) continue;
+  if (bias_fires_[customer ? 1 : 0]) {
+    for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
+      if (s < sentences && t.start[s] != t.start[s + 1]) continue;
       for (const uint16_t i : mine) {
         if (labels_[i].bias >= labels_[i].logit) out->push_back({i, s, sigmoid(labels_[i].bias)});
       }
@@ -282,16 +348,14 @@ void Model::predict(const text::Document& doc, Role role,
   }
   if (role != Role::customer || !has_escalation_) return;
   // The message's features: every sentence's once, plus the line's own.
-  all.clear();
-  for (const auto& h : hits) all.push_back(h.second);
+  t.new_pass(slots_.size());
+  for (const int32_t slot : t.grouped) t.once(slot);
   for (const uint64_t h : line_hashes(rule_level, rule_score)) {
     const int32_t slot = find(h);
-    if (slot >= 0) all.push_back(slot);
+    if (slot >= 0) t.once(slot);
   }
-  std::sort(all.begin(), all.end());
-  all.erase(std::unique(all.begin(), all.end()), all.end());
   for (const uint16_t i : escalation_labels_) scores[i] = labels_[i].bias;
-  for (const int32_t slot : all) add(slot, scores.data());
+  for (const int32_t slot : t.unique) add(slot, kEscalation, scores);
   *level = 0;
   for (const uint16_t i : escalation_labels_) {
     if (scores[i] >= labels_[i].logit) *level = std::max(*level, labels_[i].level);

@@ -73,10 +73,16 @@ class Model {
                std::vector<Prediction>* out, int* level) const;
 
  private:
+  // Whose scores a weight feeds: an agent's sentence labels, a customer's,
+  // or the escalation labels (customers too).
+  enum Group : uint8_t { kAgent, kCustomer, kEscalation, kGroups };
+  // A feature's weights lie in weights_ from `first`, group by group, so a
+  // message adds only the weights of the labels it reads. Within a group
+  // they keep label order: each label's sum is the same as before grouping.
   struct Slot {
     uint64_t hash = 0;
-    uint32_t first = 0;  // range in weights_
-    uint32_t count = 0;
+    uint32_t first = 0;
+    uint16_t count[kGroups] = {};
   };
   struct Weight {
     uint16_t label;
@@ -84,8 +90,8 @@ class Model {
   };
   // The slot of the feature with hash `h`, or -1 when no weight uses it.
   int32_t find(uint64_t h) const;
-  // Adds every weight of slot `slot` to scores.
-  void add(int32_t slot, double* scores) const;
+  // Adds the weights of slot `slot` for group `g` to scores.
+  void add(int32_t slot, Group g, double* scores) const;
   struct HitSink;
 
   FeatureParams params_;
@@ -97,6 +103,9 @@ class Model {
   // them away without touching the slot table.
   std::vector<uint64_t> filter_ = std::vector<uint64_t>(64);
   bool has_escalation_ = false;
+  // Whether some sentence label of the role fires on its bias alone (then
+  // sentences without a known feature are scored too).
+  bool bias_fires_[2] = {false, false};  // agent, customer
   // Indexes into labels_: the sentence labels for each role, and the
   // escalation labels, so inference reads only the scores it needs.
   std::vector<uint16_t> agent_labels_, customer_labels_, escalation_labels_;

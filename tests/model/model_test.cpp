@@ -121,6 +121,45 @@ TEST_CASE("negation scope runs from a negator to punctuation") {
   CHECK(std::find(h[0].begin(), h[0].end(), model::fnv1a("w:NEG_refund")) != h[0].end());
 }
 
+TEST_CASE("finish() indexes negators by length and finds the same words") {
+  model::FeatureParams params;
+  params.negators = {"not", "never", "no", "nor", "nie", std::string(70, 'x'), ""};
+  params.negator_suffixes = {"n't", ""};
+  const std::vector<std::string> words = {
+      "not", "nor", "nut", "no", "on", "never", "nevermore", "can't", "n't", "won't", "cant",
+      std::string(70, 'x'), std::string(71, 'x'), std::string(70, 'y'), "x", "nie", "die"};
+  std::vector<bool> before;
+  for (const std::string& w : words) before.push_back(model::detail::is_negator(w, params));
+  params.finish();
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    CAPTURE(words[i]);
+    CHECK(model::detail::is_negator(words[i], params) == before[i]);
+  }
+  CHECK(model::detail::is_negator("never", params));
+  CHECK(model::detail::is_negator(std::string(70, 'x'), params));
+  CHECK(model::detail::is_negator("can't", params));
+  CHECK(!model::detail::is_negator("n't", params));  // a suffix needs a stem
+  CHECK(!model::detail::is_negator("nut", params));
+  CHECK(!model::detail::is_negator(std::string(71, 'x'), params));
+}
+
+TEST_CASE("a feature counts once per sentence, in each sentence it is in") {
+  const Layer layer(weights(kLabels, kBody));
+  Options options;
+  options.rule_files = {layer.pack()};
+  const core::Analyzer a(options);
+  REQUIRE_MESSAGE(a.ok(), a.status().message);
+  const Report r =
+      a.analyze("The zorblat, zorblat, zorblat. Thanks for waiting. A zorblat!", Role::agent);
+  REQUIRE(r.triggers.size() == 2);
+  for (const Trigger& t : r.triggers) {
+    CHECK(t.source == Source::model);
+    CHECK(t.probability == doctest::Approx(1.0 / (1.0 + std::exp(-3.0))));
+  }
+  CHECK(r.triggers[0].text == "The zorblat, zorblat, zorblat.");
+  CHECK(r.triggers[1].text == "A zorblat!");
+}
+
 TEST_CASE("a model finding is its sentence, with its probability, and is not rewritten") {
   const Layer layer(weights(kLabels, kBody));
   Options options;
