@@ -271,6 +271,16 @@ bool Server::process_and_close_socket(socket_t sock) {
   const std::size_t body = payload_max_length_ > (max - header_limit_) / 2
                                ? max - header_limit_
                                : 2 * payload_max_length_;
+  // Closed however this returns: an exception (std::bad_alloc while a
+  // request is parsed) must not leak the socket.
+  struct Closer {
+    socket_t fd;
+    ~Closer() {
+      t_exceeded = Limit::none;
+      ::shutdown(fd, SHUT_RDWR);
+      ::close(fd);
+    }
+  } closer{sock};
   Connection conn(sock, to_ms(read_timeout_sec_, read_timeout_usec_),
                   to_ms(write_timeout_sec_, write_timeout_usec_), header_limit_,
                   body + header_limit_);
@@ -284,9 +294,6 @@ bool Server::process_and_close_socket(socket_t sock) {
     if (!ok || closed || conn.exceeded()) break;
   }
   if (conn.exceeded()) conn.linger();
-  t_exceeded = Limit::none;
-  ::shutdown(sock, SHUT_RDWR);
-  ::close(sock);
   return ok;
 }
 
