@@ -35,6 +35,7 @@ struct Analyzer::Impl {
   std::shared_ptr<const rules::Pack> pack;
   std::shared_ptr<const tone::Scorer> scorer;
   std::shared_ptr<const model::Model> model;  // null: the packs name none
+  model::RuleIndex model_rules;               // the pack's rules' slots in model
   std::vector<std::string> model_messages;    // per model label: its category's message
   std::vector<Category> categories;           // the packs', as the public type
 
@@ -79,6 +80,7 @@ Status load_model(const rules::DataSource& source, Analyzer::Impl* impl) {
              !s.ok()) {
     return s;
   }
+  impl->model_rules = impl->model->index_rules(*impl->pack);
   // A model finding's message is its category's (a house pack may have
   // reworded it), else the first rule's of that category.
   for (const model::Label& label : impl->model->labels()) {
@@ -172,7 +174,7 @@ Status Analyzer::Impl::run(std::string_view text, Role role, Report* out) const 
   int model_level = -1;
   if (model != nullptr) {
     model->predict(doc, role, findings, scored.cues, scored.level, scored.score, &predictions,
-                   &model_level);
+                   &model_level, &model_rules);
   }
 
   if (out_of_time()) return late();

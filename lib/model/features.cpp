@@ -16,6 +16,7 @@ struct HashSink {
            std::string_view d = {}, std::string_view e = {}) {
     (*out)[i].push_back(fnv1a(e, fnv1a(d, fnv1a(c, fnv1a(b, fnv1a(a))))));
   }
+  void finding(std::size_t i, const rules::Rule& r) { detail::add_rule_features(this, i, r); }
 };
 
 struct StringSink {
@@ -27,6 +28,7 @@ struct StringSink {
     f.append(a).append(b).append(c).append(d).append(e);
     (*out)[i].push_back(std::move(f));
   }
+  void finding(std::size_t i, const rules::Rule& r) { detail::add_rule_features(this, i, r); }
 };
 
 template <class T>

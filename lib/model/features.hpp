@@ -135,8 +135,16 @@ inline int length_bin(int words) {
   return words <= 3 ? 1 : words <= 8 ? 2 : words <= 16 ? 3 : 4;
 }
 
+// A rule finding's two features, rule:<family>:<category> and rid:<id>.
+template <class Sink>
+void add_rule_features(Sink* sink, std::size_t i, const rules::Rule& r) {
+  sink->add(i, "rule:", rules::family_name(r.family), ":", r.category);
+  sink->add(i, "rid:", r.id);
+}
+
 // Walks the document once and hands each feature, as up to four parts to
-// concatenate, to sink.add(sentence, parts...).
+// concatenate, to sink.add(sentence, parts...); a rule finding goes to
+// sink.finding(sentence, rule), which adds add_rule_features().
 template <class Sink>
 void walk(const text::Document& doc, const FeatureParams& params,
           const std::vector<rules::Finding>& findings, const std::vector<tone::Cue>& cues,
@@ -188,11 +196,7 @@ void walk(const text::Document& doc, const FeatureParams& params,
   }
   close(s);
   for (std::size_t i = s + 1; i < sentences.size(); ++i) close(i);
-  for (const rules::Finding& f : findings) {
-    const std::size_t i = doc.sentence_at(f.view.begin);
-    sink->add(i, "rule:", rules::family_name(f.rule->family), ":", f.rule->category);
-    sink->add(i, "rid:", f.rule->id);
-  }
+  for (const rules::Finding& f : findings) sink->finding(doc.sentence_at(f.view.begin), *f.rule);
   for (const tone::Cue& c : cues) {
     if (c.kind == CueKind::tone) sink->add(doc.sentence_at(c.view.begin), "cue:", c.type);
   }

@@ -166,6 +166,14 @@ Status Model::load(std::string_view text, const std::string& name,
            : l.family == rules::Family::signal ? kCustomer
                                                : kAgent;
   };
+  std::vector<uint16_t> place(model->labels_.size());  // a label's place in its group
+  for (std::size_t i = 0; i < model->labels_.size(); ++i) {
+    const Group g = group_of(static_cast<uint16_t>(i));
+    place[i] = static_cast<uint16_t>(model->members_[g].size());
+    model->members_[g].push_back(static_cast<uint16_t>(i));
+    model->bias_[g].push_back(model->labels_[i].bias);
+    model->logit_[g].push_back(model->labels_[i].logit);
+  }
   std::sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
     if (a.hash != b.hash) return a.hash < b.hash;
     const Group ga = group_of(a.label);
@@ -183,13 +191,14 @@ Status Model::load(std::string_view text, const std::string& name,
     const uint64_t h = rows[i].hash;
     Slot slot;
     slot.first = static_cast<uint32_t>(model->weights_.size());
-    for (; i < rows.size() && rows[i].hash == h; ++i) {
+    for (std::size_t last = rows.size(); i < rows.size() && rows[i].hash == h; ++i) {
       // Two rows for one (feature, label) add up, as they would at inference.
-      if (model->weights_.size() > slot.first && model->weights_.back().label == rows[i].label) {
+      if (last < rows.size() && rows[last].label == rows[i].label) {
         model->weights_.back().value += rows[i].value;
       } else {
-        model->weights_.push_back({rows[i].label, rows[i].value});
+        model->weights_.push_back({place[rows[i].label], rows[i].value});
         ++slot.count[group_of(rows[i].label)];  // at most one per label: < 0xffff
+        last = i;
       }
     }
     // Hash 0 marks a free slot; a feature hashing to 0 would be 1 in 2^64.
@@ -200,18 +209,10 @@ Status Model::load(std::string_view text, const std::string& name,
     model->slots_[s] = slot;
   }
   model->params_.finish();
-  for (std::size_t i = 0; i < model->labels_.size(); ++i) {
-    const Label& l = model->labels_[i];
-    std::vector<uint16_t>& list = l.kind == Kind::escalation          ? model->escalation_labels_
-                                  : l.family == rules::Family::signal ? model->customer_labels_
-                                                                      : model->agent_labels_;
-    list.push_back(static_cast<uint16_t>(i));
-  }
-  model->has_escalation_ = !model->escalation_labels_.empty();
-  for (const int r : {0, 1}) {
-    for (const uint16_t i : r == 0 ? model->agent_labels_ : model->customer_labels_) {
-      const Label& l = model->labels_[i];
-      model->bias_fires_[r] = model->bias_fires_[r] || l.bias >= l.logit;
+  model->has_escalation_ = !model->members_[kEscalation].empty();
+  for (const Group g : {kAgent, kCustomer}) {
+    for (std::size_t k = 0; k < model->bias_[g].size(); ++k) {
+      model->bias_fires_[g] = model->bias_fires_[g] || model->bias_[g][k] >= model->logit_[g][k];
     }
   }
   *out = std::move(model);
@@ -231,7 +232,8 @@ int32_t Model::find(uint64_t h) const {
 void Model::add(int32_t slot, Group g, double* scores) const {
   const Slot& s = slots_[static_cast<std::size_t>(slot)];
   uint32_t i = s.first;
-  for (int k = 0; k < g; ++k) i += s.count[k];
+  if (g > kAgent) i += s.count[kAgent];
+  if (g > kCustomer) i += s.count[kCustomer];
   for (const uint32_t end = i + s.count[g]; i < end; ++i)
     scores[weights_[i].label] += weights_[i].value;
 }
@@ -241,12 +243,41 @@ void Model::add(int32_t slot, Group g, double* scores) const {
 struct Model::HitSink {
   const Model* model;
   std::vector<std::pair<uint32_t, int32_t>>* hits;
+  const RuleIndex* rules;
   void add(std::size_t i, std::string_view a, std::string_view b = {}, std::string_view c = {},
            std::string_view d = {}, std::string_view e = {}) {
     const int32_t slot = model->find(fnv1a(e, fnv1a(d, fnv1a(c, fnv1a(b, fnv1a(a))))));
     if (slot >= 0) hits->emplace_back(static_cast<uint32_t>(i), slot);
   }
+  void finding(std::size_t i, const rules::Rule& r) {
+    const auto it = rules != nullptr ? rules->find(&r) : RuleIndex::const_iterator();
+    if (rules == nullptr || it == rules->end()) return detail::add_rule_features(this, i, r);
+    // The same hits in the same order as add_rule_features() makes.
+    if (it->second.category >= 0) hits->emplace_back(static_cast<uint32_t>(i), it->second.category);
+    if (it->second.id >= 0) hits->emplace_back(static_cast<uint32_t>(i), it->second.id);
+  }
 };
+
+RuleIndex Model::index_rules(const rules::Pack& pack) const {
+  // The slots come from the very calls walk() makes for a finding.
+  struct SlotSink {
+    const Model* model;
+    int32_t slots[2] = {-1, -1};
+    int n = 0;
+    void add(std::size_t, std::string_view a, std::string_view b = {}, std::string_view c = {},
+             std::string_view d = {}, std::string_view e = {}) {
+      if (n < 2) slots[n++] = model->find(fnv1a(e, fnv1a(d, fnv1a(c, fnv1a(b, fnv1a(a))))));
+    }
+  };
+  RuleIndex index;
+  index.reserve(pack.size());
+  for (std::size_t i = 0; i < pack.size(); ++i) {
+    SlotSink sink{this};
+    detail::add_rule_features(&sink, 0, pack.rule(i));
+    index[&pack.rule(i)] = {sink.slots[0], sink.slots[1]};
+  }
+  return index;
+}
 
 namespace {
 
@@ -282,8 +313,8 @@ struct Scratch {
 
 void Model::predict(const text::Document& doc, Role role,
                     const std::vector<rules::Finding>& findings, const std::vector<tone::Cue>& cues,
-                    int rule_level, double rule_score, std::vector<Prediction>* out,
-                    int* level) const {
+                    int rule_level, double rule_score, std::vector<Prediction>* out, int* level,
+                    const RuleIndex* rules) const {
   *level = -1;
   if (labels_.empty()) return;
   thread_local Scratch t;
@@ -298,7 +329,7 @@ void Model::predict(const text::Document& doc, Role role,
     }
   } trim;
   t.hits.clear();
-  HitSink sink{this, &t.hits};
+  HitSink sink{this, &t.hits, rules};
   detail::walk(doc, params_, findings, cues, &sink);
 
   // The hits grouped by sentence (a counting sort: they come mostly in
@@ -320,26 +351,27 @@ void Model::predict(const text::Document& doc, Role role,
 
   t.scores.resize(labels_.size());
   double* scores = t.scores.data();
-  const bool customer = role == Role::customer;
-  const std::vector<uint16_t>& mine = customer ? customer_labels_ : agent_labels_;
-  const Group group = customer ? kCustomer : kAgent;
+  const Group group = role == Role::customer ? kCustomer : kAgent;
+  const std::vector<uint16_t>& mine = members_[group];
+  const std::vector<double>& bias = bias_[group];
+  const std::vector<double>& logit = logit_[group];
   for (uint32_t s = 0; s < sentences; ++s) {
     if (t.start[s] == t.start[s + 1]) continue;
     // Binary features: a feature counts once per sentence.
     t.new_pass(slots_.size());
     for (uint32_t k = t.start[s]; k < t.start[s + 1]; ++k) t.once(t.grouped[k]);
-    for (const uint16_t i : mine) scores[i] = labels_[i].bias;
+    std::copy(bias.begin(), bias.end(), scores);
     for (const int32_t slot : t.unique) add(slot, group, scores);
-    for (const uint16_t i : mine) {
-      if (scores[i] >= labels_[i].logit) out->push_back({i, s, sigmoid(scores[i])});
+    for (std::size_t k = 0; k < mine.size(); ++k) {
+      if (scores[k] >= logit[k]) out->push_back({mine[k], s, sigmoid(scores[k])});
     }
   }
   // A sentence with no known feature scores its biases alone.
-  if (bias_fires_[customer ? 1 : 0]) {
+  if (bias_fires_[group]) {
     for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
       if (s < sentences && t.start[s] != t.start[s + 1]) continue;
-      for (const uint16_t i : mine) {
-        if (labels_[i].bias >= labels_[i].logit) out->push_back({i, s, sigmoid(labels_[i].bias)});
+      for (std::size_t k = 0; k < mine.size(); ++k) {
+        if (bias[k] >= logit[k]) out->push_back({mine[k], s, sigmoid(bias[k])});
       }
     }
     std::stable_sort(out->begin(), out->end(), [](const Prediction& a, const Prediction& b) {
@@ -354,11 +386,12 @@ void Model::predict(const text::Document& doc, Role role,
     const int32_t slot = find(h);
     if (slot >= 0) t.once(slot);
   }
-  for (const uint16_t i : escalation_labels_) scores[i] = labels_[i].bias;
+  const std::vector<uint16_t>& levels = members_[kEscalation];
+  std::copy(bias_[kEscalation].begin(), bias_[kEscalation].end(), scores);
   for (const int32_t slot : t.unique) add(slot, kEscalation, scores);
   *level = 0;
-  for (const uint16_t i : escalation_labels_) {
-    if (scores[i] >= labels_[i].logit) *level = std::max(*level, labels_[i].level);
+  for (std::size_t k = 0; k < levels.size(); ++k) {
+    if (scores[k] >= logit_[kEscalation][k]) *level = std::max(*level, labels_[levels[k]].level);
   }
 }
 

@@ -13,6 +13,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "model/features.hpp"
@@ -50,6 +51,16 @@ struct Prediction {
   double probability = 0.0;
 };
 
+// The model's slots for one rule's two features (add_rule_features), -1
+// where the model has no weight for it.
+struct RuleSlots {
+  int32_t category = -1;
+  int32_t id = -1;
+};
+// Per pack: the slots of its rules, so predict() looks a finding's rule
+// up instead of hashing its names (an email has dozens of findings).
+using RuleIndex = std::unordered_map<const rules::Rule*, RuleSlots>;
+
 class Model {
  public:
   // Parses a weights file (`name` names it in errors) whose labels name
@@ -64,13 +75,17 @@ class Model {
   const FeatureParams& params() const { return params_; }
   std::size_t weight_count() const { return weights_.size(); }
 
+  // Every rule of `pack` with its slots. Throws std::bad_alloc only.
+  RuleIndex index_rules(const rules::Pack& pack) const;
+
   // Sentence labels that fire for `role` (triggers and techniques for an
   // agent, signals for a customer), in sentence order, and the escalation
   // level (-1 when the model has no escalation labels or role is agent).
-  // Thread-safe.
+  // `rules`, from index_rules() of the pack that made `findings`, only
+  // saves time: a rule not in it is hashed. Thread-safe.
   void predict(const text::Document& doc, Role role, const std::vector<rules::Finding>& findings,
                const std::vector<tone::Cue>& cues, int rule_level, double rule_score,
-               std::vector<Prediction>* out, int* level) const;
+               std::vector<Prediction>* out, int* level, const RuleIndex* rules = nullptr) const;
 
  private:
   // Whose scores a weight feeds: an agent's sentence labels, a customer's,
@@ -85,7 +100,7 @@ class Model {
     uint16_t count[kGroups] = {};
   };
   struct Weight {
-    uint16_t label;
+    uint16_t label;  // the label's place in its group (members_)
     float value;
   };
   // The slot of the feature with hash `h`, or -1 when no weight uses it.
@@ -105,10 +120,13 @@ class Model {
   bool has_escalation_ = false;
   // Whether some sentence label of the role fires on its bias alone (then
   // sentences without a known feature are scored too).
-  bool bias_fires_[2] = {false, false};  // agent, customer
-  // Indexes into labels_: the sentence labels for each role, and the
-  // escalation labels, so inference reads only the scores it needs.
-  std::vector<uint16_t> agent_labels_, customer_labels_, escalation_labels_;
+  bool bias_fires_[kGroups] = {false, false, false};  // agent, customer (escalation unused)
+  // Per group, its labels (indexes into labels_, in order) and their biases
+  // and thresholds side by side: a sentence's scores start as a copy of
+  // the biases and are compared with the thresholds in one sweep.
+  std::vector<uint16_t> members_[kGroups];
+  std::vector<double> bias_[kGroups];
+  std::vector<double> logit_[kGroups];
 };
 
 }  // namespace tact::model

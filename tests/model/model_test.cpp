@@ -125,9 +125,23 @@ TEST_CASE("finish() indexes negators by length and finds the same words") {
   model::FeatureParams params;
   params.negators = {"not", "never", "no", "nor", "nie", std::string(70, 'x'), ""};
   params.negator_suffixes = {"n't", ""};
-  const std::vector<std::string> words = {
-      "not", "nor", "nut", "no", "on", "never", "nevermore", "can't", "n't", "won't", "cant",
-      std::string(70, 'x'), std::string(71, 'x'), std::string(70, 'y'), "x", "nie", "die"};
+  const std::vector<std::string> words = {"not",
+                                          "nor",
+                                          "nut",
+                                          "no",
+                                          "on",
+                                          "never",
+                                          "nevermore",
+                                          "can't",
+                                          "n't",
+                                          "won't",
+                                          "cant",
+                                          std::string(70, 'x'),
+                                          std::string(71, 'x'),
+                                          std::string(70, 'y'),
+                                          "x",
+                                          "nie",
+                                          "die"};
   std::vector<bool> before;
   for (const std::string& w : words) before.push_back(model::detail::is_negator(w, params));
   params.finish();
@@ -158,6 +172,47 @@ TEST_CASE("a feature counts once per sentence, in each sentence it is in") {
   }
   CHECK(r.triggers[0].text == "The zorblat, zorblat, zorblat.");
   CHECK(r.triggers[1].text == "A zorblat!");
+}
+
+TEST_CASE("a rule finding's features reach the model through the pack's rule index") {
+  // rid: and rule: features of a default-pack rule, weighted for a label of
+  // another category so the model's finding shows.
+  const std::string body =
+      "rid:trigger.uncertainty.dont-know\ttrigger:refusal\t3.0000\n"
+      "rule:trigger:uncertainty\ttrigger:refusal\t2.0000\n";
+  const std::string text = weights(kLabels, body);
+  std::shared_ptr<const model::Model> m;
+  REQUIRE(load(text, &m).ok());
+  std::shared_ptr<const rules::Pack> pack;
+  REQUIRE(rules::Pack::load(Options(), &pack).ok());
+  const model::RuleIndex index = m->index_rules(*pack);
+  CHECK(index.size() == pack->size());
+  int with_both = 0;
+  for (const auto& [rule, slots] : index) {
+    if (rule->id == "trigger.uncertainty.dont-know") {
+      CHECK(slots.id >= 0);
+      CHECK(slots.category >= 0);
+      ++with_both;
+    } else {
+      CHECK(slots.id < 0);
+      CHECK((slots.category >= 0) ==
+            (rule->family == rules::Family::trigger && rule->category == "uncertainty"));
+    }
+  }
+  CHECK(with_both == 1);
+
+  const Layer layer(text);
+  Options options;
+  options.rule_files = {layer.pack()};
+  const core::Analyzer a(options);
+  REQUIRE_MESSAGE(a.ok(), a.status().message);
+  const Report r = a.analyze("Sorry, I don't know.", Role::agent);
+  const auto model_refusal = std::find_if(
+      r.triggers.begin(), r.triggers.end(),
+      [](const Trigger& t) { return t.source == Source::model && t.category == "refusal"; });
+  REQUIRE(model_refusal != r.triggers.end());
+  // bias -2 + rid 3 + rule 2: both features counted, once each.
+  CHECK(model_refusal->probability == doctest::Approx(1.0 / (1.0 + std::exp(-3.0))));
 }
 
 TEST_CASE("a model finding is its sentence, with its probability, and is not rewritten") {
