@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "rules/categories.hpp"
+#include "text/thread_scratch.hpp"
 
 namespace tact::model {
 
@@ -317,17 +318,18 @@ void Model::predict(const text::Document& doc, Role role,
                     const RuleIndex* rules) const {
   *level = -1;
   if (labels_.empty()) return;
-  thread_local Scratch t;
+  Scratch& t = text::thread_scratch<Scratch>();
   // A huge message's scratch is not kept for the thread's lifetime.
   struct Trim {
+    Scratch* t;
     ~Trim() {
       constexpr std::size_t kKeep = std::size_t{1} << 16;
-      if (t.hits.capacity() > kKeep) std::vector<std::pair<uint32_t, int32_t>>().swap(t.hits);
-      if (t.grouped.capacity() > kKeep) std::vector<int32_t>().swap(t.grouped);
-      if (t.unique.capacity() > kKeep) std::vector<int32_t>().swap(t.unique);
-      if (t.start.capacity() > kKeep) std::vector<uint32_t>().swap(t.start);
+      if (t->hits.capacity() > kKeep) std::vector<std::pair<uint32_t, int32_t>>().swap(t->hits);
+      if (t->grouped.capacity() > kKeep) std::vector<int32_t>().swap(t->grouped);
+      if (t->unique.capacity() > kKeep) std::vector<int32_t>().swap(t->unique);
+      if (t->start.capacity() > kKeep) std::vector<uint32_t>().swap(t->start);
     }
-  } trim;
+  } trim{&t};
   t.hits.clear();
   HitSink sink{this, &t.hits, rules};
   detail::walk(doc, params_, findings, cues, &sink);

@@ -15,6 +15,7 @@
 #include "rules/quotes.hpp"
 #include "rules/regex.hpp"
 #include "rules/shouting.hpp"
+#include "text/thread_scratch.hpp"
 #include "text/unicode.hpp"
 
 namespace tact::rules {
@@ -266,7 +267,7 @@ void CompiledPack::match_detector(const text::Document& doc, uint32_t r, Scratch
 
 bool CompiledPack::match_all(const text::Document& doc, Role role, bool reduce,
                              std::vector<Finding>* out, const Deadline* deadline) const {
-  thread_local Scratch scratch;
+  Scratch& scratch = text::thread_scratch<Scratch>();
   scratch.quoted_ready = false;
   scratch.alnum_from = UINT32_MAX;
   scratch.truncated = false;

@@ -5,6 +5,7 @@
 
 #include <vector>
 
+#include "text/thread_scratch.hpp"
 #include "text/unicode.hpp"
 
 namespace tact::text {
@@ -97,7 +98,10 @@ constexpr std::size_t kKeptCodePoints = std::size_t{1} << 16;
 
 void segment(Document* doc) {
   const std::string& v = doc->view_;
-  thread_local std::vector<Cp> cps;
+  struct CodePoints {
+    std::vector<Cp> cps;
+  };
+  std::vector<Cp>& cps = thread_scratch<CodePoints>().cps;
   cps.clear();
   cps.reserve(v.size());
   for (std::size_t i = 0; i < v.size();) {

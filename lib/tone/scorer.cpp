@@ -10,6 +10,7 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "text/thread_scratch.hpp"
 #include "tone/analysis.hpp"
 #include "tone/deescalation.hpp"
 #include "tone/dimensions.hpp"
@@ -56,8 +57,7 @@ struct Scratch {
 };
 
 Scratch& scratch() {
-  thread_local Scratch s;
-  return s;
+  return text::thread_scratch<Scratch>();
 }
 
 class Model final : public Scorer {
