@@ -14,7 +14,7 @@ struct HashSink {
   std::vector<std::vector<uint64_t>>* out;
   void add(std::size_t i, std::string_view a, std::string_view b = {}, std::string_view c = {},
            std::string_view d = {}, std::string_view e = {}) {
-    (*out)[i].push_back(fnv1a(e, fnv1a(d, fnv1a(c, fnv1a(b, fnv1a(a))))));
+    (*out)[i].push_back(fnv1a_parts(a, b, c, d, e));
   }
   void finding(std::size_t i, const rules::Rule& r) { detail::add_rule_features(this, i, r); }
 };

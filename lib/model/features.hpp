@@ -93,6 +93,13 @@ inline uint64_t fnv1a(std::string_view s, uint64_t h = kFnvOffset) {
   return h;
 }
 
+// The hash of a feature handed to a sink as up to five parts: the hash of
+// their concatenation, without building it.
+inline uint64_t fnv1a_parts(std::string_view a, std::string_view b, std::string_view c,
+                            std::string_view d, std::string_view e) {
+  return fnv1a(e, fnv1a(d, fnv1a(c, fnv1a(b, fnv1a(a)))));
+}
+
 namespace detail {
 
 inline bool is_negator(std::string_view word, const FeatureParams& params) {

@@ -247,7 +247,7 @@ struct Model::HitSink {
   const RuleIndex* rules;
   void add(std::size_t i, std::string_view a, std::string_view b = {}, std::string_view c = {},
            std::string_view d = {}, std::string_view e = {}) {
-    const int32_t slot = model->find(fnv1a(e, fnv1a(d, fnv1a(c, fnv1a(b, fnv1a(a))))));
+    const int32_t slot = model->find(fnv1a_parts(a, b, c, d, e));
     if (slot >= 0) hits->emplace_back(static_cast<uint32_t>(i), slot);
   }
   void finding(std::size_t i, const rules::Rule& r) {
@@ -267,7 +267,7 @@ RuleIndex Model::index_rules(const rules::Pack& pack) const {
     int n = 0;
     void add(std::size_t, std::string_view a, std::string_view b = {}, std::string_view c = {},
              std::string_view d = {}, std::string_view e = {}) {
-      if (n < 2) slots[n++] = model->find(fnv1a(e, fnv1a(d, fnv1a(c, fnv1a(b, fnv1a(a))))));
+      if (n < 2) slots[n++] = model->find(fnv1a_parts(a, b, c, d, e));
     }
   };
   RuleIndex index;
