@@ -10,17 +10,24 @@ namespace tact::model {
 
 namespace {
 
-struct HashSink {
+struct Push {
   std::vector<std::vector<uint64_t>>* out;
-  void add(std::size_t i, std::string_view a, std::string_view b = {}, std::string_view c = {},
-           std::string_view d = {}, std::string_view e = {}) {
-    (*out)[i].push_back(fnv1a_parts(a, b, c, d, e));
-  }
+  void operator()(std::size_t i, uint64_t h) const { (*out)[i].push_back(h); }
+};
+
+struct HashSink : Hasher<Push> {
   void finding(std::size_t i, const rules::Rule& r) { detail::add_rule_features(this, i, r); }
 };
 
 struct StringSink {
   std::vector<std::vector<std::string>>* out;
+  void word(std::size_t i, bool negated, std::string_view w) {
+    add(i, negated ? "w:NEG_" : "w:", w);
+  }
+  void bigram(std::size_t i, std::string_view previous, std::string_view w) {
+    add(i, "b:", previous, "_", w);
+  }
+  void fixed(std::size_t i, Fixed f) { add(i, kFixedFeatures[static_cast<std::size_t>(f)]); }
   void add(std::size_t i, std::string_view a, std::string_view b = {}, std::string_view c = {},
            std::string_view d = {}, std::string_view e = {}) {
     std::string f;
@@ -46,7 +53,8 @@ void sentence_hashes(const text::Document& doc, const FeatureParams& params,
                      const std::vector<tone::Cue>& cues, std::vector<std::vector<uint64_t>>* out) {
   out->resize(doc.sentences().size());
   for (std::vector<uint64_t>& l : *out) l.clear();
-  HashSink sink{out};
+  HashSink sink;
+  sink.emit = Push{out};
   detail::walk(doc, params, findings, cues, &sink);
   sort_unique(out);
 }
@@ -80,8 +88,30 @@ std::vector<std::string> line_strings(int rule_level, double rule_score) {
 
 std::array<uint64_t, 2> line_hashes(int rule_level, double rule_score) {
   const std::array<char, 2> d = line_digits(rule_level, rule_score);
-  return {fnv1a(std::string_view(&d[0], 1), fnv1a("esc:level")),
-          fnv1a(std::string_view(&d[1], 1), fnv1a("esc:score"))};
+  return {hash::other("esc:level", std::string_view(&d[0], 1), {}, {}, {}),
+          hash::other("esc:score", std::string_view(&d[1], 1), {}, {}, {})};
+}
+
+void feature_hashes(std::string_view feature, std::vector<uint64_t>* out) {
+  constexpr std::string_view kNegated = "w:NEG_", kWord = "w:", kBigram = "b:";
+  if (feature.substr(0, kNegated.size()) == kNegated) {
+    out->push_back(hash::unigram(hash::bytes(feature.substr(kNegated.size())), true));
+    // Also the plain word "NEG_..." (the view is lower case: never met).
+    out->push_back(hash::unigram(hash::bytes(feature.substr(kWord.size())), false));
+  } else if (feature.substr(0, kWord.size()) == kWord) {
+    out->push_back(hash::unigram(hash::bytes(feature.substr(kWord.size())), false));
+  } else if (feature.substr(0, kBigram.size()) == kBigram) {
+    const std::string_view pair = feature.substr(kBigram.size());
+    for (std::size_t at = pair.find('_'); at != std::string_view::npos;
+         at = pair.find('_', at + 1)) {
+      out->push_back(
+          hash::bigram(hash::bytes(pair.substr(0, at)), hash::bytes(pair.substr(at + 1))));
+    }
+    // Not a pair (no '_'): no word pair makes it, but keep it findable.
+    if (pair.find('_') == std::string_view::npos) out->push_back(hash::other(feature));
+  } else {
+    out->push_back(hash::other(feature));
+  }
 }
 
 }  // namespace tact::model

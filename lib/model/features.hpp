@@ -19,13 +19,18 @@
 //
 // A line's features for the escalation model are the union of its
 // sentences' plus esc:level<n> and esc:score<tenths> from the tone stage.
-// A feature's hash is FNV-1a 64 of its UTF-8 bytes.
+//
+// Weights files hold features as text; in memory a feature is looked up by
+// a hash of the library's own (feature_hashes()), built from each word's
+// hash so a word is hashed once for its w: and both its b: features.
 #ifndef TACT_LIB_MODEL_FEATURES_HPP_
 #define TACT_LIB_MODEL_FEATURES_HPP_
 
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -48,6 +53,12 @@ struct FeatureParams {
   // a word is compared only with negators of its length.
   std::vector<std::string> by_length;
   std::array<uint32_t, 66> length_start{};
+  // The negators of 1-8 bytes packed into one integer each (byte i at
+  // bits 8i), by length: one compare per candidate, no memcmp call.
+  std::array<std::vector<uint64_t>, 9> packed;
+  // Per first byte, bit n set when a negator of n bytes (n < 64) starts
+  // with it: "we" and "with" are turned away though "without" is one.
+  std::array<uint64_t, 256> lengths_by_first{};
   // Bit b set when a negator starts (a suffix ends) with byte b: most
   // words are turned away by one test.
   std::array<uint64_t, 4> first_bytes{};
@@ -62,6 +73,13 @@ struct FeatureParams {
     const auto b = static_cast<unsigned char>(c);
     return ((bits[b >> 6] >> (b & 63)) & 1) != 0;
   }
+  // A word of at most 8 bytes as one integer.
+  static uint64_t pack(std::string_view w) {
+    uint64_t key = 0;
+    for (std::size_t i = 0; i < w.size(); ++i)
+      key |= uint64_t{static_cast<unsigned char>(w[i])} << (8 * i);
+    return key;
+  }
 
   void finish() {
     by_length = negators;
@@ -73,6 +91,15 @@ struct FeatureParams {
     length_start.fill(0);
     for (const std::string& n : by_length) ++length_start[bucket(n.size()) + 1];
     for (std::size_t i = 1; i < length_start.size(); ++i) length_start[i] += length_start[i - 1];
+    for (std::vector<uint64_t>& p : packed) p.clear();
+    lengths_by_first.fill(0);
+    for (const std::string& n : negators) {
+      if (!n.empty() && n.size() < 64)
+        lengths_by_first[static_cast<unsigned char>(n[0])] |= uint64_t{1} << n.size();
+    }
+    for (const std::string& n : negators) {
+      if (!n.empty() && n.size() < packed.size()) packed[n.size()].push_back(pack(n));
+    }
     first_bytes.fill(0);
     last_bytes.fill(0);
     for (const std::string& n : negators) {
@@ -93,12 +120,143 @@ inline uint64_t fnv1a(std::string_view s, uint64_t h = kFnvOffset) {
   return h;
 }
 
-// The hash of a feature handed to a sink as up to five parts: the hash of
-// their concatenation, without building it.
-inline uint64_t fnv1a_parts(std::string_view a, std::string_view b, std::string_view c,
-                            std::string_view d, std::string_view e) {
-  return fnv1a(e, fnv1a(d, fnv1a(c, fnv1a(b, fnv1a(a)))));
+// The features that are fixed strings, by index (walk() names them by
+// index, so a hash sink looks their hashes up instead of computing them).
+enum class Fixed : uint8_t { bang, question, bangs, caps, first, len1, len2, len3, len4, count };
+constexpr std::string_view kFixedFeatures[] = {"p:!",    "p:?",    "p:!!",   "p:caps", "p:first",
+                                               "p:len1", "p:len2", "p:len3", "p:len4"};
+static_assert(std::size(kFixedFeatures) == static_cast<std::size_t>(Fixed::count));
+
+// The in-memory feature hash. Words are hashed eight bytes at a time and
+// finished with MurmurHash3's mixer; a w: feature is its word's hash plus
+// a constant, a b: feature mixes its two words' hashes, any other feature
+// is the hash of its whole text plus another constant.
+namespace hash {
+
+constexpr uint64_t kMul = 0x9e3779b97f4a7c15ull;
+constexpr uint64_t kWord = 0x2545f4914f6cdd1dull;     // w:<word>
+constexpr uint64_t kNegated = 0x61c8864680b583ebull;  // w:NEG_<word>
+constexpr uint64_t kOther = 0x94d049bb133111ebull;    // p:, rule:, rid:, cue:, esc:
+
+inline uint64_t mix(uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ull;
+  h ^= h >> 33;
+  return h;
 }
+
+inline uint64_t load64(const char* p) {
+  uint64_t v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+
+inline uint64_t load32(const char* p) {
+  uint32_t v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+
+// Whole-word loads, overlapping at the end, so a word of n bytes costs
+// about n / 8 multiplies (the loads cover every byte; the length is mixed
+// in, so two texts that load alike differ in it).
+inline uint64_t bytes(std::string_view s) {
+  const char* p = s.data();
+  std::size_t n = s.size();
+  uint64_t h = kMul ^ n;
+  if (n >= 8) {
+    for (; n > 8; p += 8, n -= 8) {
+      h = (h ^ load64(p)) * kMul;
+      h = (h << 29) | (h >> 35);
+    }
+    h ^= load64(p + n - 8);  // the last eight bytes, overlapping
+  } else if (n >= 4) {
+    h ^= load32(p) | (load32(p + n - 4) << 32);
+  } else if (n > 0) {
+    const auto b = [&](std::size_t i) { return uint64_t{static_cast<unsigned char>(p[i])}; };
+    h ^= b(0) | (b(n / 2) << 8) | (b(n - 1) << 16);
+  }
+  return mix(h * kMul);
+}
+
+inline uint64_t unigram(uint64_t word, bool negated) {
+  return word + (negated ? kNegated : kWord);
+}
+
+// Both hashes are mixed already: one multiply and a rotation keep the
+// pair ordered ("a b" is not "b a").
+inline uint64_t bigram(uint64_t first, uint64_t second) {
+  const uint64_t f = first * kMul;
+  return ((f << 31) | (f >> 33)) ^ second;
+}
+
+inline uint64_t other(std::string_view feature) {
+  return bytes(feature) + kOther;
+}
+
+// other() of the concatenation of up to five parts.
+inline uint64_t other(std::string_view a, std::string_view b, std::string_view c,
+                      std::string_view d, std::string_view e) {
+  char buf[96];
+  const std::size_t n = a.size() + b.size() + c.size() + d.size() + e.size();
+  if (n > sizeof buf) return other(std::string(a).append(b).append(c).append(d).append(e));
+  std::size_t at = 0;
+  for (const std::string_view part : {a, b, c, d, e}) {
+    part.copy(buf + at, part.size());
+    at += part.size();
+  }
+  return other(std::string_view(buf, n));
+}
+
+}  // namespace hash
+
+// Hashes walk()'s features as feature_hashes() does their text, each word
+// once, and hands each hash to emit(sentence, hash).
+template <class Emit>
+struct Hasher {
+  Emit emit;
+  // The word hashed last and the one before it: word() and bigram() of one
+  // token, and the next token's bigram, reuse them.
+  std::string_view last, before;
+  uint64_t last_hash = 0, before_hash = 0;
+
+  uint64_t of(std::string_view w) {
+    if (w.data() == last.data() && w.size() == last.size()) return last_hash;
+    if (w.data() == before.data() && w.size() == before.size()) return before_hash;
+    before = last;
+    before_hash = last_hash;
+    last = w;
+    last_hash = hash::bytes(w);
+    return last_hash;
+  }
+  void word(std::size_t i, bool negated, std::string_view w) {
+    emit(i, hash::unigram(of(w), negated));
+  }
+  void bigram(std::size_t i, std::string_view previous, std::string_view w) {
+    const uint64_t second = of(w);
+    emit(i, hash::bigram(of(previous), second));
+  }
+  void add(std::size_t i, std::string_view a, std::string_view b = {}, std::string_view c = {},
+           std::string_view d = {}, std::string_view e = {}) {
+    emit(i, hash::other(a, b, c, d, e));
+  }
+  void fixed(std::size_t i, Fixed f) {
+    static const auto table = [] {
+      std::array<uint64_t, std::size(kFixedFeatures)> t{};
+      for (std::size_t k = 0; k < t.size(); ++k) t[k] = hash::other(kFixedFeatures[k]);
+      return t;
+    }();
+    emit(i, table[static_cast<std::size_t>(f)]);
+  }
+};
+
+// The hashes a feature's text may have met at inference, appended to *out.
+// One, except for a b: feature whose words hold '_' (the separator), which
+// gets one per place it could split: the text alone cannot tell
+// "b:a_b_c" = (a_b, c) from (a, b_c), and both are that feature.
+void feature_hashes(std::string_view feature, std::vector<uint64_t>* out);
 
 namespace detail {
 
@@ -106,6 +264,13 @@ inline bool is_negator(std::string_view word, const FeatureParams& params) {
   if (!params.finished) {  // without finish(), every negator and suffix is compared
     for (const std::string& n : params.negators) {
       if (word == n) return true;
+    }
+  } else if (!word.empty() && word.size() < params.packed.size()) {
+    if ((params.lengths_by_first[static_cast<unsigned char>(word[0])] >> word.size()) & 1) {
+      const uint64_t key = FeatureParams::pack(word);
+      for (const uint64_t n : params.packed[word.size()]) {
+        if (key == n) return true;
+      }
     }
   } else if (word.empty() || FeatureParams::has(params.first_bytes, word[0])) {
     const std::size_t b = std::min<std::size_t>(word.size(), 64);
@@ -117,10 +282,12 @@ inline bool is_negator(std::string_view word, const FeatureParams& params) {
     return false;
   }
   for (const std::string& s : params.negator_suffixes) {
-    if (word.size() > s.size() && !s.empty() &&
-        word.compare(word.size() - s.size(), s.size(), s) == 0) {
-      return true;
-    }
+    if (word.size() <= s.size() || s.empty()) continue;
+    // Compared byte by byte from the end: suffixes are short, and most
+    // differ in their last byte or two.
+    std::size_t k = 0;
+    while (k < s.size() && word[word.size() - 1 - k] == s[s.size() - 1 - k]) ++k;
+    if (k == s.size()) return true;
   }
   return false;
 }
@@ -149,8 +316,11 @@ void add_rule_features(Sink* sink, std::size_t i, const rules::Rule& r) {
   sink->add(i, "rid:", r.id);
 }
 
-// Walks the document once and hands each feature, as up to four parts to
-// concatenate, to sink.add(sentence, parts...); a rule finding goes to
+// Walks the document once. A word goes to sink.word(sentence, negated,
+// word) (w:<word> or w:NEG_<word>) and then sink.bigram(sentence, previous,
+// word) (b:<previous>_<word>, "^" before the first); a fixed feature to
+// sink.fixed(sentence, Fixed); any other, as up to five parts to
+// concatenate, to sink.add(sentence, parts...); a rule finding to
 // sink.finding(sentence, rule), which adds add_rule_features().
 template <class Sink>
 void walk(const text::Document& doc, const FeatureParams& params,
@@ -164,12 +334,10 @@ void walk(const text::Document& doc, const FeatureParams& params,
   bool neg = false;
   int words = 0, bangs = 0;
   auto close = [&](std::size_t i) {
-    if (words > 0) {
-      const char bin[2] = {static_cast<char>('0' + length_bin(words)), 0};
-      sink->add(i, "p:len", bin);
-    }
-    if (bangs >= 2) sink->add(i, "p:!!");
-    if (i == 0) sink->add(i, "p:first");
+    if (words > 0)
+      sink->fixed(i, static_cast<Fixed>(static_cast<int>(Fixed::len1) + length_bin(words) - 1));
+    if (bangs >= 2) sink->fixed(i, Fixed::bangs);
+    if (i == 0) sink->fixed(i, Fixed::first);
     prev = "^";
     neg = false;
     words = bangs = 0;
@@ -181,9 +349,9 @@ void walk(const text::Document& doc, const FeatureParams& params,
       case text::TokenKind::symbol:
         if (text == "!") {
           ++bangs;
-          sink->add(s, "p:!");
+          sink->fixed(s, Fixed::bang);
         } else if (text == "?") {
-          sink->add(s, "p:?");
+          sink->fixed(s, Fixed::question);
         }
         if (ends_scope(text)) neg = false;
         break;
@@ -192,9 +360,9 @@ void walk(const text::Document& doc, const FeatureParams& params,
       case text::TokenKind::emoji: {
         const std::string_view w = t.kind == text::TokenKind::number ? "#" : text;
         ++words;
-        if (t.all_caps) sink->add(s, "p:caps");
-        sink->add(s, neg ? "w:NEG_" : "w:", w);
-        sink->add(s, "b:", prev, "_", w);
+        if (t.all_caps) sink->fixed(s, Fixed::caps);
+        sink->word(s, neg, w);
+        sink->bigram(s, prev, w);
         prev = w;
         if (t.kind == text::TokenKind::word && is_negator(w, params)) neg = true;
         break;

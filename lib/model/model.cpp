@@ -138,9 +138,10 @@ Status Model::load(std::string_view text, const std::string& name,
                                  ", the header says another (the file was edited or cut short)");
   }
 
-  // Weights grouped by feature hash: sort (hash, label) pairs, then index.
+  // Weights grouped by feature: sort (feature, label) rows, then index each
+  // feature's weights under every hash it has (feature_hashes()).
   struct Row {
-    uint64_t hash;
+    std::string_view feature;
     uint16_t label;
     float value;
   };
@@ -159,7 +160,7 @@ Status Model::load(std::string_view text, const std::string& name,
     }
     if (label == model->labels_.size())
       return fail(body_line, "weight for undeclared label '" + std::string(f[1]) + "'");
-    rows.push_back({fnv1a(f[0]), static_cast<uint16_t>(label), static_cast<float>(w)});
+    rows.push_back({f[0], static_cast<uint16_t>(label), static_cast<float>(w)});
   }
   const auto group_of = [&](uint16_t label) {
     const Label& l = model->labels_[label];
@@ -170,43 +171,58 @@ Status Model::load(std::string_view text, const std::string& name,
   std::vector<uint16_t> place(model->labels_.size());  // a label's place in its group
   for (std::size_t i = 0; i < model->labels_.size(); ++i) {
     const Group g = group_of(static_cast<uint16_t>(i));
+    if (model->members_[g].size() >= kMaxGroupLabels)
+      return fail(line_no, "more than " + std::to_string(kMaxGroupLabels) +
+                               " labels of one kind (agent, customer or escalation)");
     place[i] = static_cast<uint16_t>(model->members_[g].size());
     model->members_[g].push_back(static_cast<uint16_t>(i));
     model->bias_[g].push_back(model->labels_[i].bias);
     model->logit_[g].push_back(model->labels_[i].logit);
   }
-  std::sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
-    if (a.hash != b.hash) return a.hash < b.hash;
+  std::stable_sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
+    if (a.feature != b.feature) return a.feature < b.feature;
     const Group ga = group_of(a.label);
     const Group gb = group_of(b.label);
     return ga != gb ? ga < gb : a.label < b.label;
   });
-  std::size_t features = 0;
-  for (std::size_t i = 0; i < rows.size(); ++i)
-    features += i == 0 || rows[i].hash != rows[i - 1].hash;
-  std::size_t size = 16;
-  while (size < features * 2) size *= 2;
-  model->slots_.assign(size, Slot{});
+  // Each feature's weights, and the slots to make: (hash, the feature's slot).
+  std::vector<Slot> features;
+  std::vector<std::pair<uint64_t, uint32_t>> keys;
+  std::vector<uint64_t> hashes;
   model->weights_.reserve(rows.size());
   for (std::size_t i = 0; i < rows.size();) {
-    const uint64_t h = rows[i].hash;
+    const std::string_view feature = rows[i].feature;
     Slot slot;
     slot.first = static_cast<uint32_t>(model->weights_.size());
-    for (std::size_t last = rows.size(); i < rows.size() && rows[i].hash == h; ++i) {
+    for (std::size_t last = rows.size(); i < rows.size() && rows[i].feature == feature; ++i) {
       // Two rows for one (feature, label) add up, as they would at inference.
       if (last < rows.size() && rows[last].label == rows[i].label) {
         model->weights_.back().value += rows[i].value;
       } else {
         model->weights_.push_back({place[rows[i].label], rows[i].value});
-        ++slot.count[group_of(rows[i].label)];  // at most one per label: < 0xffff
+        ++slot.count[group_of(rows[i].label)];  // at most one per label of the group
         last = i;
       }
     }
+    hashes.clear();
+    feature_hashes(feature, &hashes);
+    for (const uint64_t h : hashes) keys.emplace_back(h, static_cast<uint32_t>(features.size()));
+    features.push_back(slot);
+  }
+  std::size_t size = 16;
+  while (size < keys.size() * 2) size *= 2;
+  model->slots_.assign(size, Slot{});
+  for (const auto& [key, feature] : keys) {
+    Slot slot = features[feature];
     // Hash 0 marks a free slot; a feature hashing to 0 would be 1 in 2^64.
-    slot.hash = h == 0 ? 1 : h;
-    model->filter_[slot.hash >> 58] |= uint64_t{1} << ((slot.hash >> 52) & 63);
+    slot.hash = key == 0 ? 1 : key;
     std::size_t s = slot.hash & (size - 1);
-    while (model->slots_[s].hash != 0) s = (s + 1) & (size - 1);
+    while (model->slots_[s].hash != 0 && model->slots_[s].hash != slot.hash)
+      s = (s + 1) & (size - 1);
+    // Two features with one hash (1 in 2^64): the first keeps it.
+    if (model->slots_[s].hash == slot.hash) continue;
+    model->filter_[slot.hash >> kFilterShift] |= uint64_t{1}
+                                                 << ((slot.hash >> (kFilterShift - 6)) & 63);
     model->slots_[s] = slot;
   }
   model->params_.finish();
@@ -222,7 +238,8 @@ Status Model::load(std::string_view text, const std::string& name,
 
 int32_t Model::find(uint64_t h) const {
   if (h == 0) h = 1;
-  if ((filter_[h >> 58] & (uint64_t{1} << ((h >> 52) & 63))) == 0) return -1;
+  if ((filter_[h >> kFilterShift] & (uint64_t{1} << ((h >> (kFilterShift - 6)) & 63))) == 0)
+    return -1;
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t s = h & mask;; s = (s + 1) & mask) {
     if (slots_[s].hash == h) return static_cast<int32_t>(s);
@@ -241,21 +258,25 @@ void Model::add(int32_t slot, Group g, double* scores) const {
 
 // Keeps only the features the model has a weight for, as (sentence, slot):
 // most words have none, so the list to sort and deduplicate stays short.
-struct Model::HitSink {
+struct Model::Hit {
   const Model* model;
   std::vector<std::pair<uint32_t, int32_t>>* hits;
-  const RuleIndex* rules;
-  void add(std::size_t i, std::string_view a, std::string_view b = {}, std::string_view c = {},
-           std::string_view d = {}, std::string_view e = {}) {
-    const int32_t slot = model->find(fnv1a_parts(a, b, c, d, e));
+  void operator()(std::size_t i, uint64_t h) const {
+    const int32_t slot = model->find(h);
     if (slot >= 0) hits->emplace_back(static_cast<uint32_t>(i), slot);
   }
+};
+
+struct Model::HitSink : Hasher<Hit> {
+  const RuleIndex* rules = nullptr;
+  std::vector<std::pair<uint32_t, int32_t>>* hits() const { return emit.hits; }
   void finding(std::size_t i, const rules::Rule& r) {
     const auto it = rules != nullptr ? rules->find(&r) : RuleIndex::const_iterator();
     if (rules == nullptr || it == rules->end()) return detail::add_rule_features(this, i, r);
     // The same hits in the same order as add_rule_features() makes.
-    if (it->second.category >= 0) hits->emplace_back(static_cast<uint32_t>(i), it->second.category);
-    if (it->second.id >= 0) hits->emplace_back(static_cast<uint32_t>(i), it->second.id);
+    if (it->second.category >= 0)
+      hits()->emplace_back(static_cast<uint32_t>(i), it->second.category);
+    if (it->second.id >= 0) hits()->emplace_back(static_cast<uint32_t>(i), it->second.id);
   }
 };
 
@@ -267,7 +288,7 @@ RuleIndex Model::index_rules(const rules::Pack& pack) const {
     int n = 0;
     void add(std::size_t, std::string_view a, std::string_view b = {}, std::string_view c = {},
              std::string_view d = {}, std::string_view e = {}) {
-      if (n < 2) slots[n++] = model->find(fnv1a_parts(a, b, c, d, e));
+      if (n < 2) slots[n++] = model->find(hash::other(a, b, c, d, e));
     }
   };
   RuleIndex index;
@@ -292,17 +313,18 @@ struct Scratch {
   uint32_t pass = 0;
   std::vector<double> scores;
 
-  // Starts a pass over a set of slots: a slot counts once per pass.
-  void new_pass(std::size_t slots) {
-    if (stamps.size() < slots) stamps.resize(slots, 0);
+  // Starts a pass: a feature counts once per pass. A feature is known by
+  // its first weight (a feature whose text has two hashes has two slots).
+  void new_pass(std::size_t features) {
+    if (stamps.size() < features) stamps.resize(features, 0);
     if (++pass == 0) {  // wrapped: old stamps could match again
       std::fill(stamps.begin(), stamps.end(), 0);
       pass = 1;
     }
     unique.clear();
   }
-  void once(int32_t slot) {
-    uint32_t& stamp = stamps[static_cast<std::size_t>(slot)];
+  void once(int32_t slot, uint32_t feature) {
+    uint32_t& stamp = stamps[feature];
     if (stamp != pass) {
       stamp = pass;
       unique.push_back(slot);
@@ -331,7 +353,9 @@ void Model::predict(const text::Document& doc, Role role,
     }
   } trim{&t};
   t.hits.clear();
-  HitSink sink{this, &t.hits, rules};
+  HitSink sink;
+  sink.emit = {this, &t.hits};
+  sink.rules = rules;
   detail::walk(doc, params_, findings, cues, &sink);
 
   // The hits grouped by sentence (a counting sort: they come mostly in
@@ -360,8 +384,9 @@ void Model::predict(const text::Document& doc, Role role,
   for (uint32_t s = 0; s < sentences; ++s) {
     if (t.start[s] == t.start[s + 1]) continue;
     // Binary features: a feature counts once per sentence.
-    t.new_pass(slots_.size());
-    for (uint32_t k = t.start[s]; k < t.start[s + 1]; ++k) t.once(t.grouped[k]);
+    t.new_pass(weights_.size());
+    for (uint32_t k = t.start[s]; k < t.start[s + 1]; ++k)
+      t.once(t.grouped[k], feature(t.grouped[k]));
     std::copy(bias.begin(), bias.end(), scores);
     for (const int32_t slot : t.unique) add(slot, group, scores);
     for (std::size_t k = 0; k < mine.size(); ++k) {
@@ -382,11 +407,11 @@ void Model::predict(const text::Document& doc, Role role,
   }
   if (role != Role::customer || !has_escalation_) return;
   // The message's features: every sentence's once, plus the line's own.
-  t.new_pass(slots_.size());
-  for (const int32_t slot : t.grouped) t.once(slot);
+  t.new_pass(weights_.size());
+  for (const int32_t slot : t.grouped) t.once(slot, feature(slot));
   for (const uint64_t h : line_hashes(rule_level, rule_score)) {
     const int32_t slot = find(h);
-    if (slot >= 0) t.once(slot);
+    if (slot >= 0) t.once(slot, feature(slot));
   }
   const std::vector<uint16_t>& levels = members_[kEscalation];
   std::copy(bias_[kEscalation].begin(), bias_[kEscalation].end(), scores);

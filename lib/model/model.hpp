@@ -94,11 +94,13 @@ class Model {
   // A feature's weights lie in weights_ from `first`, group by group, so a
   // message adds only the weights of the labels it reads. Within a group
   // they keep label order: each label's sum is the same as before grouping.
+  // 16 bytes, so the table of a thousand features stays within 64 KB.
   struct Slot {
     uint64_t hash = 0;
     uint32_t first = 0;
-    uint16_t count[kGroups] = {};
+    uint8_t count[kGroups] = {};  // a group has at most kMaxGroupLabels labels
   };
+  static constexpr std::size_t kMaxGroupLabels = 255;
   struct Weight {
     uint16_t label;  // the label's place in its group (members_)
     float value;
@@ -107,16 +109,21 @@ class Model {
   int32_t find(uint64_t h) const;
   // Adds the weights of slot `slot` for group `g` to scores.
   void add(int32_t slot, Group g, double* scores) const;
+  // The feature of slot `slot`, as the index of its first weight.
+  uint32_t feature(int32_t slot) const { return slots_[static_cast<std::size_t>(slot)].first; }
+  struct Hit;
   struct HitSink;
 
   FeatureParams params_;
   std::vector<Label> labels_;
   std::vector<Weight> weights_;
   std::vector<Slot> slots_;  // open addressing, power-of-two size; hash 0 free
-  // One bit per value of a hash's top 12 bits, set for the model's
-  // features: most words have no weight, and this 512-byte filter turns
-  // them away without touching the slot table.
-  std::vector<uint64_t> filter_ = std::vector<uint64_t>(64);
+  // One bit per value of a hash's top 15 bits, set for the model's
+  // features: most words have no weight, and this 4 KB filter turns all
+  // but a few percent of them away without touching the slot table (with
+  // about a thousand features; a 512-byte one let a quarter through).
+  static constexpr int kFilterShift = 64 - 9;  // the top 9 bits pick a word
+  std::vector<uint64_t> filter_ = std::vector<uint64_t>(std::size_t{1} << 9);
   bool has_escalation_ = false;
   // Whether some sentence label of the role fires on its bias alone (then
   // sentences without a known feature are scored too).

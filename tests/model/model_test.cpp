@@ -114,11 +114,57 @@ TEST_CASE("negation scope runs from a negator to punctuation") {
   CHECK(has(0, "p:first"));
   CHECK(has(1, "w:NEG_here"));
   CHECK(!has(1, "p:first"));
-  // The hashes are the strings' FNV-1a.
+  // Each sentence's hashes are its strings' feature_hashes(): exactly one
+  // of each string's (a bigram of words with '_' has one per split).
   std::vector<std::vector<uint64_t>> h;
   model::sentence_hashes(doc, params, {}, {}, &h);
   REQUIRE(h.size() == 2);
-  CHECK(std::find(h[0].begin(), h[0].end(), model::fnv1a("w:NEG_refund")) != h[0].end());
+  for (std::size_t s = 0; s < 2; ++s) {
+    CHECK(h[s].size() == f[s].size());
+    for (const std::string& x : f[s]) {
+      std::vector<uint64_t> of;
+      model::feature_hashes(x, &of);
+      CHECK(std::count_if(of.begin(), of.end(), [&](uint64_t v) {
+              return std::binary_search(h[s].begin(), h[s].end(), v);
+            }) == 1);
+    }
+  }
+}
+
+TEST_CASE("the in-memory hash of walk()'s features is feature_hashes() of their text") {
+  // Words with '_' (one word under UAX #29), numbers, emoji, negation,
+  // repeated words, several sentences, non-ASCII letters.
+  const std::vector<std::string> texts = {
+      "foo_bar baz_ won't __x__ 3_4 a_b_c a_b c",
+      "No. nothing_really works not_here!! OK?",
+      "Café déjà-vu 😀 😀 the the the, never mind",
+      "a",
+      "",
+      "can't refund it, sorry. Not here. I REALLY don't know #5 what_so_ever"};
+  model::FeatureParams params;
+  params.negators = {"not", "no", "never", "nothing"};
+  params.negator_suffixes = {"n't"};
+  params.finish();
+  for (const std::string& text : texts) {
+    const text::Document doc = text::Document::build(text);
+    std::vector<std::vector<std::string>> f;
+    std::vector<std::vector<uint64_t>> h;
+    model::sentence_strings(doc, params, {}, {}, &f);
+    model::sentence_hashes(doc, params, {}, {}, &h);
+    REQUIRE(f.size() == h.size());
+    for (std::size_t s = 0; s < f.size(); ++s) {
+      std::vector<uint64_t> all;
+      for (const std::string& x : f[s]) model::feature_hashes(x, &all);
+      for (const uint64_t v : h[s]) CHECK(std::find(all.begin(), all.end(), v) != all.end());
+      CHECK(h[s].size() == f[s].size());
+    }
+  }
+  std::vector<uint64_t> split;
+  model::feature_hashes("b:a_b_c", &split);
+  CHECK(split.size() == 2);
+  std::vector<uint64_t> plain;
+  model::feature_hashes("p:len2", &plain);
+  CHECK(plain.size() == 1);
 }
 
 TEST_CASE("finish() indexes negators by length and finds the same words") {
