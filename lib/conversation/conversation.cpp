@@ -309,6 +309,12 @@ Status Conversation::append(Role role, std::string_view text) {
         answered =
             std::find(a.techniques.begin(), a.techniques.end(), t.type) != a.techniques.end();
       }
+      // A decline answers too, however bluntly ("the charge stands").
+      for (const Trigger& t : turn.report.triggers) {
+        if (answered) break;
+        answered =
+            std::find(a.triggers.begin(), a.triggers.end(), t.category) != a.triggers.end();
+      }
       if (answered) {
         s.open[r] = false;
       } else {

@@ -28,7 +28,8 @@ Status fail(const std::string& source, const std::string& key, const std::string
 void layer(const toml::table& from, toml::table* into) {
   for (const auto& [key, value] : from) {
     const std::string_view k = key.str();
-    if ((k == "answers" || k == "defaults" || k == "answer_techniques" || k == "withdraw" ||
+    if ((k == "answers" || k == "defaults" || k == "answer_techniques" ||
+         k == "answer_triggers" || k == "withdraw" ||
          k == "classes" || k == "qualified") &&
         value.is_table()) {
       toml::table* dst = (*into)[k].as_table();
@@ -216,6 +217,7 @@ Status compile(const toml::table& t, Policy* p) {
     return s;
   const toml::table* answers = t["answers"].as_table();
   const toml::table* techniques = t["answer_techniques"].as_table();
+  const toml::table* triggers = t["answer_triggers"].as_table();
   const toml::table* withdraw = t["withdraw"].as_table();
   for (const std::string& type : p->open_requests) {
     Answers a;
@@ -227,6 +229,11 @@ Status compile(const toml::table& t, Policy* p) {
     if (techniques != nullptr) {
       if (Status s =
               strings(techniques->get(type), src, "answer_techniques." + type, &a.techniques);
+          !s.ok())
+        return s;
+    }
+    if (triggers != nullptr) {
+      if (Status s = strings(triggers->get(type), src, "answer_triggers." + type, &a.triggers);
           !s.ok())
         return s;
     }

@@ -32,6 +32,7 @@ struct Answers {
   std::string type;
   std::vector<std::unique_ptr<RE2>> patterns;
   std::vector<std::string> techniques;         // a reply with one of them answers too
+  std::vector<std::string> triggers;           // trigger categories: a decline answers too
   std::vector<std::unique_ptr<RE2>> withdraw;  // a customer turn taking it back
 };
 

@@ -275,6 +275,38 @@ TEST_CASE("acknowledging a recurrence or a hand-over answers; a bare fix does no
   CHECK(r.turns[1].unaddressed == std::vector<std::string>{"manager_request"});
 }
 
+TEST_CASE("a decline answers a refund demand or an urgent request; a house pack can say not") {
+  const std::vector<tact::ConversationInput> refund = {
+      {Role::customer, "You billed me 60 pounds for a lesson I cancelled. I want that refunded."},
+      {Role::agent, "I'm afraid that's our policy: cancellations inside 24 hours are charged."}};
+  CHECK(run(refund).turns[1].unaddressed.empty());
+  const std::vector<tact::ConversationInput> urgent = {
+      {Role::customer, "The boiler is dead and it's freezing, I need someone out here today!"},
+      {Role::agent, "Unfortunately we can't send anyone today, the team is fully booked."}};
+  CHECK(run(urgent).turns[1].unaddressed.empty());
+  // An apology alone still answers nothing.
+  CHECK(run({refund[0], {Role::agent, "I'm really sorry about that."}})
+            .turns[1]
+            .unaddressed == std::vector<std::string>{"refund_demand"});
+  // A house pack that wants a grant or an explanation, not a bare "no".
+  tact::Options o;
+  o.rule_texts.push_back({"house", "name = \"house\"\n[conversation.answer_triggers]\n"
+                                   "refund_demand = []\n"});
+  const tact::Analyzer house(o);
+  REQUIRE(house.ok());
+  CHECK(run(refund, house).turns[1].unaddressed == std::vector<std::string>{"refund_demand"});
+  CHECK(run(urgent, house).turns[1].unaddressed.empty());
+}
+
+TEST_CASE("a fix or a next step answers a repeat contact") {
+  auto r = run({{Role::customer, "The app has crashed again when I try to pay, third time this week."},
+                {Role::agent, "I've reset your payment session; it will go through if you try now."}});
+  CHECK(r.turns[1].unaddressed.empty());
+  r = run({{Role::customer, "The app has crashed again when I try to pay, third time this week."},
+           {Role::agent, "Thanks for your message."}});
+  CHECK(r.turns[1].unaddressed == std::vector<std::string>{"repeat_contact"});
+}
+
 TEST_CASE("a customer who says they are not heard pushes back even after a fair reply") {
   const auto r =
       run({{Role::customer, "The washing machine leaked all over my kitchen floor, I'm livid."},
@@ -346,6 +378,8 @@ TEST_CASE("incremental == one-call over the written conversations and the dev se
        {std::string(TACT_SOURCE_DIR) + "/tests/conversation/own.jsonl",
         std::string(TACT_SOURCE_DIR) + "/tests/conversation/dev_own.jsonl",
         std::string(TACT_SOURCE_DIR) + "/tests/conversation/written.jsonl",
+        std::string(TACT_SOURCE_DIR) + "/tests/conversation/check_own.jsonl",
+        std::string(TACT_SOURCE_DIR) + "/tests/conversation/fresh_blind.jsonl",
         std::string(TACT_SHARED_DIR) + "/eval/conversations_dev.jsonl"}) {
     std::ifstream in(path);
     if (!in) continue;  // the dev set is absent without ../shared
