@@ -14,7 +14,7 @@ if [ "${1:-}" = "--quick" ]; then
 fi
 scripts/deps.sh
 cmake --preset release >/dev/null
-cmake --build --preset release --target tact_bench >/dev/null
+cmake --build --preset release --target tact_bench tact_model_cost >/dev/null
 
 out=build/release
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
@@ -23,3 +23,8 @@ build/release/bench/tact_bench --benchmark_min_time="$min_time" \
   --benchmark_out="$out/bench.json" --benchmark_out_format=json "$@" | tee "$out/bench.txt"
 echo
 /usr/bin/python3 bench/summary.py "$out/bench.json"
+echo
+# The learned layer's own cost (issue 13: at most 1.5 us a chat line and
+# 15 us an email), as a paired A/B in one process (bench/model_cost.cpp).
+echo "learned layer, paired A/B (budget: +1.5 us a chat line, +15 us an email):"
+build/release/bench/tact_model_cost "$([ "$min_time" = 0.5 ] && echo 40 || echo 4)"
