@@ -312,8 +312,7 @@ Status Conversation::append(Role role, std::string_view text) {
       // A decline answers too, however bluntly ("the charge stands").
       for (const Trigger& t : turn.report.triggers) {
         if (answered) break;
-        answered =
-            std::find(a.triggers.begin(), a.triggers.end(), t.category) != a.triggers.end();
+        answered = std::find(a.triggers.begin(), a.triggers.end(), t.category) != a.triggers.end();
       }
       if (answered) {
         s.open[r] = false;

@@ -28,9 +28,8 @@ Status fail(const std::string& source, const std::string& key, const std::string
 void layer(const toml::table& from, toml::table* into) {
   for (const auto& [key, value] : from) {
     const std::string_view k = key.str();
-    if ((k == "answers" || k == "defaults" || k == "answer_techniques" ||
-         k == "answer_triggers" || k == "withdraw" ||
-         k == "classes" || k == "qualified") &&
+    if ((k == "answers" || k == "defaults" || k == "answer_techniques" || k == "answer_triggers" ||
+         k == "withdraw" || k == "classes" || k == "qualified") &&
         value.is_table()) {
       toml::table* dst = (*into)[k].as_table();
       if (dst == nullptr) {

@@ -285,13 +285,13 @@ TEST_CASE("a decline answers a refund demand or an urgent request; a house pack 
       {Role::agent, "Unfortunately we can't send anyone today, the team is fully booked."}};
   CHECK(run(urgent).turns[1].unaddressed.empty());
   // An apology alone still answers nothing.
-  CHECK(run({refund[0], {Role::agent, "I'm really sorry about that."}})
-            .turns[1]
-            .unaddressed == std::vector<std::string>{"refund_demand"});
+  CHECK(run({refund[0], {Role::agent, "I'm really sorry about that."}}).turns[1].unaddressed ==
+        std::vector<std::string>{"refund_demand"});
   // A house pack that wants a grant or an explanation, not a bare "no".
   tact::Options o;
-  o.rule_texts.push_back({"house", "name = \"house\"\n[conversation.answer_triggers]\n"
-                                   "refund_demand = []\n"});
+  o.rule_texts.push_back({"house",
+                          "name = \"house\"\n[conversation.answer_triggers]\n"
+                          "refund_demand = []\n"});
   const tact::Analyzer house(o);
   REQUIRE(house.ok());
   CHECK(run(refund, house).turns[1].unaddressed == std::vector<std::string>{"refund_demand"});
@@ -299,8 +299,9 @@ TEST_CASE("a decline answers a refund demand or an urgent request; a house pack 
 }
 
 TEST_CASE("a fix or a next step answers a repeat contact") {
-  auto r = run({{Role::customer, "The app has crashed again when I try to pay, third time this week."},
-                {Role::agent, "I've reset your payment session; it will go through if you try now."}});
+  auto r =
+      run({{Role::customer, "The app has crashed again when I try to pay, third time this week."},
+           {Role::agent, "I've reset your payment session; it will go through if you try now."}});
   CHECK(r.turns[1].unaddressed.empty());
   r = run({{Role::customer, "The app has crashed again when I try to pay, third time this week."},
            {Role::agent, "Thanks for your message."}});
