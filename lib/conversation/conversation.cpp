@@ -158,6 +158,10 @@ bool any_match(const std::vector<std::unique_ptr<RE2>>& patterns, std::string_vi
   return false;
 }
 
+bool listed(const std::vector<std::string>& names, const std::string& name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
 std::size_t words(std::string_view text) {
   std::size_t n = 0;
   bool in = false;
@@ -303,17 +307,13 @@ Status Conversation::append(Role role, std::string_view text) {
     for (std::size_t r = 0; r < p.open_requests.size(); ++r) {
       if (!s.open[r]) continue;
       const conversation::Answers& a = p.answers[r];
-      bool answered = any_match(a.patterns, text);
-      for (const Technique& t : turn.report.techniques) {
-        if (answered) break;
-        answered =
-            std::find(a.techniques.begin(), a.techniques.end(), t.type) != a.techniques.end();
-      }
-      // A decline answers too, however bluntly ("the charge stands").
-      for (const Trigger& t : turn.report.triggers) {
-        if (answered) break;
-        answered = std::find(a.triggers.begin(), a.triggers.end(), t.category) != a.triggers.end();
-      }
+      // A decline (a trigger of a.triggers) answers too, however bluntly.
+      const bool answered =
+          any_match(a.patterns, text) ||
+          std::any_of(turn.report.techniques.begin(), turn.report.techniques.end(),
+                      [&](const Technique& t) { return listed(a.techniques, t.type); }) ||
+          std::any_of(turn.report.triggers.begin(), turn.report.triggers.end(),
+                      [&](const Trigger& t) { return listed(a.triggers, t.category); });
       if (answered) {
         s.open[r] = false;
       } else {
@@ -323,11 +323,9 @@ Status Conversation::append(Role role, std::string_view text) {
     const bool inflames =
         std::any_of(turn.report.triggers.begin(), turn.report.triggers.end(),
                     [](const Trigger& t) { return t.severity != Severity::info; });
-    const bool progress = std::any_of(
-        turn.report.techniques.begin(), turn.report.techniques.end(), [&](const Technique& t) {
-          return std::find(p.progress_techniques.begin(), p.progress_techniques.end(), t.type) !=
-                 p.progress_techniques.end();
-        });
+    const bool progress =
+        std::any_of(turn.report.techniques.begin(), turn.report.techniques.end(),
+                    [&](const Technique& t) { return listed(p.progress_techniques, t.type); });
     if ((!turn.unaddressed.empty() && !progress) || inflames) s.bad_reply = true;
     s.ignored = turn.unaddressed;
   }

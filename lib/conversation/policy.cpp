@@ -11,6 +11,7 @@
 #include <mutex>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <utility>
 
 #include "core/embedded.hpp"
@@ -225,16 +226,10 @@ Status compile(const toml::table& t, Policy* p) {
       if (Status s = patterns(answers->get(type), "answers." + type, &a.patterns); !s.ok())
         return s;
     }
-    if (techniques != nullptr) {
-      if (Status s =
-              strings(techniques->get(type), src, "answer_techniques." + type, &a.techniques);
-          !s.ok())
-        return s;
-    }
-    if (triggers != nullptr) {
-      if (Status s = strings(triggers->get(type), src, "answer_triggers." + type, &a.triggers);
-          !s.ok())
-        return s;
+    for (auto [table, key, out] : {std::tuple{techniques, "answer_techniques.", &a.techniques},
+                                   std::tuple{triggers, "answer_triggers.", &a.triggers}}) {
+      if (table == nullptr) continue;
+      if (Status s = strings(table->get(type), src, key + type, out); !s.ok()) return s;
     }
     if (withdraw != nullptr) {
       if (Status s = patterns(withdraw->get(type), "withdraw." + type, &a.withdraw); !s.ok())

@@ -95,9 +95,8 @@ std::array<uint64_t, 2> line_hashes(int rule_level, double rule_score) {
 void feature_hashes(std::string_view feature, std::vector<uint64_t>* out) {
   constexpr std::string_view kNegated = "w:NEG_", kWord = "w:", kBigram = "b:";
   if (feature.substr(0, kNegated.size()) == kNegated) {
+    // The view is lower case: no plain word reads "NEG_...".
     out->push_back(hash::unigram(hash::bytes(feature.substr(kNegated.size())), true));
-    // Also the plain word "NEG_..." (the view is lower case: never met).
-    out->push_back(hash::unigram(hash::bytes(feature.substr(kWord.size())), false));
   } else if (feature.substr(0, kWord.size()) == kWord) {
     out->push_back(hash::unigram(hash::bytes(feature.substr(kWord.size())), false));
   } else if (feature.substr(0, kBigram.size()) == kBigram) {
