@@ -1,11 +1,12 @@
 // Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
 //
 // tact_profile: analyzes the benchmark corpus in a loop, for a profiler.
-//   tact_profile chat|email|transcript|long|build [REPEATS=1] [core|c|cxx]
+//   tact_profile chat|email|transcript|long|build [REPEATS=1] [core|c|cxx|nomodel]
 // The last argument picks the surface: the core (default, as the CLI
 // calls it), the C ABI (tact_analyze, tact_report_free) or the header-only
 // C++ API over it (tact::Analyzer::analyze), so that instruction counts
-// show what each layer costs:
+// show what each layer costs; "nomodel" is the core with a layered
+// `model = ""`, so that core minus nomodel is what the learned layer costs:
 //   valgrind --tool=callgrind --toggle-collect='*analyze_all*'
 //       build/release/bench/tact_profile chat 1 cxx
 // Each mode analyzes its messages once untimed (so RE2's DFA caches are
@@ -66,11 +67,14 @@ int main(int argc, char** argv) {
   const int repeats = argc > 2 ? std::atoi(argv[2]) : 1;
   Surfaces surfaces;
   if (argc > 3) surfaces.name = argv[3];
-  if (surfaces.name != "core" && surfaces.name != "c" && surfaces.name != "cxx") {
-    std::cerr << "tact_profile: the surface is core, c or cxx\n";
+  if (surfaces.name != "core" && surfaces.name != "c" && surfaces.name != "cxx" &&
+      surfaces.name != "nomodel") {
+    std::cerr << "tact_profile: the surface is core, c, cxx or nomodel\n";
     return 2;
   }
-  const tact::core::Analyzer analyzer;
+  tact::Options options;
+  if (surfaces.name == "nomodel") options.rule_texts.push_back({"model-off", "model = \"\"\n"});
+  const tact::core::Analyzer analyzer(options);
   std::vector<tact::bench::Message> messages;
   if (mode == "build") return 0;
   if (mode == "long") {
@@ -82,7 +86,8 @@ int main(int argc, char** argv) {
   } else if (mode == "transcript") {
     messages = tact::bench::generate(tact::bench::Size::transcript, 64, 42);
   } else {
-    std::cerr << "usage: tact_profile chat|email|transcript|long|build [REPEATS] [core|c|cxx]\n";
+    std::cerr
+        << "usage: tact_profile chat|email|transcript|long|build [REPEATS] [core|c|cxx|nomodel]\n";
     return 2;
   }
   // The C and C++ surfaces run on their own analyzer of the same pack.

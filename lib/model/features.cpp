@@ -21,10 +21,10 @@ struct HashSink : Hasher<Push> {
 
 struct StringSink {
   std::vector<std::vector<std::string>>* out;
-  void word(std::size_t i, bool negated, std::string_view w) {
+  void word(std::size_t i, bool negated, std::string_view w, uint64_t) {
     add(i, negated ? "w:NEG_" : "w:", w);
   }
-  void bigram(std::size_t i, std::string_view previous, std::string_view w) {
+  void bigram(std::size_t i, std::string_view previous, uint64_t, std::string_view w, uint64_t) {
     add(i, "b:", previous, "_", w);
   }
   void fixed(std::size_t i, Fixed f) { add(i, kFixedFeatures[static_cast<std::size_t>(f)]); }
@@ -36,6 +36,7 @@ struct StringSink {
     (*out)[i].push_back(std::move(f));
   }
   void finding(std::size_t i, const rules::Rule& r) { detail::add_rule_features(this, i, r); }
+  void done(std::size_t) {}
 };
 
 template <class T>

@@ -39,6 +39,8 @@
 #include "rules/categories.hpp"
 #include "rules/pack.hpp"
 #include "text/document.hpp"
+#include "text/thread_scratch.hpp"
+#include "text/word_hash.hpp"
 #include "tone/scorer.hpp"
 
 namespace tact::model {
@@ -127,10 +129,10 @@ constexpr std::string_view kFixedFeatures[] = {"p:!",    "p:?",    "p:!!",   "p:
                                                "p:len1", "p:len2", "p:len3", "p:len4"};
 static_assert(std::size(kFixedFeatures) == static_cast<std::size_t>(Fixed::count));
 
-// The in-memory feature hash. Words are hashed eight bytes at a time and
-// finished with MurmurHash3's mixer; a w: feature is its word's hash plus
-// a constant, a b: feature mixes its two words' hashes, any other feature
-// is the hash of its whole text plus another constant.
+// The in-memory feature hash. A word's hash is text::word_hash() (the
+// segmenter's Token::hash); a w: feature is its word's hash plus a
+// constant, a b: feature mixes its two words' hashes, any other feature is
+// the word hash of its whole text plus another constant.
 namespace hash {
 
 constexpr uint64_t kMul = 0x9e3779b97f4a7c15ull;
@@ -138,47 +140,8 @@ constexpr uint64_t kWord = 0x2545f4914f6cdd1dull;     // w:<word>
 constexpr uint64_t kNegated = 0x61c8864680b583ebull;  // w:NEG_<word>
 constexpr uint64_t kOther = 0x94d049bb133111ebull;    // p:, rule:, rid:, cue:, esc:
 
-inline uint64_t mix(uint64_t h) {
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdull;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ull;
-  h ^= h >> 33;
-  return h;
-}
-
-inline uint64_t load64(const char* p) {
-  uint64_t v;
-  std::memcpy(&v, p, sizeof v);
-  return v;
-}
-
-inline uint64_t load32(const char* p) {
-  uint32_t v;
-  std::memcpy(&v, p, sizeof v);
-  return v;
-}
-
-// Whole-word loads, overlapping at the end, so a word of n bytes costs
-// about n / 8 multiplies (the loads cover every byte; the length is mixed
-// in, so two texts that load alike differ in it).
 inline uint64_t bytes(std::string_view s) {
-  const char* p = s.data();
-  std::size_t n = s.size();
-  uint64_t h = kMul ^ n;
-  if (n >= 8) {
-    for (; n > 8; p += 8, n -= 8) {
-      h = (h ^ load64(p)) * kMul;
-      h = (h << 29) | (h >> 35);
-    }
-    h ^= load64(p + n - 8);  // the last eight bytes, overlapping
-  } else if (n >= 4) {
-    h ^= load32(p) | (load32(p + n - 4) << 32);
-  } else if (n > 0) {
-    const auto b = [&](std::size_t i) { return uint64_t{static_cast<unsigned char>(p[i])}; };
-    h ^= b(0) | (b(n / 2) << 8) | (b(n - 1) << 16);
-  }
-  return mix(h * kMul);
+  return text::word_hash(s);
 }
 
 inline uint64_t unigram(uint64_t word, bool negated) {
@@ -212,32 +175,19 @@ inline uint64_t other(std::string_view a, std::string_view b, std::string_view c
 
 }  // namespace hash
 
-// Hashes walk()'s features as feature_hashes() does their text, each word
-// once, and hands each hash to emit(sentence, hash).
+// Hashes walk()'s features as feature_hashes() does their text, from the
+// words' hashes walk() hands over, and gives each to emit(sentence, hash).
 template <class Emit>
 struct Hasher {
   Emit emit;
-  // The word hashed last and the one before it: word() and bigram() of one
-  // token, and the next token's bigram, reuse them.
-  std::string_view last, before;
-  uint64_t last_hash = 0, before_hash = 0;
 
-  uint64_t of(std::string_view w) {
-    if (w.data() == last.data() && w.size() == last.size()) return last_hash;
-    if (w.data() == before.data() && w.size() == before.size()) return before_hash;
-    before = last;
-    before_hash = last_hash;
-    last = w;
-    last_hash = hash::bytes(w);
-    return last_hash;
+  void word(std::size_t i, bool negated, std::string_view, uint64_t h) {
+    emit(i, hash::unigram(h, negated));
   }
-  void word(std::size_t i, bool negated, std::string_view w) {
-    emit(i, hash::unigram(of(w), negated));
+  void bigram(std::size_t i, std::string_view, uint64_t previous, std::string_view, uint64_t h) {
+    emit(i, hash::bigram(previous, h));
   }
-  void bigram(std::size_t i, std::string_view previous, std::string_view w) {
-    const uint64_t second = of(w);
-    emit(i, hash::bigram(of(previous), second));
-  }
+  void done(std::size_t) {}
   void add(std::size_t i, std::string_view a, std::string_view b = {}, std::string_view c = {},
            std::string_view d = {}, std::string_view e = {}) {
     emit(i, hash::other(a, b, c, d, e));
@@ -316,21 +266,60 @@ void add_rule_features(Sink* sink, std::size_t i, const rules::Rule& r) {
   sink->add(i, "rid:", r.id);
 }
 
-// Walks the document once. A word goes to sink.word(sentence, negated,
-// word) (w:<word> or w:NEG_<word>) and then sink.bigram(sentence, previous,
-// word) (b:<previous>_<word>, "^" before the first); a fixed feature to
-// sink.fixed(sentence, Fixed); any other, as up to five parts to
-// concatenate, to sink.add(sentence, parts...); a rule finding to
-// sink.finding(sentence, rule), which adds add_rule_features().
+// A walk's findings and cues, placed by sentence (per thread, so a chat
+// line allocates nothing).
+struct WalkScratch {
+  struct Placed {
+    uint32_t sentence;
+    uint32_t item;  // a finding's index, or findings.size() + a cue's
+  };
+  std::vector<Placed> placed, sorted;
+  std::vector<uint32_t> start;
+};
+
+// Walks the document once, sentence by sentence. A word goes to
+// sink.word(sentence, negated, word, hash) (w:<word> or w:NEG_<word>) and
+// then sink.bigram(sentence, previous, its hash, word, hash)
+// (b:<previous>_<word>, "^" before the first), each hash text::word_hash()
+// of its word; a fixed feature to sink.fixed(sentence, Fixed); any other,
+// as up to five parts to concatenate, to sink.add(sentence, parts...); a
+// rule finding to sink.finding(sentence, rule), which adds
+// add_rule_features(). A sentence's words come first, then its fixed
+// features, its findings (in their order) and its tone cues (in theirs),
+// then sink.done(sentence): every sentence gets done(), in order.
 template <class Sink>
 void walk(const text::Document& doc, const FeatureParams& params,
           const std::vector<rules::Finding>& findings, const std::vector<tone::Cue>& cues,
           Sink* sink) {
   const std::vector<text::Sentence>& sentences = doc.sentences();
   if (sentences.empty()) return;
+  // Findings and cues by sentence: a counting sort, stable, so each
+  // sentence keeps the findings' order and then the cues'.
+  WalkScratch& w = text::thread_scratch<WalkScratch>();
+  w.placed.clear();
+  for (std::size_t k = 0; k < findings.size(); ++k) {
+    w.placed.push_back(
+        {static_cast<uint32_t>(doc.sentence_at(findings[k].view.begin)), static_cast<uint32_t>(k)});
+  }
+  for (std::size_t k = 0; k < cues.size(); ++k) {
+    if (cues[k].kind != CueKind::tone) continue;
+    w.placed.push_back({static_cast<uint32_t>(doc.sentence_at(cues[k].view.begin)),
+                        static_cast<uint32_t>(findings.size() + k)});
+  }
+  w.start.assign(sentences.size() + 1, 0);
+  for (const WalkScratch::Placed& p : w.placed) ++w.start[p.sentence + 1];
+  for (std::size_t i = 1; i < w.start.size(); ++i) w.start[i] += w.start[i - 1];
+  w.sorted.resize(w.placed.size());
+  for (const WalkScratch::Placed& p : w.placed) w.sorted[w.start[p.sentence]++] = p;
+  std::size_t next = 0;  // the first of w.sorted not yet given
+
   const std::string_view view = doc.view();
+  // The words a token stands for that are not its text.
+  static const uint64_t kStartHash = text::word_hash("^");
+  static const uint64_t kNumberHash = text::word_hash("#");
   std::size_t s = 0;
   std::string_view prev = "^";
+  uint64_t prev_hash = kStartHash;
   bool neg = false;
   int words = 0, bangs = 0;
   auto close = [&](std::size_t i) {
@@ -338,7 +327,17 @@ void walk(const text::Document& doc, const FeatureParams& params,
       sink->fixed(i, static_cast<Fixed>(static_cast<int>(Fixed::len1) + length_bin(words) - 1));
     if (bangs >= 2) sink->fixed(i, Fixed::bangs);
     if (i == 0) sink->fixed(i, Fixed::first);
+    for (; next < w.sorted.size() && w.sorted[next].sentence == i; ++next) {
+      const uint32_t item = w.sorted[next].item;
+      if (item < findings.size()) {
+        sink->finding(i, *findings[item].rule);
+      } else {
+        sink->add(i, "cue:", cues[item - findings.size()].type);
+      }
+    }
+    sink->done(i);
     prev = "^";
+    prev_hash = kStartHash;
     neg = false;
     words = bangs = 0;
   };
@@ -358,23 +357,22 @@ void walk(const text::Document& doc, const FeatureParams& params,
       case text::TokenKind::word:
       case text::TokenKind::number:
       case text::TokenKind::emoji: {
-        const std::string_view w = t.kind == text::TokenKind::number ? "#" : text;
+        const bool number = t.kind == text::TokenKind::number;
+        const std::string_view word = number ? "#" : text;
+        const uint64_t h = number ? kNumberHash : t.hash;
         ++words;
         if (t.all_caps) sink->fixed(s, Fixed::caps);
-        sink->word(s, neg, w);
-        sink->bigram(s, prev, w);
-        prev = w;
-        if (t.kind == text::TokenKind::word && is_negator(w, params)) neg = true;
+        sink->word(s, neg, word, h);
+        sink->bigram(s, prev, prev_hash, word, h);
+        prev = word;
+        prev_hash = h;
+        if (t.kind == text::TokenKind::word && is_negator(word, params)) neg = true;
         break;
       }
     }
   }
   close(s);
   for (std::size_t i = s + 1; i < sentences.size(); ++i) close(i);
-  for (const rules::Finding& f : findings) sink->finding(doc.sentence_at(f.view.begin), *f.rule);
-  for (const tone::Cue& c : cues) {
-    if (c.kind == CueKind::tone) sink->add(doc.sentence_at(c.view.begin), "cue:", c.type);
-  }
 }
 
 }  // namespace detail

@@ -185,45 +185,47 @@ Status Model::load(std::string_view text, const std::string& name,
     const Group gb = group_of(b.label);
     return ga != gb ? ga < gb : a.label < b.label;
   });
-  // Each feature's weights, and the slots to make: (hash, the feature's slot).
-  std::vector<Slot> features;
+  // Each feature's weights, and its keys: (hash, the feature's index).
   std::vector<std::pair<uint64_t, uint32_t>> keys;
   std::vector<uint64_t> hashes;
   model->weights_.reserve(rows.size());
   for (std::size_t i = 0; i < rows.size();) {
     const std::string_view feature = rows[i].feature;
-    Slot slot;
-    slot.first = static_cast<uint32_t>(model->weights_.size());
+    Feature f;
+    f.first = static_cast<uint32_t>(model->weights_.size());
     for (std::size_t last = rows.size(); i < rows.size() && rows[i].feature == feature; ++i) {
       // Two rows for one (feature, label) add up, as they would at inference.
       if (last < rows.size() && rows[last].label == rows[i].label) {
         model->weights_.back().value += rows[i].value;
       } else {
         model->weights_.push_back({place[rows[i].label], rows[i].value});
-        ++slot.count[group_of(rows[i].label)];  // at most one per label of the group
+        ++f.count[group_of(rows[i].label)];  // at most one per label of the group
         last = i;
       }
     }
     hashes.clear();
     feature_hashes(feature, &hashes);
-    for (const uint64_t h : hashes) keys.emplace_back(h, static_cast<uint32_t>(features.size()));
-    features.push_back(slot);
+    for (const uint64_t h : hashes)
+      keys.emplace_back(h, static_cast<uint32_t>(model->features_.size()));
+    model->features_.push_back(f);
   }
+  // At most 80% full, so a probe that passed the filter ends within a
+  // cache line or two, and small: the default model's 1,130 keys fill 55%
+  // of 2,048 (16 KB; at 28% of 4,096 the table was half the layer's data).
   std::size_t size = 16;
-  while (size < keys.size() * 2) size *= 2;
-  model->slots_.assign(size, Slot{});
+  while (size < keys.size() + keys.size() / 4) size *= 2;
+  model->keys_.assign(size, 0);
+  model->key_features_.assign(size, 0);
   for (const auto& [key, feature] : keys) {
-    Slot slot = features[feature];
-    // Hash 0 marks a free slot; a feature hashing to 0 would be 1 in 2^64.
-    slot.hash = key == 0 ? 1 : key;
-    std::size_t s = slot.hash & (size - 1);
-    while (model->slots_[s].hash != 0 && model->slots_[s].hash != slot.hash)
-      s = (s + 1) & (size - 1);
+    // Hash 0 marks a free key; a feature hashing to 0 would be 1 in 2^64.
+    const uint64_t h = key == 0 ? 1 : key;
+    std::size_t s = h & (size - 1);
+    while (model->keys_[s] != 0 && model->keys_[s] != h) s = (s + 1) & (size - 1);
     // Two features with one hash (1 in 2^64): the first keeps it.
-    if (model->slots_[s].hash == slot.hash) continue;
-    model->filter_[slot.hash >> kFilterShift] |= uint64_t{1}
-                                                 << ((slot.hash >> (kFilterShift - 6)) & 63);
-    model->slots_[s] = slot;
+    if (model->keys_[s] == h) continue;
+    model->filter_[h >> kFilterShift] |= uint64_t{1} << ((h >> (kFilterShift - 6)) & 63);
+    model->keys_[s] = h;
+    model->key_features_[s] = feature;
   }
   model->params_.finish();
   model->has_escalation_ = !model->members_[kEscalation].empty();
@@ -240,48 +242,106 @@ int32_t Model::find(uint64_t h) const {
   if (h == 0) h = 1;
   if ((filter_[h >> kFilterShift] & (uint64_t{1} << ((h >> (kFilterShift - 6)) & 63))) == 0)
     return -1;
-  const std::size_t mask = slots_.size() - 1;
+  const std::size_t mask = keys_.size() - 1;
   for (std::size_t s = h & mask;; s = (s + 1) & mask) {
-    if (slots_[s].hash == h) return static_cast<int32_t>(s);
-    if (slots_[s].hash == 0) return -1;
+    if (keys_[s] == h) return static_cast<int32_t>(key_features_[s]);
+    if (keys_[s] == 0) return -1;
   }
 }
 
-void Model::add(int32_t slot, Group g, double* scores) const {
-  const Slot& s = slots_[static_cast<std::size_t>(slot)];
-  uint32_t i = s.first;
-  if (g > kAgent) i += s.count[kAgent];
-  if (g > kCustomer) i += s.count[kCustomer];
-  for (const uint32_t end = i + s.count[g]; i < end; ++i)
+void Model::add(int32_t f, Group g, double* scores) const {
+  const Feature& feature = features_[static_cast<std::size_t>(f)];
+  uint32_t i = feature.first;
+  if (g > kAgent) i += feature.count[kAgent];
+  if (g > kCustomer) i += feature.count[kCustomer];
+  for (const uint32_t end = i + feature.count[g]; i < end; ++i)
     scores[weights_[i].label] += weights_[i].value;
 }
 
-// Keeps only the features the model has a weight for, as (sentence, slot):
-// most words have none, so the list to sort and deduplicate stays short.
-struct Model::Hit {
-  const Model* model;
-  std::vector<std::pair<uint32_t, int32_t>>* hits;
-  void operator()(std::size_t i, uint64_t h) const {
-    const int32_t slot = model->find(h);
-    if (slot >= 0) hits->emplace_back(static_cast<uint32_t>(i), slot);
+// Per-thread scratch of predict(). A chat line then allocates nothing.
+struct Model::Scratch {
+  std::vector<int32_t> all;      // the message's features, sentence by sentence
+  std::vector<int32_t> unique;   // one sentence's (or the message's) features
+  std::vector<uint32_t> stamps;  // per feature: the last pass that saw it
+  uint32_t pass = 0;
+  std::vector<double> scores;
+
+  // Starts a pass: a feature counts once per pass.
+  void new_pass(std::size_t features) {
+    if (stamps.size() < features) stamps.resize(features, 0);
+    if (++pass == 0) {  // wrapped: old stamps could match again
+      std::fill(stamps.begin(), stamps.end(), 0);
+      pass = 1;
+    }
+    unique.clear();
+  }
+  void once(int32_t feature) {
+    uint32_t& stamp = stamps[static_cast<std::size_t>(feature)];
+    if (stamp != pass) {
+      stamp = pass;
+      unique.push_back(feature);
+    }
   }
 };
 
+// Keeps only the features the model has a weight for (most words have
+// none), in the message's list and once in the sentence's.
+struct Model::Hit {
+  const Model* model;
+  Scratch* t;
+  void operator()(std::size_t, uint64_t h) const {
+    const int32_t f = model->find(h);
+    if (f >= 0) add(f);
+  }
+  void add(int32_t f) const {
+    t->all.push_back(f);
+    t->once(f);
+  }
+};
+
+// Scores each sentence as walk() finishes it.
 struct Model::HitSink : Hasher<Hit> {
   const RuleIndex* rules = nullptr;
-  std::vector<std::pair<uint32_t, int32_t>>* hits() const { return emit.hits; }
+  Group group = kAgent;
+  std::vector<Prediction>* out = nullptr;
+
   void finding(std::size_t i, const rules::Rule& r) {
     const auto it = rules != nullptr ? rules->find(&r) : RuleIndex::const_iterator();
     if (rules == nullptr || it == rules->end()) return detail::add_rule_features(this, i, r);
-    // The same hits in the same order as add_rule_features() makes.
-    if (it->second.category >= 0)
-      hits()->emplace_back(static_cast<uint32_t>(i), it->second.category);
-    if (it->second.id >= 0) hits()->emplace_back(static_cast<uint32_t>(i), it->second.id);
+    // The same features in the same order as add_rule_features() gives.
+    if (it->second.category >= 0) emit.add(it->second.category);
+    if (it->second.id >= 0) emit.add(it->second.id);
+  }
+  void done(std::size_t i) {
+    emit.model->score_sentence(i, group, *emit.t, out);
+    emit.t->new_pass(emit.model->features_.size());
   }
 };
 
+void Model::score_sentence(std::size_t sentence, Group g, Scratch& t,
+                           std::vector<Prediction>* out) const {
+  const std::vector<uint16_t>& mine = members_[g];
+  const std::vector<double>& bias = bias_[g];
+  const std::vector<double>& logit = logit_[g];
+  if (t.unique.empty()) {
+    // A sentence with no known feature scores its biases alone.
+    if (!bias_fires_[g]) return;
+    for (std::size_t k = 0; k < mine.size(); ++k) {
+      if (bias[k] >= logit[k]) out->push_back({mine[k], sentence, sigmoid(bias[k])});
+    }
+    return;
+  }
+  // Binary features: each counted once per sentence (the pass's stamps).
+  double* scores = t.scores.data();
+  std::copy(bias.begin(), bias.end(), scores);
+  for (const int32_t f : t.unique) add(f, g, scores);
+  for (std::size_t k = 0; k < mine.size(); ++k) {
+    if (scores[k] >= logit[k]) out->push_back({mine[k], sentence, sigmoid(scores[k])});
+  }
+}
+
 RuleIndex Model::index_rules(const rules::Pack& pack) const {
-  // The slots come from the very calls walk() makes for a finding.
+  // The features come from the very calls walk() makes for a finding.
   struct SlotSink {
     const Model* model;
     int32_t slots[2] = {-1, -1};
@@ -301,39 +361,6 @@ RuleIndex Model::index_rules(const rules::Pack& pack) const {
   return index;
 }
 
-namespace {
-
-// Per-thread scratch of predict(). A chat line then allocates nothing.
-struct Scratch {
-  std::vector<std::pair<uint32_t, int32_t>> hits;  // (sentence, slot) as found
-  std::vector<uint32_t> start;                     // each sentence's first in `grouped`
-  std::vector<int32_t> grouped;                    // slots, sentence by sentence
-  std::vector<int32_t> unique;                     // one sentence's (or the line's) slots
-  std::vector<uint32_t> stamps;                    // per slot: the last pass that saw it
-  uint32_t pass = 0;
-  std::vector<double> scores;
-
-  // Starts a pass: a feature counts once per pass. A feature is known by
-  // its first weight (a feature whose text has two hashes has two slots).
-  void new_pass(std::size_t features) {
-    if (stamps.size() < features) stamps.resize(features, 0);
-    if (++pass == 0) {  // wrapped: old stamps could match again
-      std::fill(stamps.begin(), stamps.end(), 0);
-      pass = 1;
-    }
-    unique.clear();
-  }
-  void once(int32_t slot, uint32_t feature) {
-    uint32_t& stamp = stamps[feature];
-    if (stamp != pass) {
-      stamp = pass;
-      unique.push_back(slot);
-    }
-  }
-};
-
-}  // namespace
-
 void Model::predict(const text::Document& doc, Role role,
                     const std::vector<rules::Finding>& findings, const std::vector<tone::Cue>& cues,
                     int rule_level, double rule_score, std::vector<Prediction>* out, int* level,
@@ -346,76 +373,32 @@ void Model::predict(const text::Document& doc, Role role,
     Scratch* t;
     ~Trim() {
       constexpr std::size_t kKeep = std::size_t{1} << 16;
-      if (t->hits.capacity() > kKeep) std::vector<std::pair<uint32_t, int32_t>>().swap(t->hits);
-      if (t->grouped.capacity() > kKeep) std::vector<int32_t>().swap(t->grouped);
+      if (t->all.capacity() > kKeep) std::vector<int32_t>().swap(t->all);
       if (t->unique.capacity() > kKeep) std::vector<int32_t>().swap(t->unique);
-      if (t->start.capacity() > kKeep) std::vector<uint32_t>().swap(t->start);
     }
   } trim{&t};
-  t.hits.clear();
+  t.all.clear();
+  t.scores.resize(labels_.size());
+  t.new_pass(features_.size());
   HitSink sink;
-  sink.emit = {this, &t.hits};
+  sink.emit = {this, &t};
   sink.rules = rules;
+  sink.group = role == Role::customer ? kCustomer : kAgent;
+  sink.out = out;
   detail::walk(doc, params_, findings, cues, &sink);
 
-  // The hits grouped by sentence (a counting sort: they come mostly in
-  // order already); sorting the pairs was half the model's time on an email.
-  uint32_t sentences = 0;
-  for (const auto& h : t.hits) sentences = std::max(sentences, h.first + 1);
-  t.start.assign(std::size_t{sentences} + 1, 0);
-  for (const auto& h : t.hits) ++t.start[h.first + 1];
-  for (std::size_t i = 1; i < t.start.size(); ++i) t.start[i] += t.start[i - 1];
-  t.grouped.resize(t.hits.size());
-  for (std::size_t k = t.hits.size(); k-- > 0;) {
-    // Filled back to front from each sentence's end: stable, no cursor array.
-    const auto& h = t.hits[k];
-    t.grouped[--t.start[h.first + 1]] = h.second;
-  }
-  // start[s + 1] now holds sentence s's first; shift it back to start[s].
-  t.start.erase(t.start.begin());
-  t.start.push_back(static_cast<uint32_t>(t.hits.size()));
-
-  t.scores.resize(labels_.size());
-  double* scores = t.scores.data();
-  const Group group = role == Role::customer ? kCustomer : kAgent;
-  const std::vector<uint16_t>& mine = members_[group];
-  const std::vector<double>& bias = bias_[group];
-  const std::vector<double>& logit = logit_[group];
-  for (uint32_t s = 0; s < sentences; ++s) {
-    if (t.start[s] == t.start[s + 1]) continue;
-    // Binary features: a feature counts once per sentence.
-    t.new_pass(weights_.size());
-    for (uint32_t k = t.start[s]; k < t.start[s + 1]; ++k)
-      t.once(t.grouped[k], feature(t.grouped[k]));
-    std::copy(bias.begin(), bias.end(), scores);
-    for (const int32_t slot : t.unique) add(slot, group, scores);
-    for (std::size_t k = 0; k < mine.size(); ++k) {
-      if (scores[k] >= logit[k]) out->push_back({mine[k], s, sigmoid(scores[k])});
-    }
-  }
-  // A sentence with no known feature scores its biases alone.
-  if (bias_fires_[group]) {
-    for (std::size_t s = 0; s < doc.sentences().size(); ++s) {
-      if (s < sentences && t.start[s] != t.start[s + 1]) continue;
-      for (std::size_t k = 0; k < mine.size(); ++k) {
-        if (bias[k] >= logit[k]) out->push_back({mine[k], s, sigmoid(bias[k])});
-      }
-    }
-    std::stable_sort(out->begin(), out->end(), [](const Prediction& a, const Prediction& b) {
-      return a.sentence < b.sentence;
-    });
-  }
   if (role != Role::customer || !has_escalation_) return;
   // The message's features: every sentence's once, plus the line's own.
-  t.new_pass(weights_.size());
-  for (const int32_t slot : t.grouped) t.once(slot, feature(slot));
+  t.new_pass(features_.size());
+  for (const int32_t f : t.all) t.once(f);
   for (const uint64_t h : line_hashes(rule_level, rule_score)) {
-    const int32_t slot = find(h);
-    if (slot >= 0) t.once(slot, feature(slot));
+    const int32_t f = find(h);
+    if (f >= 0) t.once(f);
   }
+  double* scores = t.scores.data();
   const std::vector<uint16_t>& levels = members_[kEscalation];
   std::copy(bias_[kEscalation].begin(), bias_[kEscalation].end(), scores);
-  for (const int32_t slot : t.unique) add(slot, kEscalation, scores);
+  for (const int32_t f : t.unique) add(f, kEscalation, scores);
   *level = 0;
   for (std::size_t k = 0; k < levels.size(); ++k) {
     if (scores[k] >= logit_[kEscalation][k]) *level = std::max(*level, labels_[levels[k]].level);

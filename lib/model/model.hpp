@@ -51,13 +51,13 @@ struct Prediction {
   double probability = 0.0;
 };
 
-// The model's slots for one rule's two features (add_rule_features), -1
-// where the model has no weight for it.
+// Where the model keeps a rule's two features (add_rule_features): their
+// indexes among its features, -1 where it has no weight for one.
 struct RuleSlots {
   int32_t category = -1;
   int32_t id = -1;
 };
-// Per pack: the slots of its rules, so predict() looks a finding's rule
+// Per pack: its rules' features, so predict() looks a finding's rule
 // up instead of hashing its names (an email has dozens of findings).
 using RuleIndex = std::unordered_map<const rules::Rule*, RuleSlots>;
 
@@ -75,7 +75,7 @@ class Model {
   const FeatureParams& params() const { return params_; }
   std::size_t weight_count() const { return weights_.size(); }
 
-  // Every rule of `pack` with its slots. Throws std::bad_alloc only.
+  // Every rule of `pack` with its features. Throws std::bad_alloc only.
   RuleIndex index_rules(const rules::Pack& pack) const;
 
   // Sentence labels that fire for `role` (triggers and techniques for an
@@ -94,9 +94,7 @@ class Model {
   // A feature's weights lie in weights_ from `first`, group by group, so a
   // message adds only the weights of the labels it reads. Within a group
   // they keep label order: each label's sum is the same as before grouping.
-  // 16 bytes, so the table of a thousand features stays within 64 KB.
-  struct Slot {
-    uint64_t hash = 0;
+  struct Feature {
     uint32_t first = 0;
     uint8_t count[kGroups] = {};  // a group has at most kMaxGroupLabels labels
   };
@@ -105,19 +103,28 @@ class Model {
     uint16_t label;  // the label's place in its group (members_)
     float value;
   };
-  // The slot of the feature with hash `h`, or -1 when no weight uses it.
+  // The index in features_ of the feature with hash `h`, or -1 when no
+  // weight uses it.
   int32_t find(uint64_t h) const;
-  // Adds the weights of slot `slot` for group `g` to scores.
-  void add(int32_t slot, Group g, double* scores) const;
-  // The feature of slot `slot`, as the index of its first weight.
-  uint32_t feature(int32_t slot) const { return slots_[static_cast<std::size_t>(slot)].first; }
+  // Adds the weights of feature `f` for group `g` to scores.
+  void add(int32_t f, Group g, double* scores) const;
+  struct Scratch;
   struct Hit;
   struct HitSink;
+  // Scores one sentence's features (t.unique) for group `g`, appending the
+  // labels that fire to *out.
+  void score_sentence(std::size_t sentence, Group g, Scratch& t,
+                      std::vector<Prediction>* out) const;
 
   FeatureParams params_;
   std::vector<Label> labels_;
   std::vector<Weight> weights_;
-  std::vector<Slot> slots_;  // open addressing, power-of-two size; hash 0 free
+  std::vector<Feature> features_;
+  // A hash table of the features' hashes (a feature whose text has two has
+  // two keys): open addressing, power-of-two size, hash 0 free. The keys
+  // apart from the features they name, so a probe reads 8 bytes a key.
+  std::vector<uint64_t> keys_;
+  std::vector<uint32_t> key_features_;
   // One bit per value of a hash's top 15 bits, set for the model's
   // features: most words have no weight, and this 4 KB filter turns all
   // but a few percent of them away without touching the slot table (with

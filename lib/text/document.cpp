@@ -258,7 +258,7 @@ std::size_t Document::utf16_offset(std::size_t original_offset) const {
 }
 
 std::size_t Document::sentence_at(uint32_t view_pos) const {
-  if (sentences_.empty()) return 0;
+  if (sentences_.size() <= 1) return 0;  // a chat line: no search
   auto it = std::upper_bound(sentences_.begin(), sentences_.end(), view_pos,
                              [](uint32_t pos, const Sentence& s) { return pos < s.view.begin; });
   if (it == sentences_.begin()) return 0;

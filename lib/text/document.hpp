@@ -48,10 +48,13 @@ struct Token {
   bool all_caps = false;
   // The first letter in the original is upper case ("Hello", "HELLO").
   bool capitalized = false;
+  // word_hash() of the token's view text for a word or an emoji, 0 for a
+  // number or a symbol: the stages that look words up hash them once.
+  uint64_t hash = 0;
 
   bool operator==(const Token& o) const {
     return view == o.view && original == o.original && kind == o.kind && all_caps == o.all_caps &&
-           capitalized == o.capitalized;
+           capitalized == o.capitalized && hash == o.hash;
   }
 };
 

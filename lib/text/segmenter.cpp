@@ -7,6 +7,7 @@
 
 #include "text/thread_scratch.hpp"
 #include "text/unicode.hpp"
+#include "text/word_hash.hpp"
 
 namespace tact::text {
 
@@ -167,6 +168,8 @@ void segment(Document* doc) {
     t.original = doc->to_original(t.view);
     t.kind = kind;
     if (kind == TokenKind::word) letter_case(*doc, t.original, &t.all_caps, &t.capitalized);
+    if (kind == TokenKind::word || kind == TokenKind::emoji)
+      t.hash = word_hash(std::string_view(v).substr(t.view.begin, t.view.size()));
     doc->tokens_.push_back(t);
     k = j;
   }

@@ -45,7 +45,7 @@ bool emoticon_end(std::string_view view, std::size_t at) {
 // written in capitals.
 bool shouted(const Token& t, std::string_view text, const Lexicon& lexicon) {
   if (t.kind != TokenKind::word || !t.all_caps) return false;
-  const Entry* e = lexicon.find(text);
+  const Entry* e = lexicon.find(text, t.hash);
   if (e != nullptr && e->is(kCapsUsual)) return false;
   return text.size() >= 4 || e != nullptr;
 }
@@ -100,7 +100,7 @@ void scan(const text::Document& doc, const Lexicon& lexicon, bool stem_plurals,
         item.kind = ItemKind::word;
         item.all_caps = t.all_caps;
         item.shouted = shouted(t, text, lexicon) ? 1 : 0;
-        const Entry* e = lexicon.find(text);
+        const Entry* e = lexicon.find(text, t.hash);
         if (e == nullptr && stem_plurals && text.size() > 3 && text.back() == 's' &&
             text[text.size() - 2] != 's') {
           e = lexicon.find(text.substr(0, text.size() - 1));
@@ -128,7 +128,7 @@ void scan(const text::Document& doc, const Lexicon& lexicon, bool stem_plurals,
       }
       case TokenKind::emoji: {
         item.kind = ItemKind::emoji;
-        item.entry = lexicon.find(text);
+        item.entry = lexicon.find(text, t.hash);
         // Skin tones and other modifiers: fall back to the base emoji.
         if (item.entry == nullptr) {
           const std::size_t n = utf8_length(static_cast<unsigned char>(text[0]));

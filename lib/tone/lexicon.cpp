@@ -143,7 +143,7 @@ void Lexicon::finish() {
 void Lexicon::build_index() {
   keyed_.clear();
   keyed_.reserve(map_.size());
-  for (const auto& [key, e] : map_) keyed_.push_back({hash(key), key, &e});
+  for (const auto& [key, e] : map_) keyed_.push_back({text::word_hash(key), key, &e});
   std::size_t size = 16;
   while (size < 2 * keyed_.size()) size *= 2;
   slots_.assign(size, 0);

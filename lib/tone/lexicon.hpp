@@ -17,6 +17,7 @@
 
 #include "tact/options.hpp"
 #include "tact/status.hpp"
+#include "text/word_hash.hpp"
 
 namespace tact::tone {
 
@@ -75,11 +76,14 @@ class Lexicon {
 
   // The entry for a normalized key, or null.
   const Entry* find(std::string_view view_key) const {
+    return find(view_key, text::word_hash(view_key));
+  }
+  // The same, given text::word_hash(view_key) (a token's Token::hash).
+  const Entry* find(std::string_view view_key, uint64_t h) const {
     if (slots_.empty()) {  // not finished, or changed since
       const auto it = map_.find(view_key);
       return it == map_.end() ? nullptr : &it->second;
     }
-    const uint64_t h = hash(view_key);
     for (std::size_t i = h & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
       if (slots_[i] == 0) return nullptr;
       const Keyed& k = keyed_[slots_[i] - 1];
@@ -110,14 +114,10 @@ class Lexicon {
   std::size_t max_emoticon_bytes_ = 0;
 
   // A read-only index over map_ that finish() builds: open addressing with
-  // a power-of-two table and FNV-1a, because the words of a message are
-  // short and std::unordered_map's hash and prime-modulo buckets made word
-  // lookups a tenth of a chat message's analysis.
-  static uint64_t hash(std::string_view s) {
-    uint64_t h = 14695981039346656037ull;
-    for (const char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    return h ^ (h >> 32);
-  }
+  // a power-of-two table keyed by text::word_hash(), because the words of a
+  // message are short and std::unordered_map's hash and prime-modulo
+  // buckets made word lookups a tenth of a chat message's analysis; the
+  // tokens carry that hash already.
   struct Keyed {
     uint64_t hash;
     std::string_view key;

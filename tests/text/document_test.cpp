@@ -4,15 +4,19 @@
 // offsets.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
 #include "text/document.hpp"
+#include "text/word_hash.hpp"
 #include "text_corpus.hpp"
 
 using tact::text::Document;
 using tact::text::Range;
+using tact::text::Token;
 using tact::text::TokenKind;
+using tact::text::word_hash;
 
 namespace {
 
@@ -75,6 +79,35 @@ TEST_CASE("invalid UTF-8 becomes one U+FFFD per maximal bad sequence") {
     CHECK(d.to_original(6, 8) == Range{2, 4});
     CHECK(d.utf16_offset(2) == 2);
   }
+}
+
+TEST_CASE("word and emoji tokens carry the word hash of their view text") {
+  // The tone lexicon and the learned layer look words up by Token::hash;
+  // a stale or missing one would silently miss every entry.
+  const Document doc =
+      Document::build("Don't SHOUT at the café 😀, order #42 ships in 3 days!\nok_then ÉTÉ");
+  int words = 0, emoji = 0;
+  for (const Token& t : doc.tokens()) {
+    const std::string_view text = std::string_view(doc.view()).substr(t.view.begin, t.view.size());
+    if (t.kind == TokenKind::word || t.kind == TokenKind::emoji) {
+      CHECK(t.hash == word_hash(text));
+      words += t.kind == TokenKind::word;
+      emoji += t.kind == TokenKind::emoji;
+    } else {
+      CHECK(t.hash == 0);
+    }
+  }
+  CHECK(words == 11);  // don't shout at the café order ships in days ok_then été
+  CHECK(emoji == 1);
+  // Lengths 0 to 17 around the 4- and 8-byte loads: no two alike.
+  std::vector<uint64_t> seen;
+  const std::string long_text = "abcdefghijklmnopq";
+  for (std::size_t n = 0; n <= long_text.size(); ++n)
+    seen.push_back(word_hash(long_text.substr(0, n)));
+  std::sort(seen.begin(), seen.end());
+  CHECK(std::adjacent_find(seen.begin(), seen.end()) == seen.end());
+  CHECK(word_hash("ab") != word_hash("ba"));
+  CHECK(word_hash("abcdefgh1") != word_hash("abcdefgh2"));
 }
 
 TEST_CASE("NUL bytes are ordinary characters") {
