@@ -1,6 +1,7 @@
 // Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
 #include "rewrite/guard.hpp"
 
+#include <algorithm>
 #include <cstdint>
 
 #include "rewrite/chars.hpp"
@@ -87,8 +88,10 @@ std::size_t seam_faults(std::string_view s, std::size_t begin, std::size_t end) 
   return faults;
 }
 
+// `edits` are the byte ranges of every replacement in `text`.
 const char* check(std::string_view original, const text::SentenceProfile& sentences, const Edit& e,
-                  std::string_view text, std::size_t tb, std::size_t te, std::vector<Word>* words) {
+                  std::string_view text, std::size_t tb, std::size_t te,
+                  const std::vector<Word>& edits, std::vector<Word>* words) {
   std::size_t start = tb;
   while (start > 0) {
     std::size_t n = 0;
@@ -123,16 +126,37 @@ const char* check(std::string_view original, const text::SentenceProfile& senten
     }
   }
   // One phrase said twice: two adjacent words of the replacement, each of
-  // three bytes or more, that the rest of the sentence says again.
+  // three bytes or more, that the writer's words around it say again. Two
+  // replacements may share a pair ("see why this", "understand why this")
+  // without saying one thing twice.
+  const auto in_edit = [&](const Word& x) {
+    return std::any_of(edits.begin(), edits.end(),
+                       [&](const Word& r) { return overlaps(x, r.begin, r.end); });
+  };
   for (std::size_t k = 0; k + 1 < w.size(); ++k) {
     if (w[k].begin < tb || w[k + 1].end > te || !adjacent(text, w[k], w[k + 1])) continue;
     if (w[k].end - w[k].begin < 3 || w[k + 1].end - w[k + 1].begin < 3) continue;
     for (std::size_t j = 0; j + 1 < w.size(); ++j) {
-      if (overlaps(w[j], tb, te) || overlaps(w[j + 1], tb, te)) continue;
+      if (in_edit(w[j]) || in_edit(w[j + 1])) continue;
       if (same_word(text, w[k], w[j]) && same_word(text, w[k + 1], w[j + 1]) &&
           adjacent(text, w[j], w[j + 1])) {
         return "repeated_phrase";
       }
+    }
+  }
+  // The whole replacement, two words or more, said word for word earlier in
+  // the sentence: two phrases of one rule, or the writer's own words, give
+  // "Here is how it works, here is how it works: …". The later one goes.
+  std::size_t first = 0;
+  while (first < w.size() && w[first].begin < tb) ++first;
+  std::size_t last = first;
+  while (last < w.size() && w[last].end <= te) ++last;
+  if (last - first >= 2) {
+    const std::size_t m = last - first;
+    for (std::size_t j = 0; j + m <= first; ++j) {
+      std::size_t k = 0;
+      while (k < m && same_word(text, w[j + k], w[first + k])) ++k;
+      if (k == m) return "repeated_phrase";
     }
   }
   // An orphaned opener: the edit removed the start of a sentence and left
@@ -183,12 +207,15 @@ void guard(std::string_view original, const text::SentenceProfile& sentences,
   std::string built;
   apply(original, *edits, &built, &at);
   std::vector<Word> words;
+  std::vector<Word> replaced;  // each replacement's bytes in `built`
+  for (std::size_t i = 0; i < edits->size(); ++i)
+    replaced.push_back({at[i], at[i] + (*edits)[i].replacement.size()});
   std::vector<Edit> kept;
   bool changed = false;
   for (std::size_t i = 0; i < edits->size(); ++i) {
     Edit& e = (*edits)[i];
     const char* reason =
-        check(original, sentences, e, built, at[i], at[i] + e.replacement.size(), &words);
+        check(original, sentences, e, built, at[i], at[i] + e.replacement.size(), replaced, &words);
     if (reason == nullptr) {
       kept.push_back(std::move(e));
     } else {

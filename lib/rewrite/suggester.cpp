@@ -84,6 +84,46 @@ std::size_t sentence_stop(std::string_view s, std::size_t from,
   return i;
 }
 
+// True when a clause of the sentence follows byte `from`: a , ; or :
+// between it and the sentence's stop, then one of `openers`. A question
+// made of the sentence would swallow that clause ("Could you send it, or
+// the order lapses?"); a list ("fill it in, sign it and post it") is fine.
+bool clause_follows(std::string_view s, std::size_t from, const text::SentenceProfile& sentences,
+                    const std::vector<std::string>& openers) {
+  if (openers.empty()) return false;
+  const std::size_t stop = sentence_stop(s, from, sentences);
+  for (std::size_t i = from; i < stop;) {
+    std::size_t n = 0;
+    const bool soft = is_soft_punct(char_at(s, i, &n));
+    i += n == 0 ? 1 : n;
+    if (!soft) continue;
+    std::size_t begin = i;
+    while (begin < stop && is_hspace(char_at(s, begin, &n)) && n > 0) begin += n;
+    std::size_t end = begin;
+    while (end < stop && is_wordish(char_at(s, end, &n)) && n > 0) end += n;
+    const std::string_view word = s.substr(begin, end - begin);
+    for (const std::string& o : openers) {
+      if (o.size() == word.size() &&
+          std::equal(o.begin(), o.end(), word.begin(), [](char a, char b) {
+            return (a >= 'A' && a <= 'Z' ? a + 32 : a) == (b >= 'A' && b <= 'Z' ? b + 32 : b);
+          })) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// True when a word follows byte `from` anywhere in the message.
+bool words_follow(std::string_view s, std::size_t from) {
+  for (std::size_t i = from; i < s.size();) {
+    std::size_t n = 0;
+    if (is_wordish(char_at(s, i, &n))) return true;
+    i += n == 0 ? 1 : n;
+  }
+  return false;
+}
+
 // Adds a "?" replacement for each stop no chosen phrase covers, keeping
 // `chosen` in text order.
 void add_question_marks(const std::vector<text::Range>& stops, std::vector<Replacement>* chosen) {
@@ -185,6 +225,9 @@ void suggest_round(const text::Document& doc, const std::vector<rules::Finding>&
     for (const std::string& tmpl : f.rule->suggestions) {
       if (!render(tmpl, f, doc, &rendered)) continue;
       if (rendered.lead_only && !starts_sentence(original, span.begin, sentences)) continue;
+      if (rendered.needs_more && !words_follow(original, span.end)) continue;
+      if (rendered.question && clause_follows(original, span.end, sentences, style.clause_openers))
+        continue;
       apply_casing(casing, style, &rendered);
       apply_apostrophe(apostrophe, &rendered);
       if (already_said(doc, f.view, rendered, &scratch, others)) {

@@ -1,7 +1,10 @@
 // Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
 #include "rewrite/template.hpp"
 
+#include <unicode/uchar.h>
+
 #include "rules/suggestion.hpp"
+#include "text/unicode.hpp"
 
 namespace tact::rewrite {
 
@@ -14,6 +17,22 @@ bool Rendered::in_capture(std::size_t i) const {
 }
 
 namespace {
+
+// "Send us" -> "send us": the first letter goes to lower case when it is
+// the only capital of its word ("SEND", "iPhone" and "McAfee" stay).
+void lower_initial(std::string* text, std::size_t at) {
+  std::size_t next = at;
+  const char32_t first = text::decode_utf8(*text, &next);
+  if (!text::is_upper(first)) return;
+  for (std::size_t i = next; i < text->size();) {
+    const char32_t c = text::decode_utf8(*text, &i);
+    if (text::is_upper(c)) return;
+    if (!text::is_lower(c)) break;  // the word ends
+  }
+  std::string lowered;
+  text::append_utf8(&lowered, static_cast<char32_t>(u_tolower(static_cast<UChar32>(first))));
+  text->replace(at, next - at, lowered);
+}
 
 const rules::Capture* find_capture(const rules::Finding& finding, std::string_view name) {
   for (const rules::Capture& c : finding.captures) {
@@ -41,16 +60,24 @@ bool render(std::string_view tmpl, const rules::Finding& finding, const text::Do
       if (close == std::string_view::npos) return false;
       const std::string_view name = tmpl.substr(i + 1, close - i - 1);
       if (name.empty()) return false;
-      if (name == rules::kQuestionField || name == rules::kLeadField) {
-        (name == rules::kQuestionField ? out->question : out->lead_only) = true;
+      if (rules::is_marker_field(name)) {
+        (name == rules::kQuestionField ? out->question
+         : name == rules::kLeadField   ? out->lead_only
+                                       : out->needs_more) = true;
         i = close + 1;
         continue;
       }
-      const rules::Capture* capture = find_capture(finding, name);
+      std::string_view base = name;
+      const bool lower =
+          base.size() > rules::kLowerSuffix.size() &&
+          base.substr(base.size() - rules::kLowerSuffix.size()) == rules::kLowerSuffix;
+      if (lower) base.remove_suffix(rules::kLowerSuffix.size());
+      const rules::Capture* capture = find_capture(finding, base);
       if (capture != nullptr && capture->view.size() > 0) {
         const text::Range original = doc.to_original(capture->view);
         const auto begin = static_cast<uint32_t>(out->text.size());
         out->text.append(doc.original().substr(original.begin, original.size()));
+        if (lower) lower_initial(&out->text, begin);
         out->captures.push_back({begin, static_cast<uint32_t>(out->text.size())});
       }
       i = close + 1;

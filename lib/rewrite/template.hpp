@@ -23,12 +23,14 @@ struct Rendered {
   std::vector<text::Range> captures;  // byte ranges of `text`, in order
   bool question = false;              // the template held {?}
   bool lead_only = false;             // the template held {^}
+  bool needs_more = false;            // the template held {>}
 
   void clear() {
     text.clear();
     captures.clear();
     question = false;
     lead_only = false;
+    needs_more = false;
   }
   // True when byte `i` of `text` came from a capture.
   bool in_capture(std::size_t i) const;

@@ -112,6 +112,12 @@ struct RewriteStyle {
   // Words that keep their capital even so ("I", "I'm"); words with a
   // capital inside ("iPhone", "OK") always do.
   std::vector<std::string> keep_capital;
+  // Words that open a clause of their own after a , ; or : ("or",
+  // "otherwise", "it"). A question template ({?}) is not offered where one
+  // follows the phrase in its sentence: "Could you send it, or the order
+  // lapses?" would swallow the warning into the question. Compared without
+  // case; none listed: a question is always offered.
+  std::vector<std::string> clause_openers;
 };
 
 // A data file the layered packs name beside their rules, parsed by the

@@ -148,7 +148,7 @@ Status check_suggestions(const std::vector<Located>& suggestions, CompiledRule* 
       return rule_error(r.source, sug.line, r.id, "suggestion " + quoted(sug.value) + ": " + error);
     }
     for (const std::string& name : names) {
-      if (name == kQuestionField || name == kLeadField) continue;  // see suggestion.hpp
+      if (is_marker_field(name)) continue;  // see suggestion.hpp
       const bool everywhere =
           !out->patterns.empty() &&
           std::all_of(out->patterns.begin(), out->patterns.end(),
@@ -355,7 +355,7 @@ Status Reader::read_categories(const toml::node& node) {
   return {};
 }
 
-// [rewrite]: lowercase_mid_sentence, keep_capital.
+// [rewrite]: lowercase_mid_sentence, keep_capital, clause_openers.
 Status Reader::read_rewrite_style(const toml::node& node) {
   const auto* table = node.as_table();
   if (table == nullptr) return fail(line_of(node), "", "'rewrite' must be a table");
@@ -373,6 +373,10 @@ Status Reader::read_rewrite_style(const toml::node& node) {
       std::vector<Located> words;
       st = strings(value, "rewrite.keep_capital", "", &words);
       for (Located& w : words) style.keep_capital.push_back(std::move(w.value));
+    } else if (key.str() == "clause_openers") {
+      std::vector<Located> words;
+      st = strings(value, "rewrite.clause_openers", "", &words);
+      for (Located& w : words) style.clause_openers.push_back(std::move(w.value));
     } else {
       st = fail(line_of(value), "", "rewrite: unknown field '" + std::string(key.str()) + "'");
     }

@@ -38,9 +38,13 @@ bool walk(std::string_view tmpl, Literal literal, Field field, std::string* erro
       if (error) *error = "unclosed '{' at offset " + std::to_string(i);
       return false;
     }
-    const std::string_view name = tmpl.substr(i + 1, close - i - 1);
+    std::string_view name = tmpl.substr(i + 1, close - i - 1);
+    if (name.size() > kLowerSuffix.size() &&
+        name.substr(name.size() - kLowerSuffix.size()) == kLowerSuffix) {
+      name.remove_suffix(kLowerSuffix.size());  // the capture's name
+    }
     bool valid = !name.empty();
-    if (name == kQuestionField || name == kLeadField) {
+    if (is_marker_field(name)) {
       field(name);
       i = close + 1;
       continue;

@@ -31,6 +31,21 @@ inline constexpr std::string_view kQuestionField = "?";
 // ("{^}I'm sorry," then "" turns a leading "Unfortunately," into a short
 // apology and deletes the word mid-sentence).
 inline constexpr std::string_view kLeadField = "^";
+// The field "{>}" offers the suggestion only where words follow the phrase
+// in the message: a phrase that announces what comes next ("here is how it
+// works") dangles at the end ("…, those are the rules." then takes the
+// rule's next suggestion).
+inline constexpr std::string_view kFollowField = ">";
+// A capture field written {name|lower} inserts the capture with its first
+// letter in lower case when that is the only capital of its first word:
+// for a capture that may start a sentence and moves inside the suggestion
+// ("Send us the form by Friday" -> "could you {act|lower}" -> "Could you
+// send us the form by Friday"; "SEND" and "iPhone" stay as written).
+inline constexpr std::string_view kLowerSuffix = "|lower";
+// True for the three fields above, which insert nothing.
+inline bool is_marker_field(std::string_view name) {
+  return name == kQuestionField || name == kLeadField || name == kFollowField;
+}
 
 std::string render_template(std::string_view tmpl, const Finding& finding, std::string_view view);
 

@@ -142,6 +142,83 @@ counterexamples = ["It's late."]
   CHECK(analyzer.ok());
 }
 
+TEST_CASE("a {>} suggestion needs words after its phrase; the next one serves at the end") {
+  const core::Analyzer analyzer = from_text("follow.toml", R"toml(
+[messages]
+condescending = "Explain instead."
+
+[[rule]]
+id = "trigger.condescending.very-simple"
+patterns = ["it'?s (?:very simple|not rocket science),?"]
+suggestions = ["here's how{>}", ""]
+examples = ["It's very simple: tap Manage."]
+counterexamples = ["It's simply lovely."]
+)toml");
+  REQUIRE(analyzer.ok());
+  Report r = analyzer.analyze("It's very simple: tap Manage and pick a date.");
+  CHECK(r.rewrite == "Here's how: tap Manage and pick a date.");
+  // At the message's end "here's how" would announce nothing.
+  r = analyzer.analyze("Maybe double-check the postcode next time, it's not rocket science.");
+  CHECK(r.rewrite == "Maybe double-check the postcode next time.");
+  CHECK(r.triggers.at(0).suggestions == std::vector<std::string>{""});
+  // Punctuation or an emoji alone after it is no following word.
+  r = analyzer.analyze("Honestly, it's not rocket science!!");
+  CHECK(r.rewrite.find("here's how") == std::string::npos);
+}
+
+TEST_CASE(
+    "{name|lower} moves a sentence-initial capture inside; clause openers keep a question out") {
+  const core::Analyzer analyzer = from_text("lower.toml", R"toml(
+[messages]
+demanding = "Ask, don't order."
+
+[rewrite]
+clause_openers = ["or", "otherwise"]
+
+[[rule]]
+id = "trigger.demanding.imperative-deadline"
+anchor = "sentence-start"
+patterns = ["(?P<span>(?P<act>(?:send|return) (?:us |the )[^.!?,]{0,40}?\\b(?:today|by friday)))\\b"]
+suggestions = ["could you {act|lower}{?}", "please {act|lower}"]
+examples = ["Send us the photos today."]
+counterexamples = ["We can send the photos today."]
+)toml");
+  REQUIRE(analyzer.ok());
+  Report r = analyzer.analyze("Send us the photos today.");
+  CHECK(r.rewrite == "Could you send us the photos today?");
+  // A clause after the comma stays a statement of its own.
+  r = analyzer.analyze("Return the keys by Friday, otherwise a day is charged.");
+  CHECK(r.rewrite == "Please return the keys by Friday, otherwise a day is charged.");
+  // A comma before words that open no clause keeps the question.
+  r = analyzer.analyze("Send us the form today, signed.");
+  CHECK(r.rewrite == "Could you send us the form today, signed?");
+  // Only an initial capital goes: a shouted word and a name stay.
+  r = analyzer.analyze("SEND US THE PHOTOS TODAY.");
+  CHECK(r.rewrite == "COULD YOU SEND US THE PHOTOS TODAY?");
+  r = analyzer.analyze("Send us the Canon camera by Friday.");
+  CHECK(r.rewrite == "Could you send us the Canon camera by Friday?");
+}
+
+TEST_CASE("the guard declines a replacement the sentence already said") {
+  const core::Analyzer analyzer = from_text("twice.toml", R"toml(
+[messages]
+policy_shield = "Explain the reason."
+
+[[rule]]
+id = "trigger.policy_shield.rules"
+patterns = ["(?:those|these) are the (?:\\w+ )?rules", "i don'?t (?:write|make) (?:them|the rules)"]
+suggestions = ["here is how it works"]
+examples = ["Those are the rules."]
+counterexamples = ["I don't write code."]
+)toml");
+  REQUIRE(analyzer.ok());
+  const Report r = analyzer.analyze("Those are the install rules, I don't write them: cable only.");
+  CHECK(r.rewrite == "Here is how it works, I don't write them: cable only.");
+  REQUIRE(r.declined.size() == 1);
+  CHECK(r.declined[0].reason == "repeated_phrase");
+  CHECK(r.declined[0].replacement == "here is how it works");
+}
+
 TEST_CASE("a trigger formed across a seam is rewritten in a further round") {
   const core::Analyzer analyzer = from_text("seam.toml", R"toml(
 [messages]
