@@ -97,15 +97,15 @@ void feature_hashes(std::string_view feature, std::vector<uint64_t>* out) {
   constexpr std::string_view kNegated = "w:NEG_", kWord = "w:", kBigram = "b:";
   if (feature.substr(0, kNegated.size()) == kNegated) {
     // The view is lower case: no plain word reads "NEG_...".
-    out->push_back(hash::unigram(hash::bytes(feature.substr(kNegated.size())), true));
+    out->push_back(hash::unigram(text::word_hash(feature.substr(kNegated.size())), true));
   } else if (feature.substr(0, kWord.size()) == kWord) {
-    out->push_back(hash::unigram(hash::bytes(feature.substr(kWord.size())), false));
+    out->push_back(hash::unigram(text::word_hash(feature.substr(kWord.size())), false));
   } else if (feature.substr(0, kBigram.size()) == kBigram) {
     const std::string_view pair = feature.substr(kBigram.size());
     for (std::size_t at = pair.find('_'); at != std::string_view::npos;
          at = pair.find('_', at + 1)) {
       out->push_back(
-          hash::bigram(hash::bytes(pair.substr(0, at)), hash::bytes(pair.substr(at + 1))));
+          hash::bigram(text::word_hash(pair.substr(0, at)), text::word_hash(pair.substr(at + 1))));
     }
     // Not a pair (no '_'): no word pair makes it, but keep it findable.
     if (pair.find('_') == std::string_view::npos) out->push_back(hash::other(feature));

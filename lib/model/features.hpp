@@ -140,10 +140,6 @@ constexpr uint64_t kWord = 0x2545f4914f6cdd1dull;     // w:<word>
 constexpr uint64_t kNegated = 0x61c8864680b583ebull;  // w:NEG_<word>
 constexpr uint64_t kOther = 0x94d049bb133111ebull;    // p:, rule:, rid:, cue:, esc:
 
-inline uint64_t bytes(std::string_view s) {
-  return text::word_hash(s);
-}
-
 inline uint64_t unigram(uint64_t word, bool negated) {
   return word + (negated ? kNegated : kWord);
 }
@@ -156,7 +152,7 @@ inline uint64_t bigram(uint64_t first, uint64_t second) {
 }
 
 inline uint64_t other(std::string_view feature) {
-  return bytes(feature) + kOther;
+  return text::word_hash(feature) + kOther;
 }
 
 // other() of the concatenation of up to five parts.

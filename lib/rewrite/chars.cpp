@@ -117,4 +117,15 @@ bool starts_sentence(std::string_view s, std::size_t pos, const text::SentencePr
            sentences.abbreviation_before(s, dot));
 }
 
+bool equal_folded(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  const auto fold = [](char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  };
+  for (std::size_t k = 0; k < a.size(); ++k) {
+    if (fold(a[k]) != fold(b[k])) return false;
+  }
+  return true;
+}
+
 }  // namespace tact::rewrite

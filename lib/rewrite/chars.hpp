@@ -34,6 +34,8 @@ bool is_opener(char32_t c);
 bool is_closer(char32_t c);
 // An apostrophe as writers type it: ' or ’.
 bool is_apostrophe(char32_t c);
+// a == b with A-Z folded to a-z (the guard's and the clause check's words).
+bool equal_folded(std::string_view a, std::string_view b);
 
 // True when byte `pos` of `s` begins a sentence: only openers and
 // whitespace lie between it and the start of the text, a line break, a

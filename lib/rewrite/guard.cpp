@@ -47,15 +47,7 @@ void words_in(std::string_view s, std::size_t begin, std::size_t end, std::vecto
 }
 
 bool same_word(std::string_view s, const Word& a, const Word& b) {
-  if (a.end - a.begin != b.end - b.begin) return false;
-  for (std::size_t k = 0; k < a.end - a.begin; ++k) {
-    char x = s[a.begin + k];
-    char y = s[b.begin + k];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
+  return equal_folded(s.substr(a.begin, a.end - a.begin), s.substr(b.begin, b.end - b.begin));
 }
 
 // Only horizontal space between two words.

@@ -103,12 +103,7 @@ bool clause_follows(std::string_view s, std::size_t from, const text::SentencePr
     while (end < stop && is_wordish(char_at(s, end, &n)) && n > 0) end += n;
     const std::string_view word = s.substr(begin, end - begin);
     for (const std::string& o : openers) {
-      if (o.size() == word.size() &&
-          std::equal(o.begin(), o.end(), word.begin(), [](char a, char b) {
-            return (a >= 'A' && a <= 'Z' ? a + 32 : a) == (b >= 'A' && b <= 'Z' ? b + 32 : b);
-          })) {
-        return true;
-      }
+      if (equal_folded(o, word)) return true;
     }
   }
   return false;

@@ -68,10 +68,7 @@ bool render(std::string_view tmpl, const rules::Finding& finding, const text::Do
         continue;
       }
       std::string_view base = name;
-      const bool lower =
-          base.size() > rules::kLowerSuffix.size() &&
-          base.substr(base.size() - rules::kLowerSuffix.size()) == rules::kLowerSuffix;
-      if (lower) base.remove_suffix(rules::kLowerSuffix.size());
+      const bool lower = rules::strip_lower_suffix(&base);
       const rules::Capture* capture = find_capture(finding, base);
       if (capture != nullptr && capture->view.size() > 0) {
         const text::Range original = doc.to_original(capture->view);

@@ -39,10 +39,7 @@ bool walk(std::string_view tmpl, Literal literal, Field field, std::string* erro
       return false;
     }
     std::string_view name = tmpl.substr(i + 1, close - i - 1);
-    if (name.size() > kLowerSuffix.size() &&
-        name.substr(name.size() - kLowerSuffix.size()) == kLowerSuffix) {
-      name.remove_suffix(kLowerSuffix.size());  // the capture's name
-    }
+    strip_lower_suffix(&name);  // {act|lower} names the capture act
     bool valid = !name.empty();
     if (is_marker_field(name)) {
       field(name);

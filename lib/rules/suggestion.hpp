@@ -42,6 +42,15 @@ inline constexpr std::string_view kFollowField = ">";
 // ("Send us the form by Friday" -> "could you {act|lower}" -> "Could you
 // send us the form by Friday"; "SEND" and "iPhone" stay as written).
 inline constexpr std::string_view kLowerSuffix = "|lower";
+// Drops a trailing kLowerSuffix from a field's *name; true if it had one.
+inline bool strip_lower_suffix(std::string_view* name) {
+  if (name->size() <= kLowerSuffix.size() ||
+      name->substr(name->size() - kLowerSuffix.size()) != kLowerSuffix) {
+    return false;
+  }
+  name->remove_suffix(kLowerSuffix.size());
+  return true;
+}
 // True for the three fields above, which insert nothing.
 inline bool is_marker_field(std::string_view name) {
   return name == kQuestionField || name == kLeadField || name == kFollowField;
