@@ -23,7 +23,7 @@ struct Replacement {
   std::string text;             // styled replacement; empty deletes the phrase
   bool capture_first = false;   // text starts with a capture's bytes: never recased
   bool sentence_start = false;  // the phrase begins a sentence
-  bool capital_start = false;   // …and the writer capitalised it
+  bool capital_start = false;   // …and it opens with a capital (the writer's, or the style's)
 };
 
 // Drops from `text` (trimmed of outer whitespace) trailing punctuation that

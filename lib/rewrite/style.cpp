@@ -67,11 +67,29 @@ void replace_char_at(Rendered* r, std::size_t at, char32_t to) {
   r->text.replace(at, length, encoded);
   const auto shift = static_cast<int64_t>(encoded.size()) - static_cast<int64_t>(length);
   for (text::Range& c : r->captures) {
-    if (c.begin > at) {
-      c.begin = static_cast<uint32_t>(c.begin + shift);
-      c.end = static_cast<uint32_t>(c.end + shift);
-    }
+    if (c.begin > at) c.begin = static_cast<uint32_t>(c.begin + shift);
+    if (c.end > at) c.end = static_cast<uint32_t>(c.end + shift);
   }
+}
+
+// The first letter of r when a capture holds it and it may take a capital
+// at a sentence start: lower case, in a word with no capital (not a name
+// such as "iPhone"). Its offset, or npos.
+std::size_t leading_capture_letter(const Rendered& r) {
+  std::size_t i = 0;
+  std::size_t length = 0;
+  char32_t c = 0;
+  for (; i < r.text.size(); i += length) {
+    c = char_at(r.text, i, &length);
+    if (text::is_letter(c) || text::is_digit(c)) break;
+  }
+  if (i >= r.text.size() || !r.in_capture(i) || !text::is_lower(c)) return std::string::npos;
+  for (std::size_t j = i; j < r.text.size(); j += length) {
+    const char32_t d = char_at(r.text, j, &length);
+    if (!text::is_letter(d) && !text::is_mark(d) && !is_apostrophe(d)) break;
+    if (text::is_upper(d)) return std::string::npos;
+  }
+  return i;
 }
 
 // True when the word at `at` should keep its capital mid-sentence: one of
@@ -108,7 +126,7 @@ bool keeps_capital(const std::string& s, std::size_t at, const std::vector<std::
 
 Casing casing_for(std::string_view text, text::Range original,
                   const text::SentenceProfile& sentences,
-                  const std::vector<text::Range>& captures) {
+                  const std::vector<text::Range>& captures, bool capitalise_start) {
   int upper = 0;
   int lower = 0;
   std::size_t capture = 0;
@@ -131,7 +149,8 @@ Casing casing_for(std::string_view text, text::Range original,
     const char32_t c = text::decode_utf8(text, &i);
     if (text::is_letter(c)) first = c;
   }
-  if (first != 0 && text::is_upper(first) && starts_sentence(text, original.begin, sentences)) {
+  if (first != 0 && (text::is_upper(first) || (capitalise_start && text::is_lower(first))) &&
+      starts_sentence(text, original.begin, sentences)) {
     return Casing::upper_first;
   }
   return Casing::lower_first;
@@ -145,7 +164,10 @@ void apply_casing(Casing casing, const rules::RewriteStyle& style, Rendered* r) 
       });
       return;
     case Casing::upper_first: {
-      const std::size_t at = first_template_letter(*r);
+      // A capture that opens the sentence ("{subject} should" over "I
+      // guess the engineer will come") takes the capital too.
+      std::size_t at = first_template_letter(*r);
+      if (at == std::string::npos) at = leading_capture_letter(*r);
       if (at == std::string::npos) return;
       const char32_t c = char_at(r->text, at);
       replace_char_at(r, at, static_cast<char32_t>(u_totitle(static_cast<UChar32>(c))));

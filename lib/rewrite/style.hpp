@@ -26,10 +26,11 @@ enum class Casing : uint8_t {
 // ALL CAPS when the span's letters outside `captures` (original ranges, in
 // order) are (two or more, none lower case); otherwise the case of the
 // span's first letter when the span starts a sentence (as `sentences`
-// profiles them), and lower case mid-sentence.
+// profiles them), or upper_first there whatever the writer's case when
+// `capitalise_start`; lower case mid-sentence.
 Casing casing_for(std::string_view text, text::Range original,
                   const text::SentenceProfile& sentences,
-                  const std::vector<text::Range>& captures = {});
+                  const std::vector<text::Range>& captures = {}, bool capitalise_start = false);
 
 // Restyles the template bytes of *r. lower_first leaves the words of
 // style.keep_capital ("I", "I'm" in English) and words with an inner

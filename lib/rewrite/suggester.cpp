@@ -5,6 +5,8 @@
 // finding per overlapping group and splice the best suggestions in.
 #include "rewrite/suggester.hpp"
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
 #include <cstdint>
 
@@ -198,7 +200,8 @@ void suggest_round(const text::Document& doc, const std::vector<rules::Finding>&
     }
     std::sort(capture_ranges.begin(), capture_ranges.end(),
               [](const text::Range& a, const text::Range& b) { return a.begin < b.begin; });
-    const Casing casing = casing_for(original, span, sentences, capture_ranges);
+    const Casing casing =
+        casing_for(original, span, sentences, capture_ranges, style.capitalise_sentence_start);
     Apostrophe apostrophe = apostrophe_in(original, span);
     if (apostrophe == Apostrophe::unknown) {
       if (!message_style_known) {
@@ -263,7 +266,8 @@ void suggest_round(const text::Document& doc, const std::vector<rules::Finding>&
     Replacement& r = chosen.emplace_back(std::move(best[c.finding]));
     r.original = c.original;
     r.sentence_start = starts_sentence(original, c.original.begin, sentences);
-    r.capital_start = starts_with_capital(original.substr(c.original.begin, c.original.size()));
+    r.capital_start = (style.capitalise_sentence_start && r.sentence_start) ||
+                      starts_with_capital(original.substr(c.original.begin, c.original.size()));
     // A finding that lost an overlap, or a deletion joining text that stood
     // apart, may leave a trigger: the rewrite needs a re-check.
     out->unsettled = out->unsettled || c.deletion;
@@ -290,6 +294,23 @@ void suggest(const text::Document& doc, const std::vector<rules::Finding>& trigg
 
 namespace {
 
+// The byte of the original text that byte `pos` of the text `edits` made
+// stands for. A byte an edit wrote stands for that edit's start, or its
+// end when `end` (so a range maps onto every edit it touches).
+std::size_t original_position(const std::vector<Edit>& edits, std::size_t pos, bool end) {
+  int64_t shift = 0;  // position in the edited text minus position in the original
+  for (const Edit& e : edits) {
+    const auto begin = static_cast<std::size_t>(static_cast<int64_t>(e.original.begin) + shift);
+    const std::size_t written_end = begin + e.replacement.size();
+    if (pos < begin) break;
+    if (pos < written_end || (end && pos == written_end && !e.replacement.empty())) {
+      return end ? e.original.end : e.original.begin;
+    }
+    shift += static_cast<int64_t>(e.replacement.size()) - static_cast<int64_t>(e.original.size());
+  }
+  return static_cast<std::size_t>(static_cast<int64_t>(pos) - shift);
+}
+
 void recheck(const text::Document& doc, const rules::Pack& pack, Role role, Output* out,
              const Deadline* deadline) {
   std::string current;
@@ -307,7 +328,21 @@ void recheck(const text::Document& doc, const rules::Pack& pack, Role role, Outp
                                  return f.rule->family != rules::Family::trigger;
                                }),
                 found.end());
-    if (!found.empty()) suggest_round(rewritten, found, pack.rewrite_style(), &next);
+    next.declined.clear();
+    if (!found.empty()) {
+      suggest_round(rewritten, found, pack.rewrite_style(), &next, nullptr, &next.declined);
+    }
+    // A phrase this round found but could not splice (a whole-clause
+    // suggestion inside a clause) is reported where it lies in the original.
+    for (Declined& d : next.declined) {
+      d.edit.original = {
+          static_cast<uint32_t>(original_position(out->edits, d.edit.original.begin, false)),
+          static_cast<uint32_t>(original_position(out->edits, d.edit.original.end, true))};
+      const bool known = std::any_of(out->declined.begin(), out->declined.end(), [&](const Declined& k) {
+        return k.edit.original == d.edit.original && k.edit.replacement == d.edit.replacement;
+      });
+      if (!known) out->declined.push_back(std::move(d));
+    }
     if (found.empty() || next.edits.empty()) {
       out->unsettled = false;
       return;
@@ -333,25 +368,91 @@ void forget_rewritten(Output* out) {
                       out->declined.end());
 }
 
+// Gives each sentence of a rewritten message that starts in lower case its
+// capital (style.capitalise_sentence_start): the reply goes out as one
+// text, and a reader judges all of it. A word with a capital inside
+// ("iPhone") is a name and keeps its case. Messages the rewrite left alone
+// are not touched.
+void capitalise_starts(const text::Document& doc, const rules::RewriteStyle& style,
+                       Output* out) {
+  if (!style.capitalise_sentence_start || out->edits.empty()) return;
+  const std::string_view s = out->text;
+  std::vector<Edit> caps;
+  char32_t prev = 0;
+  for (std::size_t i = 0, n = 0; i < s.size(); i += n) {
+    const char32_t c = char_at(s, i, &n);
+    if (n == 0) break;
+    // A word starts after space or an opening quote or bracket, not after
+    // the '.' inside "e.g".
+    const bool starts = text::is_letter(c) && (prev == 0 || text::is_space(prev) || is_opener(prev));
+    prev = c;
+    if (!starts || !text::is_lower(c) || !starts_sentence(s, i, doc.sentence_profile())) continue;
+    bool name = false;
+    for (std::size_t j = i + n, m = 0; j < s.size(); j += m) {
+      const char32_t d = char_at(s, j, &m);
+      if (m == 0 || !(text::is_letter(d) || text::is_mark(d))) break;
+      name = name || text::is_upper(d);
+    }
+    if (name) continue;
+    std::string capital;
+    text::append_utf8(&capital, static_cast<char32_t>(u_totitle(static_cast<UChar32>(c))));
+    caps.push_back({{static_cast<uint32_t>(i), static_cast<uint32_t>(i + n)}, std::move(capital)});
+  }
+  if (caps.empty()) return;
+  out->unsettled = true;
+  std::string text = out->text;
+  for (auto it = caps.rbegin(); it != caps.rend(); ++it) {
+    text.replace(it->original.begin, it->original.size(), it->replacement);
+  }
+  std::vector<Edit> composed;
+  compose(doc.original().size(), out->edits, caps, text, &composed);
+  out->edits.swap(composed);
+  out->text.swap(text);
+}
+
 // How many of a finding's suggestions the guard may try in turn.
 constexpr int kMaxChoices = 3;
 
+// A choice past every suggestion: the finding then offers no splice, and
+// another finding over the same words may take them.
+constexpr uint8_t kWithdrawn = 0xff;
+
 // Passes over, for each finding whose edit the guard declined, the
-// suggestion it spliced; false when no finding has another to try.
+// suggestion it spliced; false when no finding has another to try. A
+// finding with none left withdraws where another finding with a
+// suggestion overlaps it ("for the fourth time" is both a dismissive
+// phrase whose "to recap" the sentence already says and a condescending
+// one that goes): that one then takes the words.
 bool next_choice(const text::Document& doc, const std::vector<rules::Finding>& triggers,
                  const Output& out, std::vector<uint8_t>* choice) {
+  const auto overlapped = [&](std::size_t i, text::Range span) {
+    for (std::size_t j = 0; j < triggers.size(); ++j) {
+      if (j == i || (*choice)[j] == kWithdrawn || out.suggestions[j].empty()) continue;
+      const text::Range other = doc.to_original(triggers[j].view);
+      if (other.begin < span.end && span.begin < other.end) return true;
+    }
+    return false;
+  };
   bool advanced = false;
   for (std::size_t i = 0; i < triggers.size(); ++i) {
+    if ((*choice)[i] == kWithdrawn) continue;
     const text::Range span = doc.to_original(triggers[i].view);
     for (const Declined& d : out.declined) {
       if (d.reason == kClauseSeam) continue;  // no suggestion of the rule fits
       const text::Range& r = d.edit.original;
-      const bool touches = r.begin < span.end && span.begin < r.end;
-      if (touches && (*choice)[i] + 1u < out.suggestions[i].size()) {
+      if (!(r.begin < span.end && span.begin < r.end)) continue;
+      // Only the finding whose suggestion was declined withdraws, not one
+      // that lost the overlap to it.
+      const auto spliced = [&](const std::string& s) { return equal_folded(s, d.edit.replacement); };
+      if ((*choice)[i] + 1u < out.suggestions[i].size()) {
         ++(*choice)[i];
         advanced = true;
-        break;
+      } else if (std::any_of(out.suggestions[i].begin(), out.suggestions[i].end(), spliced) &&
+                 overlapped(i, span)) {
+        (*choice)[i] = kWithdrawn;
+        advanced = true;
       }
+      break;
     }
   }
   return advanced;
@@ -366,6 +467,10 @@ void suggest(const text::Document& doc, const std::vector<rules::Finding>& trigg
     out->declined.clear();
     suggest_round(doc, triggers, pack.rewrite_style(), out, attempt == 0 ? nullptr : &choice,
                   &out->declined);
+    // Before the re-check: a capital can start a sentence the segmenter did
+    // not see before ("…Priya. no sorry we dont…"), and a rule may then
+    // find a phrase there that the re-check must mend.
+    capitalise_starts(doc, pack.rewrite_style(), out);
     recheck(doc, pack, role, out, deadline);
     forget_rewritten(out);
     // The guard judges the final text, once: a re-check round may mend what

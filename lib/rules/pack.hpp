@@ -109,6 +109,15 @@ struct RewriteStyle {
   // comma becomes "let me"). Off for a language whose suggestions are
   // written as they stand mid-sentence (German nouns keep their capital).
   bool lowercase_mid_sentence = true;
+  // A suggestion that opens a sentence starts with a capital even where
+  // the writer began the sentence in lower case ("i dont know when…" ->
+  // "I can't confirm yet when…"), a deletion at a sentence start
+  // capitalises the word that then opens it ("lol the fridge…" -> "The
+  // fridge…"), and in a message the rewrite changes every sentence starts
+  // with a capital: the rewrite is sent as one reply, and a sentence in
+  // lower case reads as a mistake. Words with a capital inside ("iPhone")
+  // keep their case. Off: the writer's case decides.
+  bool capitalise_sentence_start = true;
   // Words that keep their capital even so ("I", "I'm"); words with a
   // capital inside ("iPhone", "OK") always do.
   std::vector<std::string> keep_capital;

@@ -355,19 +355,23 @@ Status Reader::read_categories(const toml::node& node) {
   return {};
 }
 
-// [rewrite]: lowercase_mid_sentence, keep_capital, clause_openers.
+// [rewrite]: lowercase_mid_sentence, capitalise_sentence_start, keep_capital,
+// clause_openers.
 Status Reader::read_rewrite_style(const toml::node& node) {
   const auto* table = node.as_table();
   if (table == nullptr) return fail(line_of(node), "", "'rewrite' must be a table");
   RewriteStyle& style = out_->rewrite_style;
   for (const auto& [key, value] : *table) {
     Status st;
-    if (key.str() == "lowercase_mid_sentence") {
+    if (key.str() == "lowercase_mid_sentence" || key.str() == "capitalise_sentence_start") {
       const auto* b = value.as_boolean();
       if (b == nullptr) {
-        st = fail(line_of(value), "", "rewrite.lowercase_mid_sentence must be true or false");
-      } else {
+        st = fail(line_of(value), "",
+                  "rewrite." + std::string(key.str()) + " must be true or false");
+      } else if (key.str() == "lowercase_mid_sentence") {
         style.lowercase_mid_sentence = b->get();
+      } else {
+        style.capitalise_sentence_start = b->get();
       }
     } else if (key.str() == "keep_capital") {
       std::vector<Located> words;

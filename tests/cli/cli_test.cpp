@@ -347,7 +347,7 @@ TEST_CASE("rewrite --jsonl writes each rewrite as one JSON string line, line bre
   REQUIRE(r.status == 0);
   const auto lines = json_lines(r.out);
   REQUIRE(lines.size() == 2);
-  CHECK(lines[0] == "Hi,\n\nLet me find out.\nBest");
+  CHECK(lines[0] == "Hi,\n\nI can't confirm yet.\nBest");
   CHECK(lines[1] == "Thanks!");
 }
 

@@ -192,14 +192,14 @@ TEST_CASE("invalid UTF-8: text fields and the rewrite keep the bytes, JSON has U
   const tact_options opts = own_pack_c(kPackTexts, kPackNames);
   const CAnalyzer c = make_c(&opts);
   const std::string text =
-      "ok \xFF then calm\xFF"
+      "Ok \xFF then calm\xFF"
       "down";
   const tact::Report r = cxx.analyze(text, tact::Role::agent);
   REQUIRE(r.triggers.size() == 1);
   CHECK(r.triggers[0].text ==
         "calm\xFF"
         "down");
-  const std::string before = "ok \xFF then ";
+  const std::string before = "Ok \xFF then ";
   CHECK(r.rewrite.compare(0, before.size(), before) == 0);
   const std::string json = tact::core::to_json(r);
   CHECK(json.find("calm\xEF\xBF\xBD"

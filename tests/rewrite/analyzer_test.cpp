@@ -400,6 +400,59 @@ TEST_CASE("the fluency guard declines a splice that breaks the sentence, and say
 namespace tact {
 namespace {
 
+// "for the fourth time" is both a dismissive phrase (-> "to recap") and a
+// condescending one (deleted). The dismissive one wins the overlap, but
+// the sentence already says "to recap", so the guard declines it; with no
+// other suggestion it withdraws and the deletion takes the words.
+TEST_CASE("a finding with no splice left gives way to another over the same words") {
+  const core::Analyzer analyzer;
+  REQUIRE(analyzer.ok());
+  Report r;
+  REQUIRE(analyzer
+              .analyze("We've been over this already, for the fourth time, the parcel is at the "
+                       "depot.",
+                       Role::agent, &r)
+              .ok());
+  CHECK(r.rewrite == "To recap, the parcel is at the depot.");
+  CHECK(r.declined.empty());
+}
+
+// A rewritten reply goes out whole: each of its sentences starts with a
+// capital, including the writer's own that began in lower case. A message
+// with nothing to rewrite is left exactly as written.
+TEST_CASE("a rewritten message starts every sentence with a capital") {
+  const core::Analyzer analyzer;
+  REQUIRE(analyzer.ok());
+  Report r;
+  REQUIRE(analyzer.analyze("hmm no idea why it charged u twice. maybe the bank? e.g. the app", Role::agent, &r).ok());
+  CHECK(r.rewrite == "Hmm I can't confirm yet why it charged u twice. Maybe the bank? E.g. the app");
+  Report clean;
+  REQUIRE(analyzer.analyze("thanks, it ships friday. see you then", Role::agent, &clean).ok());
+  CHECK(clean.edits.empty());
+  CHECK(clean.rewrite == "thanks, it ships friday. see you then");
+  // A name with a capital inside keeps its case.
+  Report name;
+  REQUIRE(analyzer.analyze("no idea why. iPhone users see it first", Role::agent, &name).ok());
+  CHECK(name.rewrite == "I can't confirm yet why. iPhone users see it first");
+}
+
+// A phrase a re-check round finds but cannot splice is reported as
+// declined, where it lies in the original: here deleting the promise
+// leaves "Not possible to move the date" opening the sentence, and its
+// whole-clause suggestion does not fit before "to move the date".
+TEST_CASE("a phrase a re-check round declines is reported") {
+  const core::Analyzer analyzer;
+  REQUIRE(analyzer.ok());
+  Report r;
+  const std::string text = "You've got my word on that, not possible to move the date, sorry.";
+  REQUIRE(analyzer.analyze(text, Role::agent, &r).ok());
+  CHECK(r.rewrite == "Not possible to move the date, sorry.");
+  REQUIRE(r.declined.size() == 1);
+  CHECK(r.declined[0].reason == std::string("clause_seam"));
+  CHECK(r.declined[0].span.start == 0);
+  CHECK(r.declined[0].span.end >= text.find("possible") + 8);
+}
+
 // The drafts of issue 14's table, each of which once came out broken, and
 // the rewrite that is now sent: one sentence, one commitment, the facts
 // (dates, amounts, the courier) kept, nothing escalating left.
@@ -420,8 +473,9 @@ TEST_CASE("the drafts of issue 14's table get sendable rewrites") {
                 "I don't know why it failed, but I'll find out and email you."},
            Case{"The thing is, it's our policy that refunds go through the original card.",
                 "The thing is, refunds go through the original card."},
+           // the shrug goes; no promise to find out is put in the writer's mouth
            Case{"Honestly I have no idea why the app logs you out.",
-                "Let me find out why the app logs you out."},
+                "I can't confirm yet why the app logs you out."},
            Case{"To recap again.", "To recap."},
            Case{"That's between you and the courier, not us.",
                 "I'll help you sort this out with the courier."},

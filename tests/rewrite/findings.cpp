@@ -56,9 +56,11 @@ const rules::RewriteStyle& default_style() {
   return pack->rewrite_style();
 }
 
-rewrite::Output Findings::run() const {
+rewrite::Output Findings::run() const { return run(default_style()); }
+
+rewrite::Output Findings::run(const rules::RewriteStyle& style) const {
   rewrite::Output out;
-  rewrite::suggest(doc_, sorted(), default_style(), &out);
+  rewrite::suggest(doc_, sorted(), style, &out);
   // Every rewrite must be the edits applied right to left.
   CHECK(apply_right_to_left(doc_.original(), out.edits) == out.text);
   for (std::size_t i = 1; i < out.edits.size(); ++i) {

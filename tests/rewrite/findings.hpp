@@ -36,7 +36,9 @@ class Findings {
   // The findings in view order, as the analyzer passes them.
   std::vector<rules::Finding> sorted() const;
 
+  // Runs the rewrite with the default pack's style, or with `style`.
   rewrite::Output run() const;
+  rewrite::Output run(const rules::RewriteStyle& style) const;
 
   const text::Document& doc() const { return doc_; }
 

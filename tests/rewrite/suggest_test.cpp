@@ -59,10 +59,23 @@ TEST_CASE("mid-sentence lower case keeps acronyms and inner capitals") {
         "Sure, OK, let me check about that. Well, iPhone support can check either.");
 }
 
-TEST_CASE("a sentence start written in lower case stays in lower case") {
-  Findings m("no idea why the points didnt credit tbh");
+TEST_CASE("a suggestion opening a sentence takes a capital unless the style keeps the writer's") {
+  Findings m("no idea why the points didnt credit tbh. no idea either");
   m.add("no idea", {"Let me find out"});
-  CHECK(m.run().text == "let me find out why the points didnt credit tbh");
+  m.add("no idea", {"let me check"}, Severity::warning, 1);
+  CHECK(m.run().text == "Let me find out why the points didnt credit tbh. Let me check either");
+  rules::RewriteStyle writers = testing::default_style();
+  writers.capitalise_sentence_start = false;
+  CHECK(m.run(writers).text == "let me find out why the points didnt credit tbh. let me check either");
+
+  // A capture that opens the sentence takes the capital too, unless its
+  // word is a name with a capital inside.
+  Findings c("I guess the engineer will come. I guess iPhone users will wait.");
+  rules::Finding& a = c.add("I guess the engineer will", {"{subject} should"});
+  c.capture(a, "subject", "the engineer");
+  rules::Finding& b = c.add("I guess iPhone users will", {"{subject} should"});
+  c.capture(b, "subject", "iPhone users");
+  CHECK(c.run().text == "The engineer should come. iPhone users should wait.");
 }
 
 TEST_CASE("an ALL CAPS phrase gets an ALL CAPS replacement") {
@@ -117,7 +130,7 @@ TEST_CASE("captures insert the writer's original bytes") {
                                  "I'll check"});
 }
 
-TEST_CASE("captures are never restyled") {
+TEST_CASE("captures are not restyled, but for the capital that opens a sentence") {
   SUBCASE("ALL CAPS around a capture in lower case") {
     Findings m("NO IDEA WHERE the iPad IS");
     rules::Finding& f = m.add("no idea where the ipad is", {"Let me find {what} for you"});
@@ -227,10 +240,13 @@ TEST_CASE("deletions mid-sentence leave one space and no stray punctuation") {
     m.add("obviously", {""});
     CHECK(m.run().text == "iPhone apps need the update.");
   }
-  SUBCASE("a lower-case sentence start stays lower case") {
+  SUBCASE("a lower-case sentence start takes a capital, unless the style keeps the writer's") {
     Findings m("obviously the game won't launch");
     m.add("obviously", {""});
-    CHECK(m.run().text == "the game won't launch");
+    CHECK(m.run().text == "The game won't launch");
+    rules::RewriteStyle writers = testing::default_style();
+    writers.capitalise_sentence_start = false;
+    CHECK(m.run(writers).text == "the game won't launch");
   }
 }
 

@@ -189,6 +189,11 @@ TEST_CASE("a pack's rewrite typography") {
         "t.toml:2: rewrite: unknown field 'lowercase'");
   CHECK(load("[rewrite]\nlowercase_mid_sentence = 1\n").message ==
         "t.toml:2: rewrite.lowercase_mid_sentence must be true or false");
+  CHECK(pack->rewrite_style().capitalise_sentence_start);
+  REQUIRE(load_text("[rewrite]\ncapitalise_sentence_start = false\n", &pack).ok());
+  CHECK_FALSE(pack->rewrite_style().capitalise_sentence_start);
+  CHECK(load("[rewrite]\ncapitalise_sentence_start = \"no\"\n").message ==
+        "t.toml:2: rewrite.capitalise_sentence_start must be true or false");
 }
 
 TEST_CASE("a pack's language must be the analyzer's") {
