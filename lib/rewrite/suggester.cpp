@@ -123,7 +123,10 @@ bool words_follow(std::string_view s, std::size_t from) {
 
 // Adds a "?" replacement for each stop no chosen phrase covers, keeping
 // `chosen` in text order.
-void add_question_marks(const std::vector<text::Range>& stops, std::vector<Replacement>* chosen) {
+// A stop is the "." to replace, or, for a sentence that ends without one,
+// its last character, which the mark follows.
+void add_question_marks(std::string_view original, const std::vector<text::Range>& stops,
+                        std::vector<Replacement>* chosen) {
   for (const text::Range& stop : stops) {
     const bool covered = std::any_of(chosen->begin(), chosen->end(), [&](const Replacement& r) {
       return r.original.begin < stop.end && stop.begin < r.original.end;
@@ -131,7 +134,8 @@ void add_question_marks(const std::vector<text::Range>& stops, std::vector<Repla
     if (covered) continue;
     Replacement mark;
     mark.original = stop;
-    mark.text = "?";
+    mark.text = original[stop.begin] == '.' ? std::string("?")
+                                            : std::string(original.substr(stop.begin, stop.size())) + "?";
     mark.capture_first = true;  // never recased
     chosen->push_back(std::move(mark));
   }
@@ -275,11 +279,20 @@ void suggest_round(const text::Document& doc, const std::vector<rules::Finding>&
       const std::size_t stop = sentence_stop(original, c.original.end, sentences);
       if (stop < original.size() && original[stop] == '.') {
         stops.push_back({static_cast<uint32_t>(stop), static_cast<uint32_t>(stop + 1)});
+      } else if (stop == original.size() || is_newline(char_at(original, stop))) {
+        // No terminator ("could you come in if u want 1 to 1"): the mark
+        // follows the sentence's last word.
+        std::size_t end = stop;
+        std::size_t n = 0;
+        while (end > c.original.end && is_hspace(char_before(original, end, &n))) end -= n;
+        if (end > c.original.end && is_wordish(char_before(original, end, &n))) {
+          stops.push_back({static_cast<uint32_t>(end - n), static_cast<uint32_t>(end)});
+        }
       }
     }
   }
   out->unsettled = out->unsettled || candidates.size() < found;
-  if (!stops.empty()) add_question_marks(stops, &chosen);
+  if (!stops.empty()) add_question_marks(original, stops, &chosen);
   splice(original, &chosen, &out->edits, &out->text);
 }
 

@@ -436,6 +436,18 @@ TEST_CASE("a rewritten message starts every sentence with a capital") {
   CHECK(name.rewrite == "I can't confirm yet why. iPhone users see it first");
 }
 
+// A request made of a command ends with "?" even where the writer put no
+// full stop: the mark follows the sentence's last word.
+TEST_CASE("a question template adds its mark to a sentence without a terminator") {
+  const core::Analyzer analyzer;
+  REQUIRE(analyzer.ok());
+  Report r;
+  REQUIRE(analyzer.analyze("u need to come in to the centre if u want 1 to 1", Role::agent, &r).ok());
+  CHECK(r.rewrite == "Could you come in to the centre if u want 1 to 1?");
+  REQUIRE(analyzer.analyze("You need to send the form\nThanks, Sam", Role::agent, &r).ok());
+  CHECK(r.rewrite == "Could you send the form?\nThanks, Sam");
+}
+
 // A phrase a re-check round finds but cannot splice is reported as
 // declined, where it lies in the original: here deleting the promise
 // leaves "Not possible to move the date" opening the sentence, and its
