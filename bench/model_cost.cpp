@@ -95,10 +95,9 @@ int main(int argc, char** argv) {
       without.push_back(b);
       added.push_back(a - b);
     }
-    std::printf("%-6s %10.2f %10.2f %10.2f %10.2f..%-10.2f %12.2f\n", c.name,
-                quantile(with, 0.5), quantile(without, 0.5), quantile(added, 0.5),
-                quantile(added, 0.25), quantile(added, 0.75),
-                quantile(with, 0.0) - quantile(without, 0.0));
+    std::printf("%-6s %10.2f %10.2f %10.2f %10.2f..%-10.2f %12.2f\n", c.name, quantile(with, 0.5),
+                quantile(without, 0.5), quantile(added, 0.5), quantile(added, 0.25),
+                quantile(added, 0.75), quantile(with, 0.0) - quantile(without, 0.0));
   }
   return 0;
 }

@@ -125,8 +125,8 @@ bool keeps_capital(const std::string& s, std::size_t at, const std::vector<std::
 }  // namespace
 
 Casing casing_for(std::string_view text, text::Range original,
-                  const text::SentenceProfile& sentences,
-                  const std::vector<text::Range>& captures, bool capitalise_start) {
+                  const text::SentenceProfile& sentences, const std::vector<text::Range>& captures,
+                  bool capitalise_start) {
   int upper = 0;
   int lower = 0;
   std::size_t capture = 0;

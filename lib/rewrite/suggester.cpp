@@ -134,8 +134,9 @@ void add_question_marks(std::string_view original, const std::vector<text::Range
     if (covered) continue;
     Replacement mark;
     mark.original = stop;
-    mark.text = original[stop.begin] == '.' ? std::string("?")
-                                            : std::string(original.substr(stop.begin, stop.size())) + "?";
+    mark.text = original[stop.begin] == '.'
+                    ? std::string("?")
+                    : std::string(original.substr(stop.begin, stop.size())) + "?";
     mark.capture_first = true;  // never recased
     chosen->push_back(std::move(mark));
   }
@@ -351,9 +352,10 @@ void recheck(const text::Document& doc, const rules::Pack& pack, Role role, Outp
       d.edit.original = {
           static_cast<uint32_t>(original_position(out->edits, d.edit.original.begin, false)),
           static_cast<uint32_t>(original_position(out->edits, d.edit.original.end, true))};
-      const bool known = std::any_of(out->declined.begin(), out->declined.end(), [&](const Declined& k) {
-        return k.edit.original == d.edit.original && k.edit.replacement == d.edit.replacement;
-      });
+      const bool known =
+          std::any_of(out->declined.begin(), out->declined.end(), [&](const Declined& k) {
+            return k.edit.original == d.edit.original && k.edit.replacement == d.edit.replacement;
+          });
       if (!known) out->declined.push_back(std::move(d));
     }
     if (found.empty() || next.edits.empty()) {
@@ -386,8 +388,7 @@ void forget_rewritten(Output* out) {
 // text, and a reader judges all of it. A word with a capital inside
 // ("iPhone") is a name and keeps its case. Messages the rewrite left alone
 // are not touched.
-void capitalise_starts(const text::Document& doc, const rules::RewriteStyle& style,
-                       Output* out) {
+void capitalise_starts(const text::Document& doc, const rules::RewriteStyle& style, Output* out) {
   if (!style.capitalise_sentence_start || out->edits.empty()) return;
   const std::string_view s = out->text;
   std::vector<Edit> caps;
@@ -397,7 +398,8 @@ void capitalise_starts(const text::Document& doc, const rules::RewriteStyle& sty
     if (n == 0) break;
     // A word starts after space or an opening quote or bracket, not after
     // the '.' inside "e.g".
-    const bool starts = text::is_letter(c) && (prev == 0 || text::is_space(prev) || is_opener(prev));
+    const bool starts =
+        text::is_letter(c) && (prev == 0 || text::is_space(prev) || is_opener(prev));
     prev = c;
     if (!starts || !text::is_lower(c) || !starts_sentence(s, i, doc.sentence_profile())) continue;
     bool name = false;
@@ -456,7 +458,9 @@ bool next_choice(const text::Document& doc, const std::vector<rules::Finding>& t
       if (!(r.begin < span.end && span.begin < r.end)) continue;
       // Only the finding whose suggestion was declined withdraws, not one
       // that lost the overlap to it.
-      const auto spliced = [&](const std::string& s) { return equal_folded(s, d.edit.replacement); };
+      const auto spliced = [&](const std::string& s) {
+        return equal_folded(s, d.edit.replacement);
+      };
       if ((*choice)[i] + 1u < out.suggestions[i].size()) {
         ++(*choice)[i];
         advanced = true;

@@ -424,8 +424,12 @@ TEST_CASE("a rewritten message starts every sentence with a capital") {
   const core::Analyzer analyzer;
   REQUIRE(analyzer.ok());
   Report r;
-  REQUIRE(analyzer.analyze("hmm no idea why it charged u twice. maybe the bank? e.g. the app", Role::agent, &r).ok());
-  CHECK(r.rewrite == "Hmm I can't confirm yet why it charged u twice. Maybe the bank? E.g. the app");
+  REQUIRE(analyzer
+              .analyze("hmm no idea why it charged u twice. maybe the bank? e.g. the app",
+                       Role::agent, &r)
+              .ok());
+  CHECK(r.rewrite ==
+        "Hmm I can't confirm yet why it charged u twice. Maybe the bank? E.g. the app");
   Report clean;
   REQUIRE(analyzer.analyze("thanks, it ships friday. see you then", Role::agent, &clean).ok());
   CHECK(clean.edits.empty());
@@ -442,7 +446,8 @@ TEST_CASE("a question template adds its mark to a sentence without a terminator"
   const core::Analyzer analyzer;
   REQUIRE(analyzer.ok());
   Report r;
-  REQUIRE(analyzer.analyze("u need to come in to the centre if u want 1 to 1", Role::agent, &r).ok());
+  REQUIRE(
+      analyzer.analyze("u need to come in to the centre if u want 1 to 1", Role::agent, &r).ok());
   CHECK(r.rewrite == "Could you come in to the centre if u want 1 to 1?");
   REQUIRE(analyzer.analyze("You need to send the form\nThanks, Sam", Role::agent, &r).ok());
   CHECK(r.rewrite == "Could you send the form?\nThanks, Sam");

@@ -56,7 +56,9 @@ const rules::RewriteStyle& default_style() {
   return pack->rewrite_style();
 }
 
-rewrite::Output Findings::run() const { return run(default_style()); }
+rewrite::Output Findings::run() const {
+  return run(default_style());
+}
 
 rewrite::Output Findings::run(const rules::RewriteStyle& style) const {
   rewrite::Output out;

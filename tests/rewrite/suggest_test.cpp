@@ -66,7 +66,8 @@ TEST_CASE("a suggestion opening a sentence takes a capital unless the style keep
   CHECK(m.run().text == "Let me find out why the points didnt credit tbh. Let me check either");
   rules::RewriteStyle writers = testing::default_style();
   writers.capitalise_sentence_start = false;
-  CHECK(m.run(writers).text == "let me find out why the points didnt credit tbh. let me check either");
+  CHECK(m.run(writers).text ==
+        "let me find out why the points didnt credit tbh. let me check either");
 
   // A capture that opens the sentence takes the capital too, unless its
   // word is a name with a capital inside.
