@@ -1,6 +1,8 @@
 // Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
 #include "rewrite/chars.hpp"
 
+#include <unicode/uchar.h>
+
 #include "text/unicode.hpp"
 
 namespace tact::rewrite {
@@ -115,6 +117,27 @@ bool starts_sentence(std::string_view s, std::size_t pos, const text::SentencePr
   const bool full_stop = c == '.' || c == 0xFF0E;  // both '.' in the segmenter's view
   return !(full_stop && !is_terminator(before) && !sentences.is_terminator(before) &&
            sentences.abbreviation_before(s, dot));
+}
+
+bool capital_inside(std::string_view s, std::size_t at) {
+  std::size_t n = 0;
+  char_at(s, at, &n);
+  for (std::size_t i = at + n; i < s.size() && n > 0; i += n) {
+    const char32_t c = char_at(s, i, &n);
+    if (!text::is_letter(c) && !text::is_mark(c) && !is_apostrophe(c)) break;
+    if (text::is_upper(c)) return true;
+  }
+  return false;
+}
+
+void titlecase_at(std::string* s, std::size_t at) {
+  std::size_t n = 0;
+  const char32_t c = char_at(*s, at, &n);
+  const auto t = static_cast<char32_t>(u_totitle(static_cast<UChar32>(c)));
+  if (t == c) return;
+  std::string encoded;
+  text::append_utf8(&encoded, t);
+  s->replace(at, n, encoded);
 }
 
 bool equal_folded(std::string_view a, std::string_view b) {

@@ -36,6 +36,12 @@ bool is_closer(char32_t c);
 bool is_apostrophe(char32_t c);
 // a == b with A-Z folded to a-z (the guard's and the clause check's words).
 bool equal_folded(std::string_view a, std::string_view b);
+// True when the word starting at byte `at` of `s` (letters, marks and
+// apostrophes) has a capital after its first letter: a name such as
+// "iPhone" or "McAfee", whose case is left alone.
+bool capital_inside(std::string_view s, std::size_t at);
+// Replaces the code point at byte `at` of *s with its title case.
+void titlecase_at(std::string* s, std::size_t at);
 
 // True when byte `pos` of `s` begins a sentence: only openers and
 // whitespace lie between it and the start of the text, a line break, a

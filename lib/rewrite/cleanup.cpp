@@ -30,17 +30,6 @@ void trim_spaces(std::string* s) {
   s->erase(0, b);
 }
 
-// Replaces the first code point of `s` at `at` with its title case.
-void titlecase_at(std::string* s, std::size_t at) {
-  std::size_t n = 0;
-  const char32_t c = char_at(*s, at, &n);
-  const auto t = static_cast<char32_t>(u_totitle(static_cast<UChar32>(c)));
-  if (t == c) return;
-  std::string encoded;
-  text::append_utf8(&encoded, t);
-  s->replace(at, n, encoded);
-}
-
 bool is_word_char(char32_t c) {
   return is_wordish(c) || is_apostrophe(c);
 }

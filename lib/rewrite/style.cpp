@@ -83,11 +83,8 @@ std::size_t leading_capture_letter(const Rendered& r) {
     c = char_at(r.text, i, &length);
     if (text::is_letter(c) || text::is_digit(c)) break;
   }
-  if (i >= r.text.size() || !r.in_capture(i) || !text::is_lower(c)) return std::string::npos;
-  for (std::size_t j = i; j < r.text.size(); j += length) {
-    const char32_t d = char_at(r.text, j, &length);
-    if (!text::is_letter(d) && !text::is_mark(d) && !is_apostrophe(d)) break;
-    if (text::is_upper(d)) return std::string::npos;
+  if (i >= r.text.size() || !r.in_capture(i) || !text::is_lower(c) || capital_inside(r.text, i)) {
+    return std::string::npos;
   }
   return i;
 }

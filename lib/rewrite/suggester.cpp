@@ -5,8 +5,6 @@
 // finding per overlapping group and splice the best suggestions in.
 #include "rewrite/suggester.hpp"
 
-#include <unicode/uchar.h>
-
 #include <algorithm>
 #include <cstdint>
 
@@ -401,16 +399,12 @@ void capitalise_starts(const text::Document& doc, const rules::RewriteStyle& sty
     const bool starts =
         text::is_letter(c) && (prev == 0 || text::is_space(prev) || is_opener(prev));
     prev = c;
-    if (!starts || !text::is_lower(c) || !starts_sentence(s, i, doc.sentence_profile())) continue;
-    bool name = false;
-    for (std::size_t j = i + n, m = 0; j < s.size(); j += m) {
-      const char32_t d = char_at(s, j, &m);
-      if (m == 0 || !(text::is_letter(d) || text::is_mark(d))) break;
-      name = name || text::is_upper(d);
+    if (!starts || !text::is_lower(c) || capital_inside(s, i) ||
+        !starts_sentence(s, i, doc.sentence_profile())) {
+      continue;
     }
-    if (name) continue;
-    std::string capital;
-    text::append_utf8(&capital, static_cast<char32_t>(u_totitle(static_cast<UChar32>(c))));
+    std::string capital(s.substr(i, n));
+    titlecase_at(&capital, 0);
     caps.push_back({{static_cast<uint32_t>(i), static_cast<uint32_t>(i + n)}, std::move(capital)});
   }
   if (caps.empty()) return;
