@@ -50,20 +50,19 @@ struct FeatureParams {
   std::vector<std::string> negators;          // whole words: "not", "never"
   std::vector<std::string> negator_suffixes;  // word endings: "n't"
 
-  // finish() computes these: the negators ordered by length, with where
-  // each length's run starts (lengths 0-63; longer ones share run 64), so
-  // a word is compared only with negators of its length.
-  std::vector<std::string> by_length;
-  std::array<uint32_t, 66> length_start{};
-  // The negators of 1-8 bytes packed into one integer each (byte i at
-  // bits 8i), by length: one compare per candidate, no memcmp call.
-  std::array<std::vector<uint64_t>, 9> packed;
-  // Per first byte, bit n set when a negator of n bytes (n < 64) starts
-  // with it: "we" and "with" are turned away though "without" is one.
-  std::array<uint64_t, 256> lengths_by_first{};
-  // Bit b set when a negator starts (a suffix ends) with byte b: most
-  // words are turned away by one test.
-  std::array<uint64_t, 4> first_bytes{};
+  // finish() computes these. The negators by their word hashes
+  // (text::word_hash(), the segmenter's Token::hash), in a table indexed
+  // by a hash's low bits with no two negators in one slot: a word is
+  // turned away by one compare of its hash, without a branch on its
+  // length or first byte.
+  struct Slot {
+    uint64_t hash = 0;
+    int32_t negator = -1;  // index into negators, -1 free
+  };
+  std::vector<Slot> slots;
+  uint64_t slot_mask = 0;
+  // Bit b set when a suffix ends with byte b: most words are turned away
+  // by one test.
   std::array<uint64_t, 4> last_bytes{};
   bool finished = false;
 
@@ -75,38 +74,27 @@ struct FeatureParams {
     const auto b = static_cast<unsigned char>(c);
     return ((bits[b >> 6] >> (b & 63)) & 1) != 0;
   }
-  // A word of at most 8 bytes as one integer.
-  static uint64_t pack(std::string_view w) {
-    uint64_t key = 0;
-    for (std::size_t i = 0; i < w.size(); ++i)
-      key |= uint64_t{static_cast<unsigned char>(w[i])} << (8 * i);
-    return key;
-  }
 
   void finish() {
-    by_length = negators;
-    const auto bucket = [](std::size_t n) { return std::min<std::size_t>(n, 64); };
-    std::stable_sort(by_length.begin(), by_length.end(),
-                     [&](const std::string& a, const std::string& b) {
-                       return bucket(a.size()) < bucket(b.size());
-                     });
-    length_start.fill(0);
-    for (const std::string& n : by_length) ++length_start[bucket(n.size()) + 1];
-    for (std::size_t i = 1; i < length_start.size(); ++i) length_start[i] += length_start[i - 1];
-    for (std::vector<uint64_t>& p : packed) p.clear();
-    lengths_by_first.fill(0);
-    for (const std::string& n : negators) {
-      if (!n.empty() && n.size() < 64)
-        lengths_by_first[static_cast<unsigned char>(n[0])] |= uint64_t{1} << n.size();
+    // The smallest power of two from 16 with no two negators' hashes in
+    // one slot (distinct words whose hashes collide outright keep the
+    // first; is_negator() compares the text before it answers yes).
+    for (std::size_t size = 16;; size *= 2) {
+      slots.assign(size, Slot{});
+      slot_mask = size - 1;
+      bool clash = false;
+      for (std::size_t i = 0; i < negators.size() && !clash; ++i) {
+        const uint64_t h = text::word_hash(negators[i]);
+        Slot& slot = slots[h & slot_mask];
+        if (slot.negator < 0) {
+          slot = {h, static_cast<int32_t>(i)};
+        } else if (slot.hash != h) {
+          clash = size < (std::size_t{1} << 20);
+        }
+      }
+      if (!clash) break;
     }
-    for (const std::string& n : negators) {
-      if (!n.empty() && n.size() < packed.size()) packed[n.size()].push_back(pack(n));
-    }
-    first_bytes.fill(0);
     last_bytes.fill(0);
-    for (const std::string& n : negators) {
-      if (!n.empty()) set(&first_bytes, n.front());
-    }
     for (const std::string& x : negator_suffixes) {
       if (!x.empty()) set(&last_bytes, x.back());
     }
@@ -206,23 +194,18 @@ void feature_hashes(std::string_view feature, std::vector<uint64_t>* out);
 
 namespace detail {
 
-inline bool is_negator(std::string_view word, const FeatureParams& params) {
+// Whether `word` (whose text::word_hash() is `hash`) opens a negation
+// scope: a negator, or a word longer than a negator suffix ending in it.
+inline bool is_negator(std::string_view word, uint64_t hash, const FeatureParams& params) {
   if (!params.finished) {  // without finish(), every negator and suffix is compared
     for (const std::string& n : params.negators) {
       if (word == n) return true;
     }
-  } else if (!word.empty() && word.size() < params.packed.size()) {
-    if ((params.lengths_by_first[static_cast<unsigned char>(word[0])] >> word.size()) & 1) {
-      const uint64_t key = FeatureParams::pack(word);
-      for (const uint64_t n : params.packed[word.size()]) {
-        if (key == n) return true;
-      }
-    }
-  } else if (word.empty() || FeatureParams::has(params.first_bytes, word[0])) {
-    const std::size_t b = std::min<std::size_t>(word.size(), 64);
-    for (uint32_t i = params.length_start[b]; i < params.length_start[b + 1]; ++i) {
-      if (word == params.by_length[i]) return true;
-    }
+  } else {
+    const FeatureParams::Slot& slot = params.slots[hash & params.slot_mask];
+    if (slot.hash == hash && slot.negator >= 0 &&
+        word == params.negators[static_cast<std::size_t>(slot.negator)])
+      return true;
   }
   if (word.empty() || (params.finished && !FeatureParams::has(params.last_bytes, word.back()))) {
     return false;
@@ -236,6 +219,10 @@ inline bool is_negator(std::string_view word, const FeatureParams& params) {
     if (k == s.size()) return true;
   }
   return false;
+}
+
+inline bool is_negator(std::string_view word, const FeatureParams& params) {
+  return is_negator(word, text::word_hash(word), params);
 }
 
 inline bool ends_scope(std::string_view symbol) {
@@ -362,7 +349,7 @@ void walk(const text::Document& doc, const FeatureParams& params,
         sink->bigram(s, prev, prev_hash, word, h);
         prev = word;
         prev_hash = h;
-        if (t.kind == text::TokenKind::word && is_negator(word, params)) neg = true;
+        if (t.kind == text::TokenKind::word && is_negator(word, h, params)) neg = true;
         break;
       }
     }

@@ -185,48 +185,51 @@ Status Model::load(std::string_view text, const std::string& name,
     const Group gb = group_of(b.label);
     return ga != gb ? ga < gb : a.label < b.label;
   });
-  // Each feature's weights, and its keys: (hash, the feature's index).
-  std::vector<std::pair<uint64_t, uint32_t>> keys;
+  // Each role's features, with a row of weights per group it reads, and
+  // their keys: (hash, the feature's index in the role's table).
+  for (std::size_t g = 0; g < kGroups; ++g)
+    model->width_[g] = (model->members_[g].size() + 1) / 2 * 2;
+  std::vector<std::pair<uint64_t, uint32_t>> keys[2];
   std::vector<uint64_t> hashes;
-  model->weights_.reserve(rows.size());
+  // Rows grow with features times labels, not with the file: a file of
+  // many one-weight features under many labels is refused, not expanded.
+  constexpr std::size_t kMaxRowBytes = std::size_t{64} << 20;
+  std::size_t row_bytes = 0;
   for (std::size_t i = 0; i < rows.size();) {
     const std::string_view feature = rows[i].feature;
-    Feature f;
-    f.first = static_cast<uint32_t>(model->weights_.size());
-    for (std::size_t last = rows.size(); i < rows.size() && rows[i].feature == feature; ++i) {
-      // Two rows for one (feature, label) add up, as they would at inference.
-      if (last < rows.size() && rows[last].label == rows[i].label) {
-        model->weights_.back().value += rows[i].value;
-      } else {
-        model->weights_.push_back({place[rows[i].label], rows[i].value});
-        ++f.count[group_of(rows[i].label)];  // at most one per label of the group
-        last = i;
-      }
-    }
+    std::size_t end = i;
+    bool has[kGroups] = {false, false, false};
+    for (; end < rows.size() && rows[end].feature == feature; ++end)
+      has[group_of(rows[end].label)] = true;
+    const bool read[2] = {has[kAgent], has[kCustomer] || has[kEscalation]};
+    const Group first_group[2] = {kAgent, kCustomer};
+    const Group last_group[2] = {kAgent, kEscalation};
     hashes.clear();
     feature_hashes(feature, &hashes);
-    for (const uint64_t h : hashes)
-      keys.emplace_back(h, static_cast<uint32_t>(model->features_.size()));
-    model->features_.push_back(f);
+    for (std::size_t r = 0; r < 2; ++r) {
+      if (!read[r]) continue;
+      const uint32_t index = model->features_[r]++;
+      for (int g = first_group[r]; g <= last_group[r]; ++g) {
+        row_bytes += model->width_[g] * sizeof(float);
+        if (row_bytes > kMaxRowBytes)
+          return fail(line_no + 1, "the weights take over " + std::to_string(kMaxRowBytes >> 20) +
+                                       " MB as rows (features times labels): too many of both");
+        model->rows_[g].resize(model->rows_[g].size() + model->width_[g], 0.0f);
+      }
+      for (const uint64_t h : hashes) keys[r].emplace_back(h, index);
+    }
+    for (std::size_t last = rows.size(); i < end; ++i) {
+      const Group g = group_of(rows[i].label);
+      float& w = model->rows_[g][model->rows_[g].size() - model->width_[g] + place[rows[i].label]];
+      // Two rows for one (feature, label) add up, as they would at inference.
+      if (last == rows.size() || rows[last].label != rows[i].label) {
+        ++model->weight_count_;
+        last = i;
+      }
+      w += rows[i].value;
+    }
   }
-  // At most 80% full, so a probe that passed the filter ends within a
-  // cache line or two, and small: the default model's 1,130 keys fill 55%
-  // of 2,048 (16 KB; at 28% of 4,096 the table was half the layer's data).
-  std::size_t size = 16;
-  while (size < keys.size() + keys.size() / 4) size *= 2;
-  model->keys_.assign(size, 0);
-  model->key_features_.assign(size, 0);
-  for (const auto& [key, feature] : keys) {
-    // Hash 0 marks a free key; a feature hashing to 0 would be 1 in 2^64.
-    const uint64_t h = key == 0 ? 1 : key;
-    std::size_t s = h & (size - 1);
-    while (model->keys_[s] != 0 && model->keys_[s] != h) s = (s + 1) & (size - 1);
-    // Two features with one hash (1 in 2^64): the first keeps it.
-    if (model->keys_[s] == h) continue;
-    model->filter_[h >> kFilterShift] |= uint64_t{1} << ((h >> (kFilterShift - 6)) & 63);
-    model->keys_[s] = h;
-    model->key_features_[s] = feature;
-  }
+  for (std::size_t r = 0; r < 2; ++r) model->tables_[r].build(keys[r]);
   model->params_.finish();
   model->has_escalation_ = !model->members_[kEscalation].empty();
   for (const Group g : {kAgent, kCustomer}) {
@@ -238,30 +241,17 @@ Status Model::load(std::string_view text, const std::string& name,
   return {};
 }
 
-int32_t Model::find(uint64_t h) const {
-  if (h == 0) h = 1;
-  if ((filter_[h >> kFilterShift] & (uint64_t{1} << ((h >> (kFilterShift - 6)) & 63))) == 0)
-    return -1;
-  const std::size_t mask = keys_.size() - 1;
-  for (std::size_t s = h & mask;; s = (s + 1) & mask) {
-    if (keys_[s] == h) return static_cast<int32_t>(key_features_[s]);
-    if (keys_[s] == 0) return -1;
-  }
-}
-
-void Model::add(int32_t f, Group g, double* scores) const {
-  const Feature& feature = features_[static_cast<std::size_t>(f)];
-  uint32_t i = feature.first;
-  if (g > kAgent) i += feature.count[kAgent];
-  if (g > kCustomer) i += feature.count[kCustomer];
-  for (const uint32_t end = i + feature.count[g]; i < end; ++i)
-    scores[weights_[i].label] += weights_[i].value;
-}
-
 // Per-thread scratch of predict(). A chat line then allocates nothing.
+// The arrays grow ahead of their counts, so an element is written before
+// it is known whether it counts: whether the model knows a word is a
+// branch the CPU would mispredict about a third of the time.
 struct Model::Scratch {
-  std::vector<int32_t> all;      // the message's features, sentence by sentence
-  std::vector<int32_t> unique;   // one sentence's (or the message's) features
+  std::vector<uint64_t> pending;  // the sentence's hashes the filter let through
+  std::size_t n_pending = 0;
+  std::vector<int32_t> all;     // the message's features, sentence by sentence
+  bool keep_all = false;        // whether all is needed (a customer's escalation)
+  std::vector<int32_t> unique;  // one sentence's (or the message's) features
+  std::size_t n_unique = 0;
   std::vector<uint32_t> stamps;  // per feature: the last pass that saw it
   uint32_t pass = 0;
   std::vector<double> scores;
@@ -273,34 +263,50 @@ struct Model::Scratch {
       std::fill(stamps.begin(), stamps.end(), 0);
       pass = 1;
     }
-    unique.clear();
+    n_unique = 0;
   }
   void once(int32_t feature) {
+    if (n_unique >= unique.size()) unique.resize(2 * n_unique + 64);
     uint32_t& stamp = stamps[static_cast<std::size_t>(feature)];
-    if (stamp != pass) {
-      stamp = pass;
-      unique.push_back(feature);
-    }
+    unique[n_unique] = feature;
+    n_unique += stamp != pass;
+    stamp = pass;
+  }
+  void pend(uint64_t h, bool passes) {
+    if (n_pending >= pending.size()) pending.resize(2 * n_pending + 64);
+    pending[n_pending] = h;
+    n_pending += passes;
   }
 };
 
-// Keeps only the features the model has a weight for (most words have
-// none), in the message's list and once in the sentence's.
+// Keeps only the features the role's table knows (most words are not
+// among them), in the message's list and once in the sentence's. Hashes
+// wait in t->pending until the sentence's first feature found otherwise
+// (a rule's) or its end, so the filter's verdict is a count, not a branch.
 struct Model::Hit {
-  const Model* model;
+  const FeatureTable* table;
   Scratch* t;
-  void operator()(std::size_t, uint64_t h) const {
-    const int32_t f = model->find(h);
-    if (f >= 0) add(f);
-  }
+  void operator()(std::size_t, uint64_t h) const { t->pend(h, table->passes(h)); }
   void add(int32_t f) const {
-    t->all.push_back(f);
+    flush();
+    record(f);
+  }
+  void flush() const {
+    for (std::size_t k = 0; k < t->n_pending; ++k) {
+      const int32_t f = table->find(t->pending[k]);
+      if (f >= 0) record(f);
+    }
+    t->n_pending = 0;
+  }
+  void record(int32_t f) const {
+    if (t->keep_all) t->all.push_back(f);
     t->once(f);
   }
 };
 
 // Scores each sentence as walk() finishes it.
 struct Model::HitSink : Hasher<Hit> {
+  const Model* model = nullptr;
   const RuleIndex* rules = nullptr;
   Group group = kAgent;
   std::vector<Prediction>* out = nullptr;
@@ -309,12 +315,14 @@ struct Model::HitSink : Hasher<Hit> {
     const auto it = rules != nullptr ? rules->find(&r) : RuleIndex::const_iterator();
     if (rules == nullptr || it == rules->end()) return detail::add_rule_features(this, i, r);
     // The same features in the same order as add_rule_features() gives.
-    if (it->second.category >= 0) emit.add(it->second.category);
-    if (it->second.id >= 0) emit.add(it->second.id);
+    const std::size_t role = group == kAgent ? 0 : 1;
+    if (it->second.category[role] >= 0) emit.add(it->second.category[role]);
+    if (it->second.id[role] >= 0) emit.add(it->second.id[role]);
   }
   void done(std::size_t i) {
-    emit.model->score_sentence(i, group, *emit.t, out);
-    emit.t->new_pass(emit.model->features_.size());
+    emit.flush();
+    model->score_sentence(i, group, *emit.t, out);
+    emit.t->new_pass(model->features_[group == kAgent ? 0 : 1]);
   }
 };
 
@@ -323,7 +331,7 @@ void Model::score_sentence(std::size_t sentence, Group g, Scratch& t,
   const std::vector<uint16_t>& mine = members_[g];
   const std::vector<double>& bias = bias_[g];
   const std::vector<double>& logit = logit_[g];
-  if (t.unique.empty()) {
+  if (t.n_unique == 0) {
     // A sentence with no known feature scores its biases alone.
     if (!bias_fires_[g]) return;
     for (std::size_t k = 0; k < mine.size(); ++k) {
@@ -334,7 +342,7 @@ void Model::score_sentence(std::size_t sentence, Group g, Scratch& t,
   // Binary features: each counted once per sentence (the pass's stamps).
   double* scores = t.scores.data();
   std::copy(bias.begin(), bias.end(), scores);
-  for (const int32_t f : t.unique) add(f, g, scores);
+  for (std::size_t k = 0; k < t.n_unique; ++k) add(t.unique[k], g, scores);
   for (std::size_t k = 0; k < mine.size(); ++k) {
     if (scores[k] >= logit[k]) out->push_back({mine[k], sentence, sigmoid(scores[k])});
   }
@@ -344,19 +352,25 @@ RuleIndex Model::index_rules(const rules::Pack& pack) const {
   // The features come from the very calls walk() makes for a finding.
   struct SlotSink {
     const Model* model;
-    int32_t slots[2] = {-1, -1};
+    RuleSlots slots;
     int n = 0;
     void add(std::size_t, std::string_view a, std::string_view b = {}, std::string_view c = {},
              std::string_view d = {}, std::string_view e = {}) {
-      if (n < 2) slots[n++] = model->find(hash::other(a, b, c, d, e));
+      if (n >= 2) return;
+      const uint64_t h = hash::other(a, b, c, d, e);
+      for (std::size_t r = 0; r < 2; ++r) {
+        const FeatureTable& t = model->tables_[r];
+        (n == 0 ? slots.category : slots.id)[r] = t.passes(h) ? t.find(h) : -1;
+      }
+      ++n;
     }
   };
   RuleIndex index;
   index.reserve(pack.size());
   for (std::size_t i = 0; i < pack.size(); ++i) {
-    SlotSink sink{this};
+    SlotSink sink{this, {}, 0};
     detail::add_rule_features(&sink, 0, pack.rule(i));
-    index[&pack.rule(i)] = {sink.slots[0], sink.slots[1]};
+    index[&pack.rule(i)] = sink.slots;
   }
   return index;
 }
@@ -375,13 +389,19 @@ void Model::predict(const text::Document& doc, Role role,
       constexpr std::size_t kKeep = std::size_t{1} << 16;
       if (t->all.capacity() > kKeep) std::vector<int32_t>().swap(t->all);
       if (t->unique.capacity() > kKeep) std::vector<int32_t>().swap(t->unique);
+      if (t->pending.capacity() > kKeep) std::vector<uint64_t>().swap(t->pending);
     }
   } trim{&t};
+  const std::size_t r = role == Role::customer ? 1 : 0;
+  const FeatureTable& table = tables_[r];
   t.all.clear();
-  t.scores.resize(labels_.size());
-  t.new_pass(features_.size());
+  t.keep_all = role == Role::customer && has_escalation_;
+  t.n_pending = 0;
+  t.scores.resize(labels_.size() + 1);  // the widths' padding included
+  t.new_pass(features_[r]);
   HitSink sink;
-  sink.emit = {this, &t};
+  sink.emit = {&table, &t};
+  sink.model = this;
   sink.rules = rules;
   sink.group = role == Role::customer ? kCustomer : kAgent;
   sink.out = out;
@@ -389,16 +409,16 @@ void Model::predict(const text::Document& doc, Role role,
 
   if (role != Role::customer || !has_escalation_) return;
   // The message's features: every sentence's once, plus the line's own.
-  t.new_pass(features_.size());
+  t.new_pass(features_[r]);
   for (const int32_t f : t.all) t.once(f);
   for (const uint64_t h : line_hashes(rule_level, rule_score)) {
-    const int32_t f = find(h);
+    const int32_t f = table.passes(h) ? table.find(h) : -1;
     if (f >= 0) t.once(f);
   }
   double* scores = t.scores.data();
   const std::vector<uint16_t>& levels = members_[kEscalation];
   std::copy(bias_[kEscalation].begin(), bias_[kEscalation].end(), scores);
-  for (const int32_t f : t.unique) add(f, kEscalation, scores);
+  for (std::size_t k = 0; k < t.n_unique; ++k) add(t.unique[k], kEscalation, scores);
   *level = 0;
   for (std::size_t k = 0; k < levels.size(); ++k) {
     if (scores[k] >= logit_[kEscalation][k]) *level = std::max(*level, labels_[levels[k]].level);

@@ -16,6 +16,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "model/feature_table.hpp"
 #include "model/features.hpp"
 #include "rules/pack.hpp"
 #include "tact/options.hpp"
@@ -52,10 +53,11 @@ struct Prediction {
 };
 
 // Where the model keeps a rule's two features (add_rule_features): their
-// indexes among its features, -1 where it has no weight for one.
+// indexes among the features an agent's and a customer's labels read
+// ([0] and [1]), -1 where that role has no weight for one.
 struct RuleSlots {
-  int32_t category = -1;
-  int32_t id = -1;
+  int32_t category[2] = {-1, -1};
+  int32_t id[2] = {-1, -1};
 };
 // Per pack: its rules' features, so predict() looks a finding's rule
 // up instead of hashing its names (an email has dozens of findings).
@@ -73,7 +75,7 @@ class Model {
 
   const std::vector<Label>& labels() const { return labels_; }
   const FeatureParams& params() const { return params_; }
-  std::size_t weight_count() const { return weights_.size(); }
+  std::size_t weight_count() const { return weight_count_; }
 
   // Every rule of `pack` with its features. Throws std::bad_alloc only.
   RuleIndex index_rules(const rules::Pack& pack) const;
@@ -91,23 +93,18 @@ class Model {
   // Whose scores a weight feeds: an agent's sentence labels, a customer's,
   // or the escalation labels (customers too).
   enum Group : uint8_t { kAgent, kCustomer, kEscalation, kGroups };
-  // A feature's weights lie in weights_ from `first`, group by group, so a
-  // message adds only the weights of the labels it reads. Within a group
-  // they keep label order: each label's sum is the same as before grouping.
-  struct Feature {
-    uint32_t first = 0;
-    uint8_t count[kGroups] = {};  // a group has at most kMaxGroupLabels labels
-  };
   static constexpr std::size_t kMaxGroupLabels = 255;
-  struct Weight {
-    uint16_t label;  // the label's place in its group (members_)
-    float value;
-  };
-  // The index in features_ of the feature with hash `h`, or -1 when no
-  // weight uses it.
-  int32_t find(uint64_t h) const;
-  // Adds the weights of feature `f` for group `g` to scores.
-  void add(int32_t f, Group g, double* scores) const;
+  // Adds the weights of feature `f` (of the table of g's role) for group
+  // `g` to scores: the whole row, zeros too. Every feature costs the same
+  // fixed run of adds, where a loop over its own weights would branch on
+  // how many it has (one to fourteen, a branch no CPU predicts), and a
+  // zero leaves a sum as it was, so each label's sum is still the file's
+  // weights added in the same order.
+  void add(int32_t f, Group g, double* scores) const {
+    const std::size_t w = width_[g];
+    const float* row = rows_[g].data() + static_cast<std::size_t>(f) * w;
+    for (std::size_t k = 0; k < w; ++k) scores[k] += static_cast<double>(row[k]);
+  }
   struct Scratch;
   struct Hit;
   struct HitSink;
@@ -118,19 +115,17 @@ class Model {
 
   FeatureParams params_;
   std::vector<Label> labels_;
-  std::vector<Weight> weights_;
-  std::vector<Feature> features_;
-  // A hash table of the features' hashes (a feature whose text has two has
-  // two keys): open addressing, power-of-two size, hash 0 free. The keys
-  // apart from the features they name, so a probe reads 8 bytes a key.
-  std::vector<uint64_t> keys_;
-  std::vector<uint32_t> key_features_;
-  // One bit per value of a hash's top 15 bits, set for the model's
-  // features: most words have no weight, and this 4 KB filter turns all
-  // but a few percent of them away without touching the slot table (with
-  // about a thousand features; a 512-byte one let a quarter through).
-  static constexpr int kFilterShift = 64 - 9;  // the top 9 bits pick a word
-  std::vector<uint64_t> filter_ = std::vector<uint64_t>(std::size_t{1} << 9);
+  std::size_t weight_count_ = 0;
+  // Per role, the features with a weight it reads: an agent's sentence
+  // labels; a customer's sentence labels or escalation. A word an agent's
+  // labels do not weigh is turned away before it costs an add.
+  FeatureTable tables_[2];         // agent, customer; a feature's index is its row
+  uint32_t features_[2] = {0, 0};  // in each table
+  // Per group, one row of weights per feature of its role's table, in the
+  // order of the group's labels, `width_` floats (the labels, padded to
+  // an even count).
+  std::vector<float> rows_[kGroups];
+  std::size_t width_[kGroups] = {0, 0, 0};
   bool has_escalation_ = false;
   // Whether some sentence label of the role fires on its bias alone (then
   // sentences without a known feature are scored too).

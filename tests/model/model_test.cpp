@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/core.hpp"
+#include "model/feature_table.hpp"
 #include "model/model.hpp"
 #include "tact.h"
 #include "text/document.hpp"
@@ -95,6 +96,31 @@ TEST_CASE("a weights file loads and its checks name the file") {
   CHECK(load("", &m).code == Code::rules);
 }
 
+TEST_CASE("a weights file whose rows would pass 64 MB is refused") {
+  // A row per feature holds every label of its group: 800,000 features of
+  // one agent weight each are 800,000 rows of every agent category.
+  std::shared_ptr<const rules::Pack> pack;
+  REQUIRE(rules::Pack::load(Options(), &pack).ok());
+  std::string labels;
+  for (const rules::Category& c : pack->categories()) {
+    if (c.family == rules::Family::signal) continue;
+    labels += "label\t" + std::string(rules::family_name(c.family)) + ":" + c.id + "\t-2\t0.6\n";
+  }
+  REQUIRE(labels.size() > 20 * 20);  // 20 labels or more: 800,000 rows take over 64 MB
+  std::string body;
+  char line[48];
+  for (int k = 0; k < 800000; ++k) {
+    std::snprintf(line, sizeof line, "w:f%07d\ttrigger:refusal\t1\n", k);
+    body += line;
+  }
+  std::shared_ptr<const model::Model> m;
+  const Status s = load(weights(labels, body), &m);
+  CHECK(s.code == Code::rules);
+  CHECK(s.message.find("64 MB as rows") != std::string::npos);
+  body.resize(body.size() / 4);  // 200,000 features fit
+  CHECK(load(weights(labels, body), &m).ok());
+}
+
 TEST_CASE("negation scope runs from a negator to punctuation") {
   const text::Document doc = text::Document::build("We can't refund it, sorry. Not here");
   model::FeatureParams params;
@@ -167,7 +193,7 @@ TEST_CASE("the in-memory hash of walk()'s features is feature_hashes() of their 
   CHECK(plain.size() == 1);
 }
 
-TEST_CASE("finish() indexes negators by length and finds the same words") {
+TEST_CASE("finish() indexes negators by hash and finds the same words") {
   model::FeatureParams params;
   params.negators = {"not", "never", "no", "nor", "nie", std::string(70, 'x'), ""};
   params.negator_suffixes = {"n't", ""};
@@ -203,6 +229,70 @@ TEST_CASE("finish() indexes negators by length and finds the same words") {
   CHECK(!model::detail::is_negator(std::string(71, 'x'), params));
 }
 
+TEST_CASE("the feature table finds keys moved along their run, across the last slot") {
+  // Sixteen slots (three pairs). Keys are placed by their low bits: three
+  // want slot 15 and take 15, 0 and 1 (the run wraps past the last slot);
+  // one wants slot 0 and takes 2.
+  const auto at = [](uint64_t slot, uint64_t tag) { return slot | (tag << 40); };
+  model::FeatureTable table;
+  CHECK(table.find(at(15, 1)) == -1);  // not built: nothing found
+  table.build({{at(15, 1), 10}, {at(15, 2), 11}, {at(15, 3), 12}, {at(0, 4), 13}});
+  REQUIRE(table.slots() == 16);
+  CHECK(table.find(at(15, 1)) == 10);
+  CHECK(table.find(at(15, 2)) == 11);
+  CHECK(table.find(at(15, 3)) == 12);
+  CHECK(table.find(at(0, 4)) == 13);
+  for (const uint64_t h : {at(15, 1), at(15, 2), at(15, 3), at(0, 4)}) CHECK(table.passes(h));
+  CHECK(table.find(at(15, 5)) == -1);  // absent, its run full to slot 2
+  CHECK(table.find(at(0, 5)) == -1);
+  CHECK(table.find(at(14, 5)) == -1);  // absent, its own slot free
+  CHECK(table.find(at(3, 5)) == -1);
+  // Of two features with one hash, the first keeps it.
+  table.build({{at(7, 1), 1}, {at(7, 1), 2}});
+  CHECK(table.find(at(7, 1)) == 1);
+  CHECK(table.find(at(15, 1)) == -1);  // a rebuild forgets the old keys
+}
+
+TEST_CASE("every feature of a model with thousands is found by the role that reads it") {
+  // Enough words to fill the tables' slots in runs (keys one or more slots
+  // from their own, runs that wrap past the last slot): even words weigh an
+  // agent's label, odd ones a customer's, and none of the "q" words is known.
+  constexpr int kWords = 3200;  // 1,600 a role: 78% of 2,048 slots
+  const auto word = [](char head, int k) {
+    std::string w(1, head);
+    for (int i = 0; i < 3; ++i, k /= 26) w += static_cast<char>('a' + k % 26);
+    return w;
+  };
+  std::string body;
+  std::vector<std::string> rows;
+  for (int k = 0; k < kWords; ++k) {
+    rows.push_back("w:" + word('z', k) + (k % 2 == 0 ? "\ttrigger:refusal" : "\tsignal:urgency") +
+                   "\t5.0000\n");
+  }
+  std::sort(rows.begin(), rows.end());
+  for (const std::string& row : rows) body += row;
+  const Layer layer(weights(kLabels, body));
+  Options options;
+  options.rule_files = {layer.pack()};
+  const core::Analyzer a(options);
+  REQUIRE_MESSAGE(a.ok(), a.status().message);
+  const auto from_model = [](const auto& items) {
+    return std::count_if(items.begin(), items.end(),
+                         [](const auto& x) { return x.source == Source::model; });
+  };
+  int missed = 0, wrong = 0;
+  for (int k = 0; k < kWords; ++k) {
+    const bool agent_word = k % 2 == 0;
+    const Report agent = a.analyze(word('z', k) + ".", Role::agent);
+    const Report customer = a.analyze(word('z', k) + ".", Role::customer);
+    missed += from_model(agent.triggers) != (agent_word ? 1 : 0);
+    missed += from_model(customer.escalation.signals) != (agent_word ? 0 : 1);
+    wrong += from_model(a.analyze(word('q', k) + ".", Role::agent).triggers) != 0;
+  }
+  CHECK(missed == 0);
+  CHECK(wrong == 0);
+}
+
 TEST_CASE("a feature counts once per sentence, in each sentence it is in") {
   const Layer layer(weights(kLabels, kBody));
   Options options;
@@ -235,13 +325,16 @@ TEST_CASE("a rule finding's features reach the model through the pack's rule ind
   CHECK(index.size() == pack->size());
   int with_both = 0;
   for (const auto& [rule, slots] : index) {
+    // Agent labels only: a customer's table ([1]) has neither feature.
+    CHECK(slots.id[1] < 0);
+    CHECK(slots.category[1] < 0);
     if (rule->id == "trigger.uncertainty.dont-know") {
-      CHECK(slots.id >= 0);
-      CHECK(slots.category >= 0);
+      CHECK(slots.id[0] >= 0);
+      CHECK(slots.category[0] >= 0);
       ++with_both;
     } else {
-      CHECK(slots.id < 0);
-      CHECK((slots.category >= 0) ==
+      CHECK(slots.id[0] < 0);
+      CHECK((slots.category[0] >= 0) ==
             (rule->family == rules::Family::trigger && rule->category == "uncertainty"));
     }
   }
