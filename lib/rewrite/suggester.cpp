@@ -38,6 +38,25 @@ bool is_blank(std::string_view s) {
   return true;
 }
 
+bool has_word(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const char32_t c = text::decode_utf8(s, &i);
+    if (text::is_letter(c) || text::is_digit(c)) return true;
+  }
+  return false;
+}
+
+// A rewrite that removed every word of a message that had some sends the
+// pack's empty_reply instead, as one edit over the whole message.
+void fill_empty(const text::Document& doc, const rules::RewriteStyle& style, Output* out) {
+  if (style.empty_reply.empty() || out->edits.empty() || has_word(out->text) ||
+      !has_word(doc.original())) {
+    return;
+  }
+  out->edits.assign(1, Edit{{0, static_cast<uint32_t>(doc.original().size())}, style.empty_reply});
+  out->text = style.empty_reply;
+}
+
 // True when a template inserts the capture `name`.
 bool inserted(const std::vector<std::string>& templates, std::string_view name) {
   for (const std::string& t : templates) {
@@ -490,12 +509,13 @@ void suggest(const text::Document& doc, const std::vector<rules::Finding>& trigg
     std::sort(out->declined.begin(), out->declined.end(), [](const Declined& a, const Declined& b) {
       return a.edit.original.begin < b.edit.original.begin;
     });
-    if (out->declined.empty() || attempt + 1 >= kMaxChoices) return;
-    if (deadline != nullptr && deadline->passed()) return;
+    if (out->declined.empty() || attempt + 1 >= kMaxChoices) break;
+    if (deadline != nullptr && deadline->passed()) break;
     // A declined splice may fit with the finding's next suggestion.
     if (attempt == 0) choice.assign(triggers.size(), 0);
-    if (!next_choice(doc, triggers, *out, &choice)) return;
+    if (!next_choice(doc, triggers, *out, &choice)) break;
   }
+  fill_empty(doc, pack.rewrite_style(), out);
 }
 
 }  // namespace tact::rewrite

@@ -127,6 +127,10 @@ struct RewriteStyle {
   // lapses?" would swallow the warning into the question. Compared without
   // case; none listed: a question is always offered.
   std::vector<std::string> clause_openers;
+  // What the rewrite sends where it would remove every word of a message
+  // (the whole reply was sarcasm or an insult): an empty reply says less
+  // than a calm one. Empty: the rewrite is then empty too.
+  std::string empty_reply;
 };
 
 // A data file the layered packs name beside their rules, parsed by the

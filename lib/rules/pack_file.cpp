@@ -356,7 +356,7 @@ Status Reader::read_categories(const toml::node& node) {
 }
 
 // [rewrite]: lowercase_mid_sentence, capitalise_sentence_start, keep_capital,
-// clause_openers.
+// clause_openers, empty_reply.
 Status Reader::read_rewrite_style(const toml::node& node) {
   const auto* table = node.as_table();
   if (table == nullptr) return fail(line_of(node), "", "'rewrite' must be a table");
@@ -377,6 +377,13 @@ Status Reader::read_rewrite_style(const toml::node& node) {
       std::vector<Located> words;
       st = strings(value, "rewrite.keep_capital", "", &words);
       for (Located& w : words) style.keep_capital.push_back(std::move(w.value));
+    } else if (key.str() == "empty_reply") {
+      const auto* text = value.as_string();
+      if (text == nullptr) {
+        st = fail(line_of(value), "", "rewrite.empty_reply must be a string");
+      } else {
+        style.empty_reply = text->get();
+      }
     } else if (key.str() == "clause_openers") {
       std::vector<Located> words;
       st = strings(value, "rewrite.clause_openers", "", &words);

@@ -349,6 +349,23 @@ static void test_analyze_errors(void) {
   tact_analyzer_free(a);
 }
 
+/* A reply that was all sarcasm: the rewrite is the pack's empty_reply, one
+ * edit over the whole message. */
+static void test_empty_reply(void) {
+  tact_analyzer* a = NULL;
+  tact_report* r = NULL;
+  const tact_edit* e = NULL;
+  if (!need_pack("the pack's empty_reply")) return;
+  a = new_default();
+  r = analyze(a, "Cool story.", TACT_ROLE_AGENT);
+  CHECK_STR(tact_report_rewrite(r, NULL), "I understand this is frustrating.");
+  CHECK(tact_report_edit_count(r) == 1);
+  e = tact_report_edit_at(r, 0);
+  CHECK(e != NULL && e->span.start == 0 && e->span.end == 11);
+  tact_report_free(r);
+  tact_analyzer_free(a);
+}
+
 static void test_input_limit(void) {
   tact_options opts;
   tact_analyzer* a = NULL;
@@ -916,6 +933,7 @@ int main(void) {
   test_layered_pack();
   test_analyze_errors();
   test_input_limit();
+  test_empty_reply();
   test_odd_input();
   test_accessors();
   test_sections();

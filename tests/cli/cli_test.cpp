@@ -169,6 +169,13 @@ TEST_CASE("rewrite prints one line per message") {
   CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 2);
 }
 
+TEST_CASE("rewrite sends the pack's empty_reply for a reply that was all sarcasm") {
+  const Run r =
+      tact_cli("rewrite --role agent", "Cool story.\nCool story. The fix is in the FAQ.\n");
+  REQUIRE(r.status == 0);
+  CHECK(r.out == "I understand this is frustrating.\nThe fix is in the FAQ.\n");
+}
+
 TEST_CASE("input that cannot be read and output that cannot be written: a message, exit 2") {
   Run r = tact_sh("TACT analyze / >/dev/null");
   CHECK(r.status == 2);

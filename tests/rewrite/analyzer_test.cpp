@@ -72,6 +72,35 @@ TEST_CASE("the Report carries suggestions, edits with UTF-16 spans and the rewri
   CHECK(again.rewrite == r.rewrite);
 }
 
+TEST_CASE("a rewrite that would remove every word sends the pack's empty_reply") {
+  // A pack whose [rewrite] has no empty_reply: a message of nothing but a
+  // deleted phrase rewrites to what is left.
+  Options options;
+  options.default_pack = false;
+  options.rule_texts.push_back(
+      {"rewrite-test.toml", std::string(kPack) + "\n[rewrite]\nlowercase_mid_sentence = true\n"});
+  const core::Analyzer without(options);
+  REQUIRE_MESSAGE(without.ok(), without.status().message);
+  CHECK(without.analyze("Obviously.").rewrite.empty());
+  CHECK(tiny().analyze("Obviously.").rewrite == "I understand this is frustrating.");
+  const core::Analyzer analyzer;  // the default pack's
+  REQUIRE(analyzer.ok());
+  const Report r = analyzer.analyze("Cool story.", Role::agent);
+  REQUIRE_FALSE(r.triggers.empty());
+  CHECK(r.rewrite == "I understand this is frustrating.");
+  REQUIRE(r.edits.size() == 1);
+  CHECK(r.edits[0].span.start == 0);
+  CHECK(r.edits[0].span.end == 11);
+  CHECK(r.edits[0].replacement == r.rewrite);
+  // The sentence is itself clean, and stays as it is.
+  const Report again = analyzer.analyze(r.rewrite, Role::agent);
+  CHECK(again.triggers.empty());
+  CHECK(again.rewrite == r.rewrite);
+  // Where words are left, they are the reply.
+  CHECK(analyzer.analyze("Cool story. The fix is in the FAQ.", Role::agent).rewrite ==
+        "The fix is in the FAQ.");
+}
+
 core::Analyzer from_text(const char* name, const char* pack) {
   Options options;
   options.default_pack = false;

@@ -194,6 +194,11 @@ TEST_CASE("a pack's rewrite typography") {
   CHECK_FALSE(pack->rewrite_style().capitalise_sentence_start);
   CHECK(load("[rewrite]\ncapitalise_sentence_start = \"no\"\n").message ==
         "t.toml:2: rewrite.capitalise_sentence_start must be true or false");
+  CHECK(pack->rewrite_style().empty_reply.empty());  // a later [rewrite] replaces the table
+  REQUIRE(load_text("[rewrite]\nempty_reply = \"Noted.\"\n", &pack).ok());
+  CHECK(pack->rewrite_style().empty_reply == "Noted.");
+  CHECK(load("[rewrite]\nempty_reply = 1\n").message ==
+        "t.toml:2: rewrite.empty_reply must be a string");
 }
 
 TEST_CASE("a pack's language must be the analyzer's") {

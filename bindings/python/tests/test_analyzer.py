@@ -182,6 +182,12 @@ def test_edits_applied_right_to_left_give_the_rewrite(analyzer, have_rules):
     assert out == r.rewrite
 
 
+def test_a_reply_that_was_all_sarcasm_rewrites_to_the_packs_empty_reply(analyzer, have_rules):
+    r = analyzer.analyze("Cool story.", role="agent")
+    assert r.rewrite == "I understand this is frustrating."
+    assert [(e.start, e.end, e.replacement) for e in r.edits] == [(0, 11, r.rewrite)]
+
+
 def test_offsets_of_bytes_with_invalid_utf8(analyzer, have_rules):
     data = b"\xff\xfe I don't know."
     t = trigger(analyzer.analyze(data), "uncertainty")
