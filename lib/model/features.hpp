@@ -36,6 +36,7 @@
 #include <utility>
 #include <vector>
 
+#include "model/feature_table.hpp"
 #include "rules/categories.hpp"
 #include "rules/pack.hpp"
 #include "text/document.hpp"
@@ -51,16 +52,10 @@ struct FeatureParams {
   std::vector<std::string> negator_suffixes;  // word endings: "n't"
 
   // finish() computes these. The negators by their word hashes
-  // (text::word_hash(), the segmenter's Token::hash), in a table indexed
-  // by a hash's low bits with no two negators in one slot: a word is
-  // turned away by one compare of its hash, without a branch on its
+  // (text::word_hash(), the segmenter's Token::hash), each to its index in
+  // negators: a word is turned away by its hash, without a branch on its
   // length or first byte.
-  struct Slot {
-    uint64_t hash = 0;
-    int32_t negator = -1;  // index into negators, -1 free
-  };
-  std::vector<Slot> slots;
-  uint64_t slot_mask = 0;
+  FeatureTable by_hash;
   // Bit b set when a suffix ends with byte b: most words are turned away
   // by one test.
   std::array<uint64_t, 4> last_bytes{};
@@ -76,24 +71,12 @@ struct FeatureParams {
   }
 
   void finish() {
-    // The smallest power of two from 16 with no two negators' hashes in
-    // one slot (distinct words whose hashes collide outright keep the
-    // first; is_negator() compares the text before it answers yes).
-    for (std::size_t size = 16;; size *= 2) {
-      slots.assign(size, Slot{});
-      slot_mask = size - 1;
-      bool clash = false;
-      for (std::size_t i = 0; i < negators.size() && !clash; ++i) {
-        const uint64_t h = text::word_hash(negators[i]);
-        Slot& slot = slots[h & slot_mask];
-        if (slot.negator < 0) {
-          slot = {h, static_cast<int32_t>(i)};
-        } else if (slot.hash != h) {
-          clash = size < (std::size_t{1} << 20);
-        }
-      }
-      if (!clash) break;
-    }
+    // Of two negators with one hash the first is kept; is_negator()
+    // compares the text before it answers yes.
+    std::vector<std::pair<uint64_t, uint32_t>> keys;
+    for (std::size_t i = 0; i < negators.size(); ++i)
+      keys.emplace_back(text::word_hash(negators[i]), static_cast<uint32_t>(i));
+    by_hash.build(keys);
     last_bytes.fill(0);
     for (const std::string& x : negator_suffixes) {
       if (!x.empty()) set(&last_bytes, x.back());
@@ -202,10 +185,8 @@ inline bool is_negator(std::string_view word, uint64_t hash, const FeatureParams
       if (word == n) return true;
     }
   } else {
-    const FeatureParams::Slot& slot = params.slots[hash & params.slot_mask];
-    if (slot.hash == hash && slot.negator >= 0 &&
-        word == params.negators[static_cast<std::size_t>(slot.negator)])
-      return true;
+    const int32_t k = params.by_hash.passes(hash) ? params.by_hash.find(hash) : -1;
+    if (k >= 0 && word == params.negators[static_cast<std::size_t>(k)]) return true;
   }
   if (word.empty() || (params.finished && !FeatureParams::has(params.last_bytes, word.back()))) {
     return false;

@@ -360,7 +360,7 @@ RuleIndex Model::index_rules(const rules::Pack& pack) const {
       const uint64_t h = hash::other(a, b, c, d, e);
       for (std::size_t r = 0; r < 2; ++r) {
         const FeatureTable& t = model->tables_[r];
-        (n == 0 ? slots.category : slots.id)[r] = t.passes(h) ? t.find(h) : -1;
+        (n == 0 ? slots.category : slots.id)[r] = t.find(h);
       }
       ++n;
     }
@@ -412,7 +412,7 @@ void Model::predict(const text::Document& doc, Role role,
   t.new_pass(features_[r]);
   for (const int32_t f : t.all) t.once(f);
   for (const uint64_t h : line_hashes(rule_level, rule_score)) {
-    const int32_t f = table.passes(h) ? table.find(h) : -1;
+    const int32_t f = table.find(h);
     if (f >= 0) t.once(f);
   }
   double* scores = t.scores.data();
