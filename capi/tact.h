@@ -555,8 +555,12 @@ TACT_C_API size_t tact_report_declined_count(const tact_report* report) TACT_NOE
 TACT_C_API const tact_edit* tact_report_declined_at(const tact_report* report,
                                                     size_t index) TACT_NOEXCEPT;
 /* Why declined edit `index` was not applied: "doubled_word",
- * "repeated_phrase", "orphan_opener" or "spacing"; NULL when index is out
- * of range or report is NULL. Borrowed from the report. */
+ * "repeated_phrase", "orphan_opener", "spacing", "clause_seam" (a
+ * whole-clause suggestion inside a clause), "no_fit" (every suggestion
+ * of the rule is for another position in the sentence) or "already_said"
+ * (the writer already says the suggestion's wording beside the phrase);
+ * NULL when index is out of range or report is NULL. Borrowed from the
+ * report. */
 TACT_C_API const char* tact_report_declined_reason(const tact_report* report,
                                                    size_t index) TACT_NOEXCEPT;
 

@@ -147,7 +147,10 @@ struct Edit {
   std::string replacement;
   bool applied = true;  // false for the edits of Report::declined
   // Why an edit was not applied: "doubled_word", "repeated_phrase",
-  // "orphan_opener" or "spacing"; empty when applied.
+  // "orphan_opener", "spacing", "clause_seam" (a whole-clause suggestion
+  // inside a clause), "no_fit" (every suggestion is for another position
+  // in the sentence) or "already_said" (the writer already says the
+  // suggestion's wording beside the phrase); empty when applied.
   std::string reason;
 };
 

@@ -204,6 +204,7 @@ void suggest_round(const text::Document& doc, const std::vector<rules::Finding>&
   // they do not count as the writer already saying a suggestion.
   std::vector<text::Range> replaceable;
   std::vector<text::Range> others;
+  std::string unfit;  // the first suggestion that does not fit where its phrase stands
   for (const rules::Finding& f : triggers) {
     if (f.rule != nullptr && !f.rule->suggestions.empty() && f.view.size() != 0) {
       replaceable.push_back(f.view);
@@ -242,16 +243,23 @@ void suggest_round(const text::Document& doc, const std::vector<rules::Finding>&
     for (const text::Range& r : replaceable) {
       if (r.begin != f.view.begin || r.end != f.view.end) others.push_back(r);
     }
+    unfit.clear();
     for (const std::string& tmpl : f.rule->suggestions) {
       if (!render(tmpl, f, doc, &rendered)) continue;
-      if (rendered.lead_only && !starts_sentence(original, span.begin, sentences)) continue;
-      if (rendered.needs_more && !words_follow(original, span.end)) continue;
-      if (rendered.question && clause_follows(original, span.end, sentences, style.clause_openers))
-        continue;
+      const bool fits =
+          !(rendered.lead_only && !starts_sentence(original, span.begin, sentences)) &&
+          !(rendered.needs_more && !words_follow(original, span.end)) &&
+          !(rendered.question &&
+            clause_follows(original, span.end, sentences, style.clause_openers));
       apply_casing(casing, style, &rendered);
       apply_apostrophe(apostrophe, &rendered);
+      if (!fits) {
+        if (unfit.empty()) unfit = rendered.text;
+        continue;
+      }
       if (already_said(doc, f.view, rendered, &scratch, others)) {
         silent = true;
+        unfit = rendered.text;
         break;
       }
       if (rank++ == wanted) {
@@ -266,7 +274,23 @@ void suggest_round(const text::Document& doc, const std::vector<rules::Finding>&
         list.push_back(std::move(shown));
       }
     }
-    if (silent) list.clear();
+    if (silent) {
+      // The writer already says what the rule would put there: the phrase
+      // stays as written, and the report says why.
+      list.clear();
+      if (declined != nullptr) declined->push_back({{span, std::move(unfit)}, kAlreadySaid});
+      unfit.clear();
+      continue;
+    }
+    if (list.empty() && !unfit.empty()) {
+      // Every suggestion is for another position ("{^}" mid-sentence, "{>}"
+      // at the end): the phrase stays, and the report says why. The finding
+      // still shows the suggestion, for a writer who rephrases around it.
+      list.push_back(unfit);
+      if (declined != nullptr) declined->push_back({{span, std::move(unfit)}, kNoFit});
+      unfit.clear();
+      continue;
+    }
     if (list.empty() || !have_best) continue;
     if (f.rule->clause && !stands_alone(original, span)) {
       if (declined != nullptr) declined->push_back({{span, list.front()}, kClauseSeam});
@@ -466,7 +490,7 @@ bool next_choice(const text::Document& doc, const std::vector<rules::Finding>& t
     if ((*choice)[i] == kWithdrawn) continue;
     const text::Range span = doc.to_original(triggers[i].view);
     for (const Declined& d : out.declined) {
-      if (d.reason == kClauseSeam) continue;  // no suggestion of the rule fits
+      if (d.reason == kClauseSeam || d.reason == kNoFit || d.reason == kAlreadySaid) continue;
       const text::Range& r = d.edit.original;
       if (!(r.begin < span.end && span.begin < r.end)) continue;
       // Only the finding whose suggestion was declined withdraws, not one

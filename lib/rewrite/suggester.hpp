@@ -21,6 +21,10 @@ struct Edit {
 // The reason for a finding whose whole-clause suggestions (Rule::clause)
 // would sit inside a clause: a word, not punctuation, touches the phrase.
 inline constexpr const char* kClauseSeam = "clause_seam";
+// None of a finding's suggestions fits where the phrase stands.
+inline constexpr const char* kNoFit = "no_fit";
+// The writer already says the suggestion's wording beside the phrase.
+inline constexpr const char* kAlreadySaid = "already_said";
 
 // An edit the fluency guard refused (guard.hpp), with why.
 struct Declined {

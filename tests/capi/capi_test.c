@@ -366,6 +366,27 @@ static void test_empty_reply(void) {
   tact_analyzer_free(a);
 }
 
+/* A finding whose only suggestion opens a sentence, inside a clause: the
+ * writer's words stay and the edit is declined with reason "no_fit". */
+static void test_declined_no_fit(void) {
+  static const char text[] =
+      "The fee applies because you should have returned the box within 30 days.";
+  tact_analyzer* a = NULL;
+  tact_report* r = NULL;
+  const tact_edit* d = NULL;
+  if (!need_pack("the pack's should-have rule")) return;
+  a = new_default();
+  r = analyze(a, text, TACT_ROLE_AGENT);
+  CHECK_STR(tact_report_rewrite(r, NULL), text);
+  CHECK(tact_report_edit_count(r) == 0);
+  CHECK(tact_report_declined_count(r) == 1);
+  d = tact_report_declined_at(r, 0);
+  CHECK(d != NULL && d->span.start == 24);
+  CHECK_STR(tact_report_declined_reason(r, 0), "no_fit");
+  tact_report_free(r);
+  tact_analyzer_free(a);
+}
+
 static void test_input_limit(void) {
   tact_options opts;
   tact_analyzer* a = NULL;
@@ -934,6 +955,7 @@ int main(void) {
   test_analyze_errors();
   test_input_limit();
   test_empty_reply();
+  test_declined_no_fit();
   test_odd_input();
   test_accessors();
   test_sections();

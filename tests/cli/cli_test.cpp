@@ -275,6 +275,22 @@ TEST_CASE("an edit the fluency guard declines is reported, not applied, in JSON 
   CHECK(plain.out.find("not applied: clause_seam") != std::string::npos);
 }
 
+TEST_CASE("cli: a finding none of whose suggestions fits is declined as no_fit") {
+  const std::string text =
+      "The fee applies because you should have returned the box within 30 days.\n";
+  const Run json = tact_cli("analyze --format json", text);
+  REQUIRE(json.status == 0);
+  const auto lines = json_lines(json.out);
+  REQUIRE(lines.size() == 1);
+  const auto& j = lines[0];
+  REQUIRE(j.contains("declined"));
+  REQUIRE(j["declined"].size() == 1);
+  CHECK(j["declined"][0]["applied"] == false);
+  CHECK(j["declined"][0]["reason"] == "no_fit");
+  CHECK(j["declined"][0]["start"] == 24);
+  CHECK(j["rewrite"] == "The fee applies because you should have returned the box within 30 days.");
+}
+
 TEST_CASE("--rules takes one pack, so a file after it is input (as in rules/README.md)") {
   std::ofstream("tact_pack.toml") << "";
   std::ofstream("tact_msgs.txt") << "one\ntwo\n";

@@ -342,6 +342,13 @@ examples = ["Kindly wait."]
 counterexamples = ["Wait."]
 
 [[rule]]
+id = "trigger.blame.should-have"
+patterns = ["you should have"]
+suggestions = ["{^}it would have helped to have"]
+examples = ["You should have rung."]
+counterexamples = ["You have rung."]
+
+[[rule]]
 id = "trigger.dismissive.no-big-deal"
 clause = true
 patterns = ["(?:it's )?no big deal"]
@@ -380,6 +387,8 @@ TEST_CASE("the fluency guard declines a splice that breaks the sentence, and say
            Case{"I don't know why it failed, but I'll find out and email you.", "repeated_phrase"},
            // a whole-clause suggestion inside a clause ("… is I understand …")
            Case{"The fee is no big deal for most people.", "clause_seam"},
+           // the only suggestion opens a sentence; this phrase does not
+           Case{"The fee stands because you should have rung.", "no_fit"},
        }) {
     CAPTURE(c.text);
     Report r;
@@ -480,6 +489,26 @@ TEST_CASE("a question template adds its mark to a sentence without a terminator"
   CHECK(r.rewrite == "Could you come in to the centre if u want 1 to 1?");
   REQUIRE(analyzer.analyze("You need to send the form\nThanks, Sam", Role::agent, &r).ok());
   CHECK(r.rewrite == "Could you send the form?\nThanks, Sam");
+}
+
+// Where the writer already says the suggestion beside the phrase, the
+// phrase stays as written and the edit is reported as declined.
+TEST_CASE("a suggestion the writer already says is declined as already_said") {
+  Options options;
+  options.default_pack = false;
+  options.rule_texts.push_back({"guard-test.toml", kGuardPack});
+  core::Analyzer analyzer(options);
+  REQUIRE_MESSAGE(analyzer.ok(), analyzer.status().message);
+  Report r;
+  const std::string text = "I don't know why, so let me find out why it failed.";
+  REQUIRE(analyzer.analyze(text, Role::agent, &r).ok());
+  REQUIRE(r.triggers.size() == 1);
+  CHECK(r.edits.empty());
+  CHECK(r.rewrite == text);
+  const Edit* d = declined_with(r, "already_said");
+  REQUIRE(d != nullptr);
+  CHECK(d->span.start == 0);
+  CHECK(d->replacement == "Let me find out why");  // in place, at the sentence start
 }
 
 // A phrase a re-check round finds but cannot splice is reported as

@@ -243,6 +243,17 @@ def test_a_pack_from_a_file_layers_over_the_default(analyzer, have_rules, tmp_pa
         assert a.rule_count == 1
 
 
+def test_a_finding_whose_suggestions_do_not_fit_is_declined(analyzer, have_rules):
+    # The default pack's advice for "you should have" opens a sentence; inside
+    # a clause it does not fit, and the report says so instead of dropping it.
+    text = "The fee applies because you should have returned the box within 30 days."
+    r = analyzer.analyze(text)
+    assert any(t.category == "blame" for t in r.triggers)
+    assert r.rewrite == text
+    assert [d.reason for d in r.declined] == ["no_fit"]
+    assert text[r.declined[0].start:r.declined[0].end].startswith("you should have")
+
+
 def test_fluency_guard_declines_a_splice_and_says_why(analyzer, have_rules):
     # The default pack's whole-clause suggestion ("I understand why this
     # matters") would sit inside "it's really ... over": not spliced.
