@@ -228,7 +228,11 @@ Status Conversation::append(Role role, std::string_view text) {
         [&](const Signal& sig) {
           return std::find(s.ignored.begin(), s.ignored.end(), sig.type) != s.ignored.end();
         });
-    const bool pushback = s.prev_level >= 0 && (asks_again || any_match(p.pushback, text));
+    // Sarcasm about a reply that ignored a request or inflamed ("Really
+    // helpful.", "thanks for nothing") is the customer saying they were not
+    // heard, in other words.
+    const bool pushback = s.prev_level >= 0 &&
+                          (asks_again || any_match(p.pushback, text) || (sarcastic && s.bad_reply));
     const bool pushed = (s.bad_reply && p.hold_after_bad_reply && !engaging) || pushback;
     int level = own;
     if (s.prev_level >= 0) {

@@ -332,6 +332,22 @@ TEST_CASE("a positive word after a complaint question is sarcasm, not calming") 
 }
 
 TEST_CASE(
+    "sarcasm about a reply that ignored the request pushes back; after a fair reply it does not") {
+  const auto with = [](const std::string& reply) {
+    return run({{Role::customer, "My order never came and I need it by tonight, this is a joke."},
+                {Role::agent, reply},
+                {Role::customer, "Oh great. Really helpful."}});
+  };
+  const auto ignored = with("Thanks for reaching out! Which browser are you using?");
+  const auto fair = with("I'm sorry. A courier is bringing it to you by 6pm today.");
+  REQUIRE(ignored.turns.size() == 3);
+  CHECK(ignored.turns[1].unaddressed == std::vector<std::string>{"urgency"});
+  CHECK(ignored.turns[2].level ==
+        std::min(ignored.turns[0].level + 1, std::max(ignored.turns[0].level, 3)));
+  CHECK(fair.turns[2].level <= fair.turns[0].level);
+}
+
+TEST_CASE(
     "asking again for what the last reply ignored pushes back; an ongoing problem acknowledged "
     "answers") {
   const auto r =
