@@ -251,7 +251,11 @@ Status Conversation::append(Role role, std::string_view text) {
         level = std::max(level, s.prev_level - p.carry_decay);
       }
     }
-    if (s.vented && !calming) level = std::max(level, std::min(p.wary_level, s.prev_level));
+    // A customer who raised a problem stays concerned until something calms
+    // them: answering the agent's question ("it says expired") is not the
+    // problem solved, whether or not they vented first.
+    if (!calming && s.prev_level >= 0)
+      level = std::max(level, std::min(p.wary_level, s.prev_level));
     turn.level = level;
     if (level >= p.venting_level && (own >= p.venting_level || pushed)) {
       turn.stage = "venting";

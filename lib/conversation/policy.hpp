@@ -50,8 +50,8 @@ struct Policy {
   double positive_sentiment = 0.5;
   int venting_level = 2;
   int disarming_level = 1;
-  // After the customer has vented, a turn without a calming cue stays at
-  // least at this level (wary, not yet calm).
+  // A turn without a calming cue stays at least at this level, or at the
+  // previous one when lower (wary, not yet calm).
   int wary_level = 1;
   // After an agent reply that left a request open or carried a trigger, the
   // next customer turn keeps the previous level unless it calms at level 0.

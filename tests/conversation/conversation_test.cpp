@@ -217,6 +217,22 @@ TEST_CASE("after a reply that ignores the request the customer stays where they 
   CHECK(r.turns[2].stage == "venting");
 }
 
+TEST_CASE("answering the agent's question is not the problem solved; thanks is") {
+  const auto with = [](const std::string& last) {
+    return run({{Role::customer, "My locker code doesn't work and I can't get my parcel out."},
+                {Role::agent, "Sorry about that! Which locker site are you at?"},
+                {Role::customer, "the one at the station. says expired"},
+                {Role::agent, "I've texted you a new code, valid until 8pm tomorrow."},
+                {Role::customer, last}});
+  };
+  const auto r = with("got it, opened. thanks");
+  REQUIRE(r.turns.size() == 5);
+  REQUIRE(r.turns[0].level >= 1);
+  CHECK(r.turns[2].level >= 1);
+  CHECK(r.turns[4].level == 0);
+  CHECK(r.turns[4].stage == "calm");
+}
+
 TEST_CASE("thanks after anger steps down the arc, it does not jump to calm") {
   const auto r = run({{Role::customer, "I am furious, this is the worst service I have ever had!"},
                       {Role::agent, "I'm sorry. I've fixed the booking and sent the confirmation."},
