@@ -413,6 +413,7 @@ TEST_CASE("incremental == one-call over the written conversations and the dev se
         std::string(TACT_SOURCE_DIR) + "/tests/conversation/written.jsonl",
         std::string(TACT_SOURCE_DIR) + "/tests/conversation/check_own.jsonl",
         std::string(TACT_SOURCE_DIR) + "/tests/conversation/fresh_blind.jsonl",
+        std::string(TACT_SOURCE_DIR) + "/tests/conversation/check_new.jsonl",
         std::string(TACT_SHARED_DIR) + "/eval/conversations_dev.jsonl"}) {
     std::ifstream in(path);
     if (!in) continue;  // the dev set is absent without ../shared
