@@ -212,7 +212,14 @@ Status Conversation::append(Role role, std::string_view text) {
   const Policy& p = *s.policy;
   const std::size_t index = s.report.turns.size();
   if (role == Role::customer) {
-    const int own = std::clamp(turn.report.escalation.level, 0, 4);
+    // Level 4 is abuse (insults, profanity): without such a signal a turn is
+    // at most angry, whatever the message score or the turn before it said.
+    const bool abusive =
+        p.abuse_signals.empty() ||
+        std::any_of(turn.report.escalation.signals.begin(), turn.report.escalation.signals.end(),
+                    [&](const Signal& sig) { return listed(p.abuse_signals, sig.type); });
+    const int top = abusive ? 4 : 3;
+    const int own = std::clamp(turn.report.escalation.level, 0, top);
     const bool sarcastic = any_match(p.calming_unless, text);
     const bool calming_cue = any_match(p.calming, text) && !sarcastic;
     const bool calming =
@@ -256,6 +263,7 @@ Status Conversation::append(Role role, std::string_view text) {
     // problem solved, whether or not they vented first.
     if (!calming && s.prev_level >= 0)
       level = std::max(level, std::min(p.wary_level, s.prev_level));
+    level = std::min(level, top);
     turn.level = level;
     if (level >= p.venting_level && (own >= p.venting_level || pushed)) {
       turn.stage = "venting";

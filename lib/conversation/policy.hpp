@@ -72,6 +72,9 @@ struct Policy {
   // Signals that lapse for routing when the customer's last turn calms at or
   // below wary_level (a threat that hung on the problem).
   std::vector<std::string> lapse_when_calm;
+  // Level 4 is abuse: a customer turn carrying none of these signals stays
+  // at 3 at most, in context too (empty: no cap).
+  std::vector<std::string> abuse_signals;
   std::vector<Qualified> qualified;
   std::vector<std::string> open_requests;
   std::vector<Answers> answers;  // one per open request type, same order

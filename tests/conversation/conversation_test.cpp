@@ -233,6 +233,25 @@ TEST_CASE("answering the agent's question is not the problem solved; thanks is")
   CHECK(r.turns[4].stage == "calm");
 }
 
+TEST_CASE("level 4 is for abuse: a turn without an insult or profanity is at most 3") {
+  const std::vector<tact::ConversationInput> turns = {
+      {Role::customer, "Where is my parcel, you useless idiots?"},
+      {Role::agent, "Please calm down."},
+      {Role::customer, "Don't tell me to calm down. Where is it?"}};
+  const auto r = run(turns);
+  REQUIRE(r.turns.size() == 3);
+  REQUIRE(r.turns[0].level == 4);
+  CHECK(r.turns[2].level == 3);
+  CHECK(r.turns[2].stage == "venting");
+
+  // A house pack that counts no signal as abuse keeps the held level.
+  tact::Options o;
+  o.rule_texts.push_back({"house", "name = \"house\"\n[conversation]\nabuse_signals = []\n"});
+  const tact::Analyzer house(o);
+  REQUIRE(house.ok());
+  CHECK(run(turns, house).turns[2].level == 4);
+}
+
 TEST_CASE("thanks after anger steps down the arc, it does not jump to calm") {
   const auto r = run({{Role::customer, "I am furious, this is the worst service I have ever had!"},
                       {Role::agent, "I'm sorry. I've fixed the booking and sent the confirmation."},
