@@ -258,10 +258,12 @@ Status Conversation::append(Role role, std::string_view text) {
         level = std::max(level, s.prev_level - p.carry_decay);
       }
     }
-    // A customer who raised a problem stays concerned until something calms
-    // them: answering the agent's question ("it says expired") is not the
-    // problem solved, whether or not they vented first.
-    if (!calming && s.prev_level >= 0)
+    // A customer who raised a problem stays concerned until words of calming
+    // (thanks, relief) say otherwise: answering the agent's question ("it
+    // says expired") is not the problem solved, whether or not they vented
+    // first, and a positive tone alone ("ok, fair enough") softens without
+    // settling it.
+    if (!calming_cue && s.prev_level >= 0)
       level = std::max(level, std::min(p.wary_level, s.prev_level));
     level = std::min(level, top);
     turn.level = level;
