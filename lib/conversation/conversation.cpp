@@ -212,7 +212,14 @@ Status Conversation::append(Role role, std::string_view text) {
   const Policy& p = *s.policy;
   const std::size_t index = s.report.turns.size();
   if (role == Role::customer) {
-    const int own = std::clamp(turn.report.escalation.level, 0, 4);
+    // Level 4 is abuse (insults, profanity): without such a signal a turn is
+    // at most angry, whatever the message score or the turn before it said.
+    const bool abusive =
+        p.abuse_signals.empty() ||
+        std::any_of(turn.report.escalation.signals.begin(), turn.report.escalation.signals.end(),
+                    [&](const Signal& sig) { return listed(p.abuse_signals, sig.type); });
+    const int top = abusive ? 4 : 3;
+    const int own = std::clamp(turn.report.escalation.level, 0, top);
     const bool sarcastic = any_match(p.calming_unless, text);
     const bool calming_cue = any_match(p.calming, text) && !sarcastic;
     const bool calming =
@@ -228,7 +235,11 @@ Status Conversation::append(Role role, std::string_view text) {
         [&](const Signal& sig) {
           return std::find(s.ignored.begin(), s.ignored.end(), sig.type) != s.ignored.end();
         });
-    const bool pushback = s.prev_level >= 0 && (asks_again || any_match(p.pushback, text));
+    // Sarcasm about a reply that ignored a request or inflamed ("Really
+    // helpful.", "thanks for nothing") is the customer saying they were not
+    // heard, in other words.
+    const bool pushback = s.prev_level >= 0 &&
+                          (asks_again || any_match(p.pushback, text) || (sarcastic && s.bad_reply));
     const bool pushed = (s.bad_reply && p.hold_after_bad_reply && !engaging) || pushback;
     int level = own;
     if (s.prev_level >= 0) {
@@ -247,7 +258,14 @@ Status Conversation::append(Role role, std::string_view text) {
         level = std::max(level, s.prev_level - p.carry_decay);
       }
     }
-    if (s.vented && !calming) level = std::max(level, std::min(p.wary_level, s.prev_level));
+    // A customer who raised a problem stays concerned until words of calming
+    // (thanks, relief) say otherwise: answering the agent's question ("it
+    // says expired") is not the problem solved, whether or not they vented
+    // first, and a positive tone alone ("ok, fair enough") softens without
+    // settling it.
+    if (!calming_cue && s.prev_level >= 0)
+      level = std::max(level, std::min(p.wary_level, s.prev_level));
+    level = std::min(level, top);
     turn.level = level;
     if (level >= p.venting_level && (own >= p.venting_level || pushed)) {
       turn.stage = "venting";

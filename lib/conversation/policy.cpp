@@ -194,6 +194,8 @@ Status compile(const toml::table& t, Policy* p) {
   if (Status s = strings(t.get("lapse_when_calm"), src, "lapse_when_calm", &p->lapse_when_calm);
       !s.ok())
     return s;
+  if (Status s = strings(t.get("abuse_signals"), src, "abuse_signals", &p->abuse_signals); !s.ok())
+    return s;
   if (const toml::table* qt = t["qualified"].as_table()) {
     for (const auto& [name, v] : *qt) {
       Qualified q;

@@ -50,8 +50,8 @@ struct Policy {
   double positive_sentiment = 0.5;
   int venting_level = 2;
   int disarming_level = 1;
-  // After the customer has vented, a turn without a calming cue stays at
-  // least at this level (wary, not yet calm).
+  // A turn without a calming cue stays at least at this level, or at the
+  // previous one when lower (wary, not yet calm).
   int wary_level = 1;
   // After an agent reply that left a request open or carried a trigger, the
   // next customer turn keeps the previous level unless it calms at level 0.
@@ -72,6 +72,9 @@ struct Policy {
   // Signals that lapse for routing when the customer's last turn calms at or
   // below wary_level (a threat that hung on the problem).
   std::vector<std::string> lapse_when_calm;
+  // Level 4 is abuse: a customer turn carrying none of these signals stays
+  // at 3 at most, in context too (empty: no cap).
+  std::vector<std::string> abuse_signals;
   std::vector<Qualified> qualified;
   std::vector<std::string> open_requests;
   std::vector<Answers> answers;  // one per open request type, same order

@@ -217,6 +217,41 @@ TEST_CASE("after a reply that ignores the request the customer stays where they 
   CHECK(r.turns[2].stage == "venting");
 }
 
+TEST_CASE("answering the agent's question is not the problem solved; thanks is") {
+  const auto with = [](const std::string& last) {
+    return run({{Role::customer, "My locker code doesn't work and I can't get my parcel out."},
+                {Role::agent, "Sorry about that! Which locker site are you at?"},
+                {Role::customer, "the one at the station. says expired"},
+                {Role::agent, "I've texted you a new code, valid until 8pm tomorrow."},
+                {Role::customer, last}});
+  };
+  const auto r = with("got it, opened. thanks");
+  REQUIRE(r.turns.size() == 5);
+  REQUIRE(r.turns[0].level >= 1);
+  CHECK(r.turns[2].level >= 1);
+  CHECK(r.turns[4].level == 0);
+  CHECK(r.turns[4].stage == "calm");
+}
+
+TEST_CASE("level 4 is for abuse: a turn without an insult or profanity is at most 3") {
+  const std::vector<tact::ConversationInput> turns = {
+      {Role::customer, "Where is my parcel, you useless idiots?"},
+      {Role::agent, "Please calm down."},
+      {Role::customer, "Don't tell me to calm down. Where is it?"}};
+  const auto r = run(turns);
+  REQUIRE(r.turns.size() == 3);
+  REQUIRE(r.turns[0].level == 4);
+  CHECK(r.turns[2].level == 3);
+  CHECK(r.turns[2].stage == "venting");
+
+  // A house pack that counts no signal as abuse keeps the held level.
+  tact::Options o;
+  o.rule_texts.push_back({"house", "name = \"house\"\n[conversation]\nabuse_signals = []\n"});
+  const tact::Analyzer house(o);
+  REQUIRE(house.ok());
+  CHECK(run(turns, house).turns[2].level == 4);
+}
+
 TEST_CASE("thanks after anger steps down the arc, it does not jump to calm") {
   const auto r = run({{Role::customer, "I am furious, this is the worst service I have ever had!"},
                       {Role::agent, "I'm sorry. I've fixed the booking and sent the confirmation."},
@@ -332,6 +367,22 @@ TEST_CASE("a positive word after a complaint question is sarcasm, not calming") 
 }
 
 TEST_CASE(
+    "sarcasm about a reply that ignored the request pushes back; after a fair reply it does not") {
+  const auto with = [](const std::string& reply) {
+    return run({{Role::customer, "My order never came and I need it by tonight, this is a joke."},
+                {Role::agent, reply},
+                {Role::customer, "Oh great. Really helpful."}});
+  };
+  const auto ignored = with("Thanks for reaching out! Which browser are you using?");
+  const auto fair = with("I'm sorry. A courier is bringing it to you by 6pm today.");
+  REQUIRE(ignored.turns.size() == 3);
+  CHECK(ignored.turns[1].unaddressed == std::vector<std::string>{"urgency"});
+  CHECK(ignored.turns[2].level ==
+        std::min(ignored.turns[0].level + 1, std::max(ignored.turns[0].level, 3)));
+  CHECK(fair.turns[2].level <= fair.turns[0].level);
+}
+
+TEST_CASE(
     "asking again for what the last reply ignored pushes back; an ongoing problem acknowledged "
     "answers") {
   const auto r =
@@ -381,6 +432,7 @@ TEST_CASE("incremental == one-call over the written conversations and the dev se
         std::string(TACT_SOURCE_DIR) + "/tests/conversation/written.jsonl",
         std::string(TACT_SOURCE_DIR) + "/tests/conversation/check_own.jsonl",
         std::string(TACT_SOURCE_DIR) + "/tests/conversation/fresh_blind.jsonl",
+        std::string(TACT_SOURCE_DIR) + "/tests/conversation/check_new.jsonl",
         std::string(TACT_SHARED_DIR) + "/eval/conversations_dev.jsonl"}) {
     std::ifstream in(path);
     if (!in) continue;  // the dev set is absent without ../shared
