@@ -57,6 +57,10 @@ bool is_soft_punct(char32_t c) {
   return c == ',' || c == ';' || c == ':';
 }
 
+bool is_dash(char32_t c) {
+  return c == 0x2013 || c == 0x2014;
+}
+
 bool is_wordish(char32_t c) {
   return c != 0 && (text::is_letter(c) || text::is_mark(c) || text::is_digit(c));
 }

@@ -24,6 +24,8 @@ bool is_newline(char32_t c);
 bool is_terminator(char32_t c);
 // Joins clauses inside a sentence: , ; :
 bool is_soft_punct(char32_t c);
+// An en or em dash, which joins clauses like a comma.
+bool is_dash(char32_t c);
 // Letters, marks and digits: the stuff of words.
 bool is_wordish(char32_t c);
 // Opening quotes and brackets, dashes and bullets that may precede the

@@ -313,8 +313,11 @@ class Splicer {
       // A space or comma before punctuation, a line break or the end goes
       // from the left; so does a doubled space when the right is not ours.
       const bool end_or_punct = r == 0 || is_punct(r);
+      // A dash left before a terminator or the end joined the clause that
+      // went ("11am — there's nothing more to add." -> "11am.").
       const bool take_left = doubled_space || (is_hspace(l) && (end_or_punct || is_newline(r))) ||
-                             (is_soft_punct(l) && end_or_punct);
+                             (is_soft_punct(l) && end_or_punct) ||
+                             (is_dash(l) && (end_or_punct || is_newline(r)));
       if (take_right) {
         absorb(rn);
       } else if (take_left && can_pop(ln)) {

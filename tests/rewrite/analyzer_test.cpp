@@ -511,6 +511,40 @@ TEST_CASE("a suggestion the writer already says is declined as already_said") {
   CHECK(d->replacement == "Let me find out why");  // in place, at the sentence start
 }
 
+// A clause deleted after a dash takes the dash with it, before a stop or a
+// line break alike; a comma before a line break stays the writer's.
+TEST_CASE("a deletion after a dash leaves no dangling dash") {
+  Options options;
+  options.default_pack = false;
+  options.rule_texts.push_back({"dash-test.toml", R"toml(
+name = "dash-test"
+
+[[rule]]
+id = "trigger.dismissive.nothing-more"
+patterns = ["there's nothing more to add"]
+suggestions = [""]
+examples = ["There's nothing more to add."]
+counterexamples = ["There's more to add."]
+)toml"});
+  core::Analyzer analyzer(options);
+  REQUIRE_MESSAGE(analyzer.ok(), analyzer.status().message);
+  struct Case {
+    const char* text;
+    const char* rewrite;
+  };
+  for (const Case c : {
+           Case{"The room was cleaned at 11am \u2014 there's nothing more to add.",
+                "The room was cleaned at 11am."},
+           Case{"Cleaned at 11am \u2013 there's nothing more to add\nThanks, Sam",
+                "Cleaned at 11am\nThanks, Sam"},
+       }) {
+    CAPTURE(c.text);
+    Report r;
+    REQUIRE(analyzer.analyze(c.text, Role::agent, &r).ok());
+    CHECK(r.rewrite == c.rewrite);
+  }
+}
+
 // A phrase a re-check round finds but cannot splice is reported as
 // declined, where it lies in the original: here deleting the promise
 // leaves "Not possible to move the date" opening the sentence, and its
