@@ -252,11 +252,9 @@ TEST_CASE("--jsonl echoes each id's token exactly as written") {
   CHECK(ids == want);
 }
 
-TEST_CASE("an edit the fluency guard declines is reported, not applied, in JSON and text") {
-  // A whole-clause suggestion ("I understand why this matters") would sit
-  // inside "it's really … over".
-  const std::string text =
-      "It's a bit of rain in the photos, it's really not worth getting upset over.\n";
+// The JSON report of one line, which must hold exactly one declined edit
+// with `reason` starting at byte `start`.
+nlohmann::json one_declined(const std::string& text, const char* reason, int start) {
   const Run json = tact_cli("analyze --format json", text);
   REQUIRE(json.status == 0);
   const auto lines = json_lines(json.out);
@@ -265,9 +263,18 @@ TEST_CASE("an edit the fluency guard declines is reported, not applied, in JSON 
   REQUIRE(j.contains("declined"));
   REQUIRE(j["declined"].size() == 1);
   CHECK(j["declined"][0]["applied"] == false);
-  CHECK(j["declined"][0]["reason"] == "clause_seam");
-  CHECK(j["declined"][0]["start"] == 46);
+  CHECK(j["declined"][0]["reason"] == reason);
+  CHECK(j["declined"][0]["start"] == start);
   for (const auto& e : j["edits"]) CHECK(e["applied"] == true);
+  return j;
+}
+
+TEST_CASE("an edit the fluency guard declines is reported, not applied, in JSON and text") {
+  // A whole-clause suggestion ("I understand why this matters") would sit
+  // inside "it's really … over".
+  const std::string text =
+      "It's a bit of rain in the photos, it's really not worth getting upset over.\n";
+  const auto j = one_declined(text, "clause_seam", 46);
   CHECK(j["rewrite"].get<std::string>().find("I understand") == std::string::npos);
 
   const Run plain = tact_cli("analyze --format text", text);
@@ -276,18 +283,9 @@ TEST_CASE("an edit the fluency guard declines is reported, not applied, in JSON 
 }
 
 TEST_CASE("cli: a finding none of whose suggestions fits is declined as no_fit") {
-  const std::string text =
-      "The fee applies because you should have returned the box within 30 days.\n";
-  const Run json = tact_cli("analyze --format json", text);
-  REQUIRE(json.status == 0);
-  const auto lines = json_lines(json.out);
-  REQUIRE(lines.size() == 1);
-  const auto& j = lines[0];
-  REQUIRE(j.contains("declined"));
-  REQUIRE(j["declined"].size() == 1);
-  CHECK(j["declined"][0]["applied"] == false);
-  CHECK(j["declined"][0]["reason"] == "no_fit");
-  CHECK(j["declined"][0]["start"] == 24);
+  // The pack's advice for "you should have" opens a sentence; here it cannot.
+  const auto j = one_declined(
+      "The fee applies because you should have returned the box within 30 days.\n", "no_fit", 24);
   CHECK(j["rewrite"] == "The fee applies because you should have returned the box within 30 days.");
 }
 
