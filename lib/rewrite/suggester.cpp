@@ -274,20 +274,17 @@ void suggest_round(const text::Document& doc, const std::vector<rules::Finding>&
         list.push_back(std::move(shown));
       }
     }
-    if (silent) {
-      // The writer already says what the rule would put there: the phrase
-      // stays as written, and the report says why.
+    if (silent || (list.empty() && !unfit.empty())) {
+      // The writer already says what the rule would put there, or every
+      // suggestion is for another position ("{^}" mid-sentence, "{>}" at
+      // the end): the phrase stays, and the report says why. A finding
+      // whose suggestion does not fit still shows it, for a writer who
+      // rephrases around it.
       list.clear();
-      if (declined != nullptr) declined->push_back({{span, std::move(unfit)}, kAlreadySaid});
-      unfit.clear();
-      continue;
-    }
-    if (list.empty() && !unfit.empty()) {
-      // Every suggestion is for another position ("{^}" mid-sentence, "{>}"
-      // at the end): the phrase stays, and the report says why. The finding
-      // still shows the suggestion, for a writer who rephrases around it.
-      list.push_back(unfit);
-      if (declined != nullptr) declined->push_back({{span, std::move(unfit)}, kNoFit});
+      if (!silent) list.push_back(unfit);
+      if (declined != nullptr) {
+        declined->push_back({{span, std::move(unfit)}, silent ? kAlreadySaid : kNoFit});
+      }
       unfit.clear();
       continue;
     }

@@ -372,11 +372,7 @@ const Edit* declined_with(const Report& r, const char* reason) {
 }
 
 TEST_CASE("the fluency guard declines a splice that breaks the sentence, and says why") {
-  Options options;
-  options.default_pack = false;
-  options.rule_texts.push_back({"guard-test.toml", kGuardPack});
-  core::Analyzer analyzer(options);
-  REQUIRE_MESSAGE(analyzer.ok(), analyzer.status().message);
+  const core::Analyzer analyzer = from_text("guard-test.toml", kGuardPack);
 
   struct Case {
     const char* text;
@@ -494,11 +490,7 @@ TEST_CASE("a question template adds its mark to a sentence without a terminator"
 // Where the writer already says the suggestion beside the phrase, the
 // phrase stays as written and the edit is reported as declined.
 TEST_CASE("a suggestion the writer already says is declined as already_said") {
-  Options options;
-  options.default_pack = false;
-  options.rule_texts.push_back({"guard-test.toml", kGuardPack});
-  core::Analyzer analyzer(options);
-  REQUIRE_MESSAGE(analyzer.ok(), analyzer.status().message);
+  const core::Analyzer analyzer = from_text("guard-test.toml", kGuardPack);
   Report r;
   const std::string text = "I don't know why, so let me find out why it failed.";
   REQUIRE(analyzer.analyze(text, Role::agent, &r).ok());
@@ -514,9 +506,7 @@ TEST_CASE("a suggestion the writer already says is declined as already_said") {
 // A clause deleted after a dash takes the dash with it, before a stop or a
 // line break alike; a comma before a line break stays the writer's.
 TEST_CASE("a deletion after a dash leaves no dangling dash") {
-  Options options;
-  options.default_pack = false;
-  options.rule_texts.push_back({"dash-test.toml", R"toml(
+  const core::Analyzer analyzer = from_text("dash-test.toml", R"toml(
 name = "dash-test"
 
 [[rule]]
@@ -525,9 +515,7 @@ patterns = ["there's nothing more to add"]
 suggestions = [""]
 examples = ["There's nothing more to add."]
 counterexamples = ["There's more to add."]
-)toml"});
-  core::Analyzer analyzer(options);
-  REQUIRE_MESSAGE(analyzer.ok(), analyzer.status().message);
+)toml");
   struct Case {
     const char* text;
     const char* rewrite;
