@@ -363,17 +363,47 @@ std::size_t original_position(const std::vector<Edit>& edits, std::size_t pos, b
   return static_cast<std::size_t>(static_cast<int64_t>(pos) - shift);
 }
 
+// The view ranges of the sentences of `rewritten` that the edits (which
+// made it) wrote into or next to, with the sentence either side: a phrase
+// an edit can have made or unmade lies there.
+void edited_sentences(const text::Document& rewritten, const std::vector<Edit>& edits,
+                      std::vector<text::Range>* out) {
+  out->clear();
+  const std::vector<text::Sentence>& sentences = rewritten.sentences();
+  int64_t shift = 0;
+  std::size_t k = 0;
+  for (const Edit& e : edits) {
+    const auto begin = static_cast<uint32_t>(static_cast<int64_t>(e.original.begin) + shift);
+    const auto end = static_cast<uint32_t>(begin + e.replacement.size());
+    shift += static_cast<int64_t>(e.replacement.size()) - static_cast<int64_t>(e.original.size());
+    while (k < sentences.size() && sentences[k].original.end < begin) ++k;
+    std::size_t last = k;
+    while (last + 1 < sentences.size() && sentences[last + 1].original.begin <= end) ++last;
+    const std::size_t first = k > 0 ? k - 1 : 0;
+    last = std::min(last + 1, sentences.empty() ? 0 : sentences.size() - 1);
+    if (sentences.empty()) break;
+    const text::Range r{sentences[first].view.begin, sentences[last].view.end};
+    if (!out->empty() && out->back().end >= r.begin) {
+      out->back().end = std::max(out->back().end, r.end);
+    } else {
+      out->push_back(r);
+    }
+  }
+}
+
 void recheck(const text::Document& doc, const rules::Pack& pack, Role role, Output* out,
              const Deadline* deadline) {
   std::string current;
   std::vector<rules::Finding> found;
   std::vector<Edit> composed;
+  std::vector<text::Range> within;
   Output next;
   for (int pass = 1; pass < kMaxPasses && out->unsettled && !out->edits.empty(); ++pass) {
     current = out->text;  // the Document below reads it
     const text::Document rewritten = text::Document::build(current, doc.sentence_profile());
     found.clear();
-    pack.match(rewritten, role, &found, deadline);
+    edited_sentences(rewritten, out->edits, &within);
+    pack.match_within(rewritten, role, within, &found, deadline);
     if (deadline != nullptr && deadline->passed()) return;
     found.erase(std::remove_if(found.begin(), found.end(),
                                [](const rules::Finding& f) {

@@ -15,6 +15,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "rules/layering.hpp"
@@ -22,11 +23,24 @@
 
 namespace tact::rules {
 
+// Where CompiledPack::match_all() looks. By default a long text of several
+// sentences is prefiltered a few sentences at a time (see matcher.cpp);
+// `whole_text` makes it prefilter and search the whole text at once, as a
+// reference for tests: the findings must be the same.
+struct MatchScope {
+  const std::vector<text::Range>* within = nullptr;  // as Pack::match_within() says
+  bool whole_text = false;
+};
+
 class CompiledPack final : public Pack {
  public:
   // Texts (in view bytes) up to this size are prefiltered by one Set over
   // every pattern, longer ones by the shards (see compiled_pack.cpp).
   static constexpr std::size_t kWholeSetMaxText = 8192;
+  // Texts of at least this many view bytes and more than one sentence are
+  // prefiltered a few sentences at a time, and each candidate pattern
+  // searches only around the sentences its Set named (see matcher.cpp).
+  static constexpr std::size_t kSentenceScopeMinText = 256;
 
   // Compiles `layered` (consumed). Fails with Code::rules only if the set of
   // patterns is too large for RE2's memory budget.
@@ -35,6 +49,8 @@ class CompiledPack final : public Pack {
   using Pack::match;
   bool match(const text::Document& doc, Role role, std::vector<Finding>* out,
              const Deadline* deadline) const override;
+  bool match_within(const text::Document& doc, Role role, const std::vector<text::Range>& within,
+                    std::vector<Finding>* out, const Deadline* deadline) const override;
   std::vector<ExampleFailure> check_examples() const override;
   std::size_t size() const override { return rules_.size(); }
   const Rule& rule(std::size_t i) const override { return rules_[i].rule; }
@@ -47,7 +63,7 @@ class CompiledPack final : public Pack {
   // reduced to the first (match() does; example checks do not, so a rule's
   // examples test that rule alone).
   bool match_all(const text::Document& doc, Role role, bool reduce, std::vector<Finding>* out,
-                 const Deadline* deadline = nullptr) const;
+                 const Deadline* deadline = nullptr, const MatchScope& scope = {}) const;
 
   // The prefilter alone, for tests and benchmarks: the numbers of the
   // patterns of `role`'s rules that can match `view` (sorted, unique), by
@@ -67,8 +83,26 @@ class CompiledPack final : public Pack {
   struct Scratch;
 
   CompiledPack() = default;
-  void match_patterns(const text::Document& doc, uint32_t rule, const uint32_t* first,
-                      const uint32_t* last, Scratch* scratch, std::vector<Finding>* out) const;
+  // Where the candidates of one chunk of sentences search: `search`, which
+  // reaches past the chunk; a match that starts at or after `chunk_end` is
+  // left to the next chunk.
+  struct Window {
+    text::Range search;
+    uint32_t chunk_end = 0;
+  };
+  // One candidate pattern and where to look for it: the index of a Window
+  // in the matcher's scratch.
+  struct Candidate {
+    uint32_t pattern = 0;
+    uint32_t window = 0;
+    bool operator<(const Candidate& o) const {
+      return pattern != o.pattern ? pattern < o.pattern : window < o.window;
+    }
+    bool operator==(const Candidate& o) const { return pattern == o.pattern && window == o.window; }
+  };
+
+  void match_patterns(const text::Document& doc, uint32_t rule, const Candidate* first,
+                      const Candidate* last, Scratch* scratch, std::vector<Finding>* out) const;
   void match_detector(const text::Document& doc, uint32_t rule, Scratch* scratch,
                       std::vector<Finding>* out) const;
   // Applies anchor, quote skipping and unless to a candidate span.
@@ -112,9 +146,9 @@ class CompiledPack final : public Pack {
   // DFA gave up (then *hits is as it was). By the shards: checks `stop`
   // (when set) before each; false when a DFA gave up and its patterns were
   // all listed. Both append pattern numbers to *hits, unsorted.
-  bool prefilter_whole(const RolePrefilter& p, const std::string& v, std::vector<int>* scratch,
+  bool prefilter_whole(const RolePrefilter& p, std::string_view v, std::vector<int>* scratch,
                        std::vector<uint32_t>* hits) const;
-  bool prefilter_shards(const RolePrefilter& p, const std::string& v,
+  bool prefilter_shards(const RolePrefilter& p, std::string_view v,
                         const std::function<bool()>& stop, std::vector<int>* scratch,
                         std::vector<uint32_t>* hits) const;
   std::vector<std::shared_ptr<const RE2>> quote_regexes_;

@@ -96,6 +96,19 @@ void drop_overlaps(std::vector<Finding>* found, std::size_t from,
   found->resize(w);
 }
 
+// How far (in view bytes) before its chunk the prefilter of a chunk reads,
+// and how far either side of it its candidates search. Every match of at
+// most kReach bytes thus lies whole in the text some chunk's Set reads, and
+// is found as in the whole text: one that leans on the sentence before
+// ("(?:^|[.!?] )no", ", you should have" after "Hi Liam,") or runs into the
+// next ("that's it. Cancel my account"). RE2 still reads the view around a
+// window for \b and ^. Longer matches across a chunk's edge are the limit
+// (rules/README.md: a phrase, not a paragraph).
+constexpr uint32_t kReach = 64;
+// The least a chunk of sentences holds, so that a text of many tiny
+// sentences costs few Set calls.
+constexpr uint32_t kChunkBytes = 64;
+
 }  // namespace
 
 struct CompiledPack::Scratch {
@@ -106,6 +119,8 @@ struct CompiledPack::Scratch {
   uint32_t alnum_at = 0;
   std::vector<int> hits;
   std::vector<uint32_t> pattern_hits;
+  std::vector<Candidate> candidates;
+  std::vector<Window> windows;  // where each Candidate::window searches
   std::vector<re2::StringPiece> groups;
   std::vector<text::Range> quoted;
   std::vector<text::Range> ranges;
@@ -170,62 +185,82 @@ bool CompiledPack::accept(const text::Document& doc, const CompiledRule& rule, t
   return !cancelled(doc, rule, span);
 }
 
-void CompiledPack::match_patterns(const text::Document& doc, uint32_t r, const uint32_t* first,
-                                  const uint32_t* last, Scratch* scratch,
+void CompiledPack::match_patterns(const text::Document& doc, uint32_t r, const Candidate* first,
+                                  const Candidate* last, Scratch* scratch,
                                   std::vector<Finding>* out) const {
   const CompiledRule& rule = rules_[r];
   const std::string& v = doc.view();
   const auto n = static_cast<uint32_t>(v.size());
   const std::size_t from = out->size();
-  for (const uint32_t* p = first; p != last; ++p) {
-    const Pattern& pattern = patterns_[*p];
+  for (const Candidate* c = first; c != last;) {
+    const uint32_t index = c->pattern;
+    const Pattern& pattern = patterns_[index];
     const int groups = static_cast<int>(pattern.group_names.size());
     re2::StringPiece* g = scratch->groups.data();
     std::size_t found = 0;
     uint32_t pos = 0;
     int attempts = 0;
-    for (; pos < n && found < kMaxFindingsPerRule && attempts < kMaxAttemptsPerPattern;
-         ++attempts) {
-      if (!pattern.re->Match(v, pos, n, RE2::UNANCHORED, g, groups)) break;
-      const auto match_begin = static_cast<uint32_t>(g[0].data() - v.data());
-      auto match_end = [&] { return static_cast<uint32_t>(g[0].data() - v.data() + g[0].size()); };
-      bool fits = !inside_word(v, match_begin);
-      if (fits && inside_word(v, match_end())) {
-        // The longest match ran into a word ("afraid that" in "afraid
-        // that's"): take the longest shorter match that stops before it.
-        uint32_t cut = match_end();
-        while (cut > match_begin && inside_word(v, cut)) cut = prev_char(v, cut);
-        fits = cut > match_begin &&
-               pattern.re->Match(v, match_begin, cut, RE2::ANCHOR_START, g, groups) &&
-               !inside_word(v, match_end());
-      }
-      // Both the match (context included) and the span sit on word boundaries.
-      const text::Range span = fits ? span_of(v, g, pattern.span_group) : text::Range{};
-      const uint32_t b = span.begin;
-      const uint32_t e = span.end;
-      if (!fits || inside_word(v, b) || inside_word(v, e)) {
-        pos = next_char(v, match_begin);
-        // Every later start inside the same word would be refused too: skip
-        // them, so one long word costs one search, not one per character.
-        if (inside_word(v, match_begin)) {
-          while (pos < n && inside_word(v, pos)) pos = next_char(v, pos);
+    // The windows are searched in text order and `pos` only moves forward,
+    // so a window that overlaps the last one resumes where it stopped.
+    for (; c != last && c->pattern == index; ++c) {
+      if (found == kMaxFindingsPerRule || attempts == kMaxAttemptsPerPattern) continue;
+      const Window& window = scratch->windows[c->window];
+      pos = std::max(pos, window.search.begin);
+      const uint32_t end = window.search.end;
+      for (; pos < end && found < kMaxFindingsPerRule && attempts < kMaxAttemptsPerPattern;
+           ++attempts) {
+        // No match lies wholly inside [pos, end); one may still start
+        // there and run into the next window, so `pos` stays.
+        if (!pattern.re->Match(v, pos, end, RE2::UNANCHORED, g, groups)) break;
+        auto match_end = [&] {
+          return static_cast<uint32_t>(g[0].data() - v.data() + g[0].size());
+        };
+        // A match the window's end cut short ("frustrati" of "frustrating")
+        // is searched again without the cut; a match was just found, so
+        // this stops soon after it.
+        if (match_end() == end && end < n) pattern.re->Match(v, pos, n, RE2::UNANCHORED, g, groups);
+        const auto match_begin = static_cast<uint32_t>(g[0].data() - v.data());
+        // A match past the chunk belongs to the next one, whose window sees
+        // all of it (it was named there too).
+        if (match_begin >= window.chunk_end) break;
+        bool fits = !inside_word(v, match_begin);
+        if (fits && inside_word(v, match_end())) {
+          // The longest match ran into a word ("afraid that" in "afraid
+          // that's"): take the longest shorter match that stops before it.
+          uint32_t cut = match_end();
+          while (cut > match_begin && inside_word(v, cut)) cut = prev_char(v, cut);
+          fits = cut > match_begin &&
+                 pattern.re->Match(v, match_begin, cut, RE2::ANCHOR_START, g, groups) &&
+                 !inside_word(v, match_end());
         }
-        continue;
-      }
-      pos = std::max(e, next_char(v, match_begin));
-      if (!accept(doc, rule, {b, e}, scratch)) continue;
-      Finding f;
-      f.rule = &rule.rule;
-      f.view = {b, e};
-      for (int k = 1; k < groups; ++k) {
-        if (g[k].data() == nullptr || pattern.group_names[static_cast<std::size_t>(k)].empty())
+        // Both the match (context included) and the span sit on word boundaries.
+        const text::Range span = fits ? span_of(v, g, pattern.span_group) : text::Range{};
+        const uint32_t b = span.begin;
+        const uint32_t e = span.end;
+        if (!fits || inside_word(v, b) || inside_word(v, e)) {
+          pos = next_char(v, match_begin);
+          // Every later start inside the same word would be refused too: skip
+          // them, so one long word costs one search, not one per character.
+          if (inside_word(v, match_begin)) {
+            while (pos < n && inside_word(v, pos)) pos = next_char(v, pos);
+          }
           continue;
-        const auto cb = static_cast<uint32_t>(g[k].data() - v.data());
-        f.captures.push_back({pattern.group_names[static_cast<std::size_t>(k)],
-                              {cb, static_cast<uint32_t>(cb + g[k].size())}});
+        }
+        pos = std::max(e, next_char(v, match_begin));
+        if (!accept(doc, rule, {b, e}, scratch)) continue;
+        Finding f;
+        f.rule = &rule.rule;
+        f.view = {b, e};
+        for (int k = 1; k < groups; ++k) {
+          if (g[k].data() == nullptr || pattern.group_names[static_cast<std::size_t>(k)].empty())
+            continue;
+          const auto cb = static_cast<uint32_t>(g[k].data() - v.data());
+          f.captures.push_back({pattern.group_names[static_cast<std::size_t>(k)],
+                                {cb, static_cast<uint32_t>(cb + g[k].size())}});
+        }
+        out->push_back(std::move(f));
+        ++found;
       }
-      out->push_back(std::move(f));
-      ++found;
     }
     // A budget stopped the scan early: if the pattern matches again further
     // on, findings were left out, and the report must say so.
@@ -235,7 +270,7 @@ void CompiledPack::match_patterns(const text::Document& doc, uint32_t r, const u
     }
   }
   // Several patterns of one rule may find the same phrase: report it once.
-  if (last - first > 1) {
+  if (first != last && first->pattern != (last - 1)->pattern) {
     drop_overlaps(out, from, [](const Finding&, const Finding&) { return true; });
   }
   if (out->size() - from > kMaxFindingsPerRule) {
@@ -266,7 +301,8 @@ void CompiledPack::match_detector(const text::Document& doc, uint32_t r, Scratch
 }
 
 bool CompiledPack::match_all(const text::Document& doc, Role role, bool reduce,
-                             std::vector<Finding>* out, const Deadline* deadline) const {
+                             std::vector<Finding>* out, const Deadline* deadline,
+                             const MatchScope& scope) const {
   Scratch& scratch = text::thread_scratch<Scratch>();
   scratch.quoted_ready = false;
   scratch.alnum_from = UINT32_MAX;
@@ -278,29 +314,71 @@ bool CompiledPack::match_all(const text::Document& doc, Role role, bool reduce,
   // The prefilter. If a shard's DFA runs out of memory, each of its patterns
   // is a candidate.
   std::vector<uint32_t>& hits = scratch.pattern_hits;
-  hits.clear();
+  std::vector<Candidate>& candidates = scratch.candidates;
+  candidates.clear();
   // Past the deadline, the rules already matched keep their findings and
   // the rest are not run (checked per Set and per candidate rule).
   auto out_of_time = [deadline] { return deadline != nullptr && deadline->passed(); };
   // Only the patterns of the role's rules (both roles' for automatic). A
   // short text goes through the role's whole Set in one call; if its DFA
   // gives up, the shards decide (see compiled_pack.cpp).
-  for (int k = 0; k < 2; ++k) {
-    if (role != Role::automatic && role != (k == 0 ? Role::agent : Role::customer)) continue;
-    const RolePrefilter& p = prefilters_[k];
-    if (v.size() > kWholeSetMaxText || !prefilter_whole(p, v, &scratch.hits, &hits))
-      prefilter_shards(p, v, out_of_time, &scratch.hits, &hits);
+  auto prefilter = [&](std::string_view text, Window window) {
+    hits.clear();
+    for (int k = 0; k < 2; ++k) {
+      if (role != Role::automatic && role != (k == 0 ? Role::agent : Role::customer)) continue;
+      const RolePrefilter& p = prefilters_[k];
+      if (text.size() > kWholeSetMaxText || !prefilter_whole(p, text, &scratch.hits, &hits))
+        prefilter_shards(p, text, out_of_time, &scratch.hits, &hits);
+    }
+    const auto w = static_cast<uint32_t>(scratch.windows.size());
+    scratch.windows.push_back(window);
+    for (uint32_t h : hits) candidates.push_back({h, w});
+  };
+  // A longer text of several sentences goes a few sentences at a time (a
+  // chunk of at least kChunkBytes): a Set call per chunk costs a little more
+  // than one for the whole text, but each candidate then searches only
+  // around the chunks whose Set named it, not the whole text.
+  scratch.windows.clear();
+  const auto& sentences = doc.sentences();
+  const auto n = static_cast<uint32_t>(v.size());
+  // With `within`, only the sentences that overlap it are read.
+  const std::vector<text::Range>* within = scope.within;
+  std::size_t next_within = 0;
+  auto wanted = [&](text::Range s) {
+    if (within == nullptr) return true;
+    while (next_within < within->size() && (*within)[next_within].end < s.begin) ++next_within;
+    return next_within < within->size() && (*within)[next_within].begin <= s.end;
+  };
+  if (!scope.whole_text && v.size() >= kSentenceScopeMinText && sentences.size() > 1) {
+    for (std::size_t i = 0; i < sentences.size() && !out_of_time();) {
+      if (!wanted(sentences[i].view)) {
+        ++i;
+        continue;
+      }
+      const uint32_t begin = sentences[i].view.begin;
+      uint32_t end = sentences[i].view.end;
+      while (++i < sentences.size() && end - begin < kChunkBytes && wanted(sentences[i].view))
+        end = sentences[i].view.end;
+      if (i == sentences.size()) end = n;  // a space after the last sentence
+      uint32_t lead = begin > kReach ? begin - kReach : 0;
+      while (lead > 0 && (static_cast<unsigned char>(v[lead]) & 0xC0) == 0x80) --lead;
+      prefilter(std::string_view(v).substr(lead, end - lead),
+                {{lead, std::min(n, end + kReach)}, end});
+    }
+  } else {
+    prefilter(v, {{0, n}, n});
   }
-  // Patterns were added rule by rule, so sorting groups them by rule; a
-  // pattern of a rule for both roles may be named twice.
-  std::sort(hits.begin(), hits.end());
-  hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
-  for (std::size_t i = 0; i < hits.size();) {
-    const uint32_t r = patterns_[hits[i]].rule;
+  // Patterns were added rule by rule, so sorting groups them by rule, and
+  // each pattern's sentences in text order; a pattern of a rule for both
+  // roles may be named twice.
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  for (std::size_t i = 0; i < candidates.size();) {
+    const uint32_t r = patterns_[candidates[i].pattern].rule;
     std::size_t j = i + 1;
-    while (j < hits.size() && patterns_[hits[j]].rule == r) ++j;
+    while (j < candidates.size() && patterns_[candidates[j].pattern].rule == r) ++j;
     if (rules_[r].rule.applies_to(role) && !out_of_time()) {
-      match_patterns(doc, r, hits.data() + i, hits.data() + j, &scratch, out);
+      match_patterns(doc, r, candidates.data() + i, candidates.data() + j, &scratch, out);
     }
     i = j;
   }
@@ -324,7 +402,7 @@ bool CompiledPack::match_all(const text::Document& doc, Role role, bool reduce,
   return !scratch.truncated;
 }
 
-bool CompiledPack::prefilter_whole(const RolePrefilter& p, const std::string& v,
+bool CompiledPack::prefilter_whole(const RolePrefilter& p, std::string_view v,
                                    std::vector<int>* scratch, std::vector<uint32_t>* hits) const {
   const RE2::Set* whole = whole_set(p);
   if (whole == nullptr) return false;
@@ -335,7 +413,7 @@ bool CompiledPack::prefilter_whole(const RolePrefilter& p, const std::string& v,
   return true;
 }
 
-bool CompiledPack::prefilter_shards(const RolePrefilter& p, const std::string& v,
+bool CompiledPack::prefilter_shards(const RolePrefilter& p, std::string_view v,
                                     const std::function<bool()>& stop, std::vector<int>* scratch,
                                     std::vector<uint32_t>* hits) const {
   bool complete = true;
@@ -376,6 +454,12 @@ bool CompiledPack::candidates(const std::string& view, Role role, bool whole,
 bool CompiledPack::match(const text::Document& doc, Role role, std::vector<Finding>* out,
                          const Deadline* deadline) const {
   return match_all(doc, role, true, out, deadline);
+}
+
+bool CompiledPack::match_within(const text::Document& doc, Role role,
+                                const std::vector<text::Range>& within, std::vector<Finding>* out,
+                                const Deadline* deadline) const {
+  return match_all(doc, role, true, out, deadline, {&within, false});
 }
 
 }  // namespace tact::rules

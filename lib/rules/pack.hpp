@@ -179,6 +179,15 @@ class Pack {
   virtual bool match(const text::Document& doc, Role role, std::vector<Finding>* out,
                      const Deadline* deadline) const = 0;
 
+  // As match(), where only the findings in the sentences that overlap
+  // `within` (view ranges of `doc`, sorted, not overlapping) are wanted: a
+  // re-check of a rewritten text needs only the sentences an edit touched.
+  // Matches still read the text around those sentences; findings elsewhere
+  // may be appended too (a short text is matched whole).
+  virtual bool match_within(const text::Document& doc, Role role,
+                            const std::vector<text::Range>& within, std::vector<Finding>* out,
+                            const Deadline* deadline) const = 0;
+
   // Runs every rule's examples (through match() with the rule's roles).
   virtual std::vector<ExampleFailure> check_examples() const = 0;
 

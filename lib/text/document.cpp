@@ -168,6 +168,22 @@ Document Document::build_unicode(std::string_view original, const SentenceProfil
 
   while (i < n) {
     const auto begin = static_cast<uint32_t>(i);
+    // An ASCII character followed by another (or by the end) is a unit of
+    // its own, as the loop below would find (grapheme_break() breaks
+    // between any two but CR LF), and needs no ICU: most of a text that is
+    // not pure ASCII still is.
+    if (next < 0x80 &&
+        (i + 1 == n || (static_cast<unsigned char>(original[i + 1]) < 0x80 &&
+                        !(next == '\r' && original[i + 1] == '\n') &&
+                        ascii.boundary_before[static_cast<unsigned char>(original[i + 1])]))) {
+      char c = static_cast<char>(next);
+      const auto u = static_cast<char32_t>(c);
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+      b.emit(begin, begin + 1, std::string_view(&c, 1), is_space(u), is_line_break(u));
+      i = next_end;
+      if (i < n) decode_next(i);
+      continue;
+    }
     unit.clear();
     bool line_break = false;
     bool pictographic_zwj = false;  // GB11 state: ExtPict Extend* ZWJ so far

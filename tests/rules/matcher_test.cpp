@@ -6,6 +6,7 @@
 // behaviour is tested apart from the default pack's wording.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 
@@ -237,6 +238,102 @@ TEST_CASE("the whole-pack Set and the shards name the same candidates") {
   }
   MESSAGE(texts.size(), " texts, ", candidates, " candidates");
   CHECK(candidates > texts.size());
+}
+
+// A long text of several sentences is prefiltered a few sentences at a time
+// and each candidate searched only around them (matcher.cpp): the findings
+// must be those of the whole text searched at once. Every example and
+// counterexample of the default pack, joined eight at a time with the
+// separators real text has (a match may lean on the sentence before: "(?:^|
+// [.!?] )no", ", you should have" after "Hi Liam,"), in lower and upper case.
+TEST_CASE("sentence-scoped matching finds what the whole text does") {
+  std::shared_ptr<const rules::Pack> pack = testing::default_pack();
+  const auto* compiled = dynamic_cast<const rules::CompiledPack*>(pack.get());
+  REQUIRE(compiled != nullptr);
+  std::vector<std::string> lines;
+  for (std::size_t i = 0; i < pack->size(); ++i) {
+    for (const std::string& e : pack->rule(i).examples) lines.push_back(e);
+    for (const std::string& e : pack->rule(i).counterexamples) lines.push_back(e);
+  }
+  const char* separators[] = {" ", "\n", ", ", ". ", "! ", "? ", ",\n", " - "};
+  std::vector<std::string> texts;
+  for (std::size_t i = 0; i + 8 <= lines.size(); i += 5) {
+    std::string t = "Hi Sam,\n";
+    for (std::size_t k = 0; k < 8; ++k) {
+      t += lines[(i + k * 37) % lines.size()];
+      t += separators[(i + k) % 8];
+    }
+    texts.push_back(t);
+    if (i % 3 == 0) {
+      for (char& c : t) c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c;
+      texts.push_back(t);
+    }
+  }
+  auto found = [&](const text::Document& doc, Role role, bool whole) {
+    std::vector<rules::Finding> out;
+    compiled->match_all(doc, role, true, &out, nullptr, {nullptr, whole});
+    std::vector<std::string> ids;
+    for (const rules::Finding& f : out) {
+      ids.push_back(f.rule->id + "@" + std::to_string(f.view.begin) + "-" +
+                    std::to_string(f.view.end));
+    }
+    return ids;
+  };
+  std::size_t scoped = 0, findings = 0;
+  for (const std::string& t : texts) {
+    const text::Document doc = text::Document::build(t, pack->sentence_profile());
+    if (doc.view().size() >= rules::CompiledPack::kSentenceScopeMinText &&
+        doc.sentences().size() > 1)
+      ++scoped;
+    for (Role role : {Role::agent, Role::customer, Role::automatic}) {
+      const std::vector<std::string> by_sentence = found(doc, role, false);
+      const std::vector<std::string> whole = found(doc, role, true);
+      std::string diff;
+      for (const auto& x : by_sentence)
+        if (std::find(whole.begin(), whole.end(), x) == whole.end()) diff += " +" + x;
+      for (const auto& x : whole)
+        if (std::find(by_sentence.begin(), by_sentence.end(), x) == by_sentence.end())
+          diff += " -" + x;
+      CHECK_MESSAGE(diff.empty(), t, diff);
+      findings += by_sentence.size();
+    }
+  }
+  MESSAGE(texts.size(), " texts (", scoped, " scoped), ", findings, " findings");
+  CHECK(scoped * 2 > texts.size());
+  CHECK(findings > texts.size());
+}
+
+// The rewrite's re-check asks only for the sentences its edits touched.
+TEST_CASE("match_within finds, in the sentences asked for, what match finds") {
+  std::shared_ptr<const rules::Pack> pack = testing::default_pack();
+  std::string t;
+  for (int k = 0; k < 6; ++k) {
+    t += "Thanks for waiting on the order. Calm down, it's our policy. I don't know what "
+         "happened. We will fix it today.\n";
+  }
+  const text::Document doc = text::Document::build(t, pack->sentence_profile());
+  REQUIRE(doc.sentences().size() > 8);
+  std::vector<rules::Finding> all;
+  pack->match(doc, Role::agent, &all);
+  const std::vector<text::Range> within = {doc.sentences()[1].view, doc.sentences()[6].view};
+  std::vector<rules::Finding> some;
+  pack->match_within(doc, Role::agent, within, &some, nullptr);
+  auto in = [&](const rules::Finding& f, std::size_t s) {
+    return doc.sentence_at(f.view.begin) == s;
+  };
+  std::size_t asked = 0;
+  for (std::size_t s : {std::size_t{1}, std::size_t{6}}) {
+    std::vector<std::string> a, b;
+    for (const auto& f : all)
+      if (in(f, s)) a.push_back(f.rule->id + std::to_string(f.view.begin));
+    for (const auto& f : some)
+      if (in(f, s)) b.push_back(f.rule->id + std::to_string(f.view.begin));
+    CHECK(a == b);
+    asked += a.size();
+  }
+  CHECK(asked >= 2);
+  // Sentences far from those asked for are not searched.
+  CHECK(some.size() < all.size());
 }
 
 }  // namespace tact

@@ -258,3 +258,17 @@ TEST_CASE("the ASCII fast path builds exactly the Document of the general path")
   }
   CHECK(ascii > 100);
 }
+
+// In a text that is not pure ASCII, runs of ASCII take a shortcut past ICU;
+// it must still keep CR LF one unit and a combining mark with its base.
+TEST_CASE("ASCII runs inside Unicode text: CR LF and combining marks") {
+  const Document d = Document::build("Caf\xC3\xA9 ok\r\nThe e\xCC\x81tude q\xCC\x83 END");
+  CHECK(d.view() == "caf\xC3\xA9 ok the \xC3\xA9tude q\xCC\x83 end");
+  CHECK(d.line_break_at(8));
+  CHECK(d.to_original(8, 9) == Range{8, 10});  // the space is CR LF
+  REQUIRE(d.sentences().size() == 2);
+  CHECK(d.sentences()[1].original == Range{10, 29});
+  const auto e = static_cast<uint32_t>(std::string("caf\xC3\xA9 ok the ").size());
+  CHECK(d.to_original(e, e + 2) == Range{14, 17});  // é from e + U+0301
+  CHECK(d.utf16_offset(10) == 9);                   // é is one UTF-16 unit
+}
