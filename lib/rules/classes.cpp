@@ -108,6 +108,7 @@ bool ClassTable::uses_classes(std::string_view p) {
 }
 
 Status ClassTable::apply(const InflectionOp& op) {
+  expanded_.clear();
   const std::string what = "inflections." + op.name;
   Inflection& inf = inflections_[op.name];
   if (op.has_head) inf.head_last = op.head_last;
@@ -146,6 +147,7 @@ Status ClassTable::apply(const InflectionOp& op) {
 }
 
 Status ClassTable::apply(const ClassOp& op) {
+  expanded_.clear();
   const std::string what = "classes." + op.name;
   auto it = classes_.find(op.name);
   if (!op.define && it == classes_.end()) {
@@ -283,6 +285,9 @@ bool ClassTable::forms_of(const Inflection& inf, std::string_view phrase,
 bool ClassTable::expand_class(std::string_view name, std::string_view inflect,
                               std::vector<std::string>* stack, std::string* out,
                               std::string* error) const {
+  // Counts every call, so a class whose expansion made none refers to no
+  // other class (not even one kept already).
+  const std::size_t before = ++expanding_;
   auto it = classes_.find(name);
   if (it == classes_.end()) {
     *error = "unknown class {" + std::string(name) + "}";
@@ -314,6 +319,19 @@ bool ClassTable::expand_class(std::string_view name, std::string_view inflect,
     }
     inf = &found->second;
   }
+  // Checked as above wherever it is used, a class that refers to no other
+  // expands to the same text: kept from its first use.
+  std::string key(name);
+  key.append(":").append(use);
+  if (auto cached = expanded_.find(key); cached != expanded_.end()) {
+    out->append(cached->second);
+    if (out->size() > kMaxExpandedPattern) {
+      *error = "expands to more than " + std::to_string(kMaxExpandedPattern) + " bytes";
+      return false;
+    }
+    return true;
+  }
+  const std::size_t start = out->size();
   stack->emplace_back(name);
   out->append("(?:");
   bool first = true;
@@ -333,6 +351,7 @@ bool ClassTable::expand_class(std::string_view name, std::string_view inflect,
   }
   out->push_back(')');
   stack->pop_back();
+  if (expanding_ == before) expanded_.emplace(std::move(key), out->substr(start));
   return true;
 }
 

@@ -105,6 +105,10 @@ class ClassTable {
 
   std::map<std::string, Class, std::less<>> classes_;
   std::map<std::string, Inflection, std::less<>> inflections_;
+  // The expansions of classes that refer to no other class, by
+  // "name:inflection": the same wherever they are used, until apply().
+  mutable std::map<std::string, std::string, std::less<>> expanded_;
+  mutable std::size_t expanding_ = 0;  // expand_class calls so far
 };
 
 }  // namespace tact::rules

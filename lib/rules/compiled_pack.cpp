@@ -94,16 +94,31 @@ Status CompiledPack::build(LayeredPack layered, std::shared_ptr<const Pack>* out
   Filling filling[2][2] = {
       {{nullptr, {}, kPatternsPerSet, ""}, {nullptr, {}, kGapPatternsPerSet, " with long gaps"}},
       {{nullptr, {}, kPatternsPerSet, ""}, {nullptr, {}, kGapPatternsPerSet, " with long gaps"}}};
+  // The embedded default pack alone is known to compile (its patterns and
+  // these very Sets: the tests load it as a caller's pack): its Sets are
+  // compiled on first use, the others here, where their errors are load
+  // errors.
+  const bool deferred = layered.default_only;
   // Compiles a Set being filled and makes it a shard of role `k`.
   auto close_shard = [&](int k, Filling& f) -> Status {
-    if (f.set == nullptr) return {};
+    if (f.patterns.empty()) return {};
+    if (deferred) {
+      std::vector<const std::string*> sources;
+      sources.reserve(f.patterns.size());
+      for (const uint32_t number : f.patterns) sources.push_back(pack->patterns_[number].source);
+      pack->prefilters_[k].shards.push_back(
+          {std::make_unique<ShardSet>(std::move(sources), kSetMaxMem), std::move(f.patterns)});
+      f.patterns.clear();
+      return {};
+    }
     if (!f.set->Compile()) {
       return {Code::rules, "the pack's patterns " + pattern_numbers(f.patterns) +
                                " exceed RE2's memory budget (" + std::to_string(kSetMaxMem >> 20) +
                                " MB for each " + std::to_string(f.capacity) + " patterns" + f.what +
                                "); split or simplify them"};
     }
-    pack->prefilters_[k].shards.push_back({std::move(f.set), std::move(f.patterns)});
+    pack->prefilters_[k].shards.push_back(
+        {std::make_unique<ShardSet>(std::move(f.set)), std::move(f.patterns)});
     f.set = nullptr;
     f.patterns.clear();
     return {};
@@ -121,12 +136,14 @@ Status CompiledPack::build(LayeredPack layered, std::shared_ptr<const Pack>* out
         if (f.patterns.size() >= f.capacity) {
           if (Status s = close_shard(k, f); !s.ok()) return s;
         }
-        if (f.set == nullptr) f.set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-        std::string error;
-        if (f.set->Add(rule.rule.patterns[p], &error) < 0) {
-          // Each pattern compiled alone already; this is RE2 disagreeing with itself.
-          return {Code::internal, rule.rule.source + ":" + std::to_string(rule.rule.line) + ": " +
-                                      rule.rule.id + ": RE2::Set rejected a pattern: " + error};
+        if (!deferred) {
+          if (f.set == nullptr) f.set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+          std::string error;
+          if (f.set->Add(rule.rule.patterns[p], &error) < 0) {
+            // Each pattern compiled alone already; this is RE2 disagreeing with itself.
+            return {Code::internal, rule.rule.source + ":" + std::to_string(rule.rule.line) + ": " +
+                                        rule.rule.id + ": RE2::Set rejected a pattern: " + error};
+          }
         }
         f.patterns.push_back(number);
         pack->prefilters_[k].patterns.push_back(number);
@@ -135,9 +152,9 @@ Status CompiledPack::build(LayeredPack layered, std::shared_ptr<const Pack>* out
       pattern.re = rule.patterns[p].get();
       pattern.source = &rule.rule.patterns[p];
       pattern.rule = static_cast<uint32_t>(r);
-      const int groups = pattern.re->NumberOfCapturingGroups();
+      const int groups = pattern.re->capturing_groups();
       pattern.group_names.resize(static_cast<std::size_t>(groups) + 1);
-      for (const auto& [index, name] : pattern.re->CapturingGroupNames()) {
+      for (const auto& [index, name] : pattern.re->group_names()) {
         pattern.group_names[static_cast<std::size_t>(index)] = name;
         if (name == "span") pattern.span_group = index;
       }
@@ -152,6 +169,39 @@ Status CompiledPack::build(LayeredPack layered, std::shared_ptr<const Pack>* out
   }
   *out = std::move(pack);
   return {};
+}
+
+bool CompiledPack::ShardSet::Match(const re2::StringPiece& text, std::vector<int>* v,
+                                   RE2::Set::ErrorInfo* error_info) const {
+  const RE2::Set* set = set_.load(std::memory_order_acquire);
+  if (set == nullptr) set = compile();
+  if (set == nullptr) {
+    if (v != nullptr) v->clear();
+    if (error_info != nullptr) error_info->kind = RE2::Set::kOutOfMemory;
+    return false;
+  }
+  return set->Match(text, v, error_info);
+}
+
+const RE2::Set* CompiledPack::ShardSet::compile() const {
+  // Two threads may compile it at once: one keeps its Set, the other
+  // discards its own. No lock is held, so a std::bad_alloc unwinds freely.
+  if (failed_.load(std::memory_order_acquire)) return nullptr;
+  RE2::Options options = pattern_options();
+  options.set_max_mem(max_mem_);
+  auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  bool ok = true;
+  for (const std::string* source : sources_) ok = ok && set->Add(*source, nullptr) >= 0;
+  if (!ok || !set->Compile()) {
+    failed_.store(true, std::memory_order_release);
+    return nullptr;
+  }
+  RE2::Set* expected = nullptr;
+  if (set_.compare_exchange_strong(expected, set.get(), std::memory_order_acq_rel,
+                                   std::memory_order_acquire)) {
+    return set.release();
+  }
+  return expected;
 }
 
 const RE2::Set* CompiledPack::whole_set(const RolePrefilter& p) const {

@@ -11,6 +11,7 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -20,6 +21,7 @@
 
 #include "rules/layering.hpp"
 #include "rules/pack.hpp"
+#include "rules/regex.hpp"
 
 namespace tact::rules {
 
@@ -74,7 +76,7 @@ class CompiledPack final : public Pack {
 
  private:
   struct Pattern {
-    const RE2* re = nullptr;
+    const Regex* re = nullptr;             // compiled on first use (see regex.hpp)
     const std::string* source = nullptr;   // the pattern's text, in rules_
     uint32_t rule = 0;                     // index into rules_
     std::vector<std::string> group_names;  // by group number; "" for unnamed
@@ -121,8 +123,33 @@ class CompiledPack final : public Pack {
   // of a large pack outgrows its DFA budget on varied text and then admits
   // every pattern as a candidate. Patterns with long gaps are grouped apart
   // (see compiled_pack.cpp).
+  // A shard's Set: compiled at build, so that a pack over RE2's budget fails
+  // to load, or for the embedded default pack (whose Sets the tests compile)
+  // on first use: only texts longer than kWholeSetMaxText need the shards.
+  class ShardSet {
+   public:
+    explicit ShardSet(std::unique_ptr<RE2::Set> set) : set_(set.release()) {}
+    ShardSet(std::vector<const std::string*> sources, int64_t max_mem)
+        : sources_(std::move(sources)), max_mem_(max_mem) {}
+    ~ShardSet() { delete set_.load(std::memory_order_acquire); }
+    ShardSet(const ShardSet&) = delete;
+    ShardSet& operator=(const ShardSet&) = delete;
+    // As RE2::Set::Match. A Set RE2 could not compile on first use fails
+    // with kOutOfMemory, as a DFA out of memory does. Throws std::bad_alloc
+    // only (then the next call tries again).
+    bool Match(const re2::StringPiece& text, std::vector<int>* v,
+               RE2::Set::ErrorInfo* error_info) const;
+
+   private:
+    const RE2::Set* compile() const;
+
+    std::vector<const std::string*> sources_;  // the patterns, for a Set compiled on first use
+    int64_t max_mem_ = 0;
+    mutable std::atomic<RE2::Set*> set_{nullptr};
+    mutable std::atomic<bool> failed_{false};
+  };
   struct Shard {
-    std::unique_ptr<RE2::Set> set;
+    std::unique_ptr<ShardSet> set;
     std::vector<uint32_t> patterns;  // index in patterns_ of each pattern of the Set
   };
 
@@ -151,7 +178,7 @@ class CompiledPack final : public Pack {
   bool prefilter_shards(const RolePrefilter& p, std::string_view v,
                         const std::function<bool()>& stop, std::vector<int>* scratch,
                         std::vector<uint32_t>* hits) const;
-  std::vector<std::shared_ptr<const RE2>> quote_regexes_;
+  std::vector<std::shared_ptr<const Regex>> quote_regexes_;
   std::vector<QuoteMark> quote_marks_;
   std::size_t max_groups_ = 0;
 };

@@ -23,7 +23,7 @@ namespace tact::rules {
 struct LayeredPack {
   std::vector<CompiledRule> rules;  // in pack order
   std::vector<std::string> quote_patterns;
-  std::vector<std::shared_ptr<const RE2>> quote_regexes;
+  std::vector<std::shared_ptr<const Regex>> quote_regexes;
   std::vector<QuoteMark> quote_marks;
   std::vector<Category> categories;
   std::string language;

@@ -63,7 +63,7 @@ class Reader {
   Status finish_rule(const toml::table& table, CompiledRule* out) const;
   Status compile(const std::vector<Located>& patterns, const std::string& what,
                  const std::string& id, std::vector<std::string>* texts,
-                 std::vector<std::shared_ptr<const RE2>>* regexes) const;
+                 std::vector<std::shared_ptr<const Regex>>* regexes) const;
   Status read_classes(const toml::node& node);
   Status read_categories(const toml::node& node);
   Status read_quote_marks(const toml::node& node);
@@ -109,11 +109,17 @@ Status Reader::text(const toml::node& node, std::string_view key, const std::str
 
 // Compiles one pattern, or says why it cannot be ("what" is "pattern",
 // "unless" or "quote pattern"; `written` is the pattern as the pack has it).
+// `deferred`: the pattern is known good; it is compiled on first use.
 Status compile_one(const std::string& source, const Located& p, const std::string& written,
                    const std::string& what, const std::string& id, std::string* text,
-                   std::shared_ptr<const RE2>* regex, std::size_t* program_size) {
+                   std::shared_ptr<const Regex>* regex, std::size_t* program_size, bool deferred) {
   std::string error;
   std::string normalized = normalize_pattern(p.value);
+  if (deferred && !p.value.empty()) {
+    *regex = std::make_shared<const Regex>(normalized);
+    *text = std::move(normalized);
+    return {};
+  }
   std::unique_ptr<const RE2> re = p.value.empty() ? nullptr : compile_pattern(normalized, &error);
   if (re == nullptr) {
     std::string reason;
@@ -133,7 +139,7 @@ Status compile_one(const std::string& source, const Located& p, const std::strin
                           std::to_string(kMaxProgramSize) + " all packs may hold together");
   }
   *text = std::move(normalized);
-  *regex = std::move(re);
+  *regex = std::make_shared<const Regex>(std::move(re));
   return {};
 }
 
@@ -149,10 +155,9 @@ Status check_suggestions(const std::vector<Located>& suggestions, CompiledRule* 
     }
     for (const std::string& name : names) {
       if (is_marker_field(name)) continue;  // see suggestion.hpp
-      const bool everywhere =
-          !out->patterns.empty() &&
-          std::all_of(out->patterns.begin(), out->patterns.end(),
-                      [&](const auto& re) { return re->NamedCapturingGroups().count(name) != 0; });
+      const bool everywhere = !out->patterns.empty() &&
+                              std::all_of(out->patterns.begin(), out->patterns.end(),
+                                          [&](const auto& re) { return re->has_group(name); });
       if (!everywhere) {
         return rule_error(
             r.source, sug.line, r.id,
@@ -166,11 +171,12 @@ Status check_suggestions(const std::vector<Located>& suggestions, CompiledRule* 
 
 Status Reader::compile(const std::vector<Located>& patterns, const std::string& what,
                        const std::string& id, std::vector<std::string>* texts,
-                       std::vector<std::shared_ptr<const RE2>>* regexes) const {
+                       std::vector<std::shared_ptr<const Regex>>* regexes) const {
   for (const Located& p : patterns) {
     std::string text;
-    std::shared_ptr<const RE2> re;
-    if (Status s = compile_one(source_, p, p.value, what, id, &text, &re, &out_->program_size);
+    std::shared_ptr<const Regex> re;
+    if (Status s = compile_one(source_, p, p.value, what, id, &text, &re, &out_->program_size,
+                               out_->deferred);
         !s.ok())
       return s;
     texts->push_back(std::move(text));
@@ -693,12 +699,13 @@ Status Reader::read(const toml::table& root) {
 
 }  // namespace
 
-Status resolve_classes(const ClassTable& classes, CompiledRule* rule, std::size_t* program_size) {
+Status resolve_classes(const ClassTable& classes, CompiledRule* rule, std::size_t* program_size,
+                       bool deferred) {
   if (rule->raw_patterns.empty()) return {};
   Rule& r = rule->rule;
   const auto resolve = [&](const std::vector<Located>& raw, const std::string& what,
                            std::vector<std::string>* texts,
-                           std::vector<std::shared_ptr<const RE2>>* regexes) -> Status {
+                           std::vector<std::shared_ptr<const Regex>>* regexes) -> Status {
     texts->resize(raw.size());
     regexes->resize(raw.size());
     for (std::size_t i = 0; i < raw.size(); ++i) {
@@ -709,11 +716,11 @@ Status resolve_classes(const ClassTable& classes, CompiledRule* rule, std::size_
         return rule_error(r.source, raw[i].line, r.id, error);
       }
       std::string& text = (*texts)[i];
-      std::shared_ptr<const RE2>& re = (*regexes)[i];
+      std::shared_ptr<const Regex>& re = (*regexes)[i];
       if (re != nullptr && text == normalize_pattern(expanded.value)) continue;
-      if (re != nullptr) *program_size -= std::min(*program_size, std::size_t(re->ProgramSize()));
-      if (Status s =
-              compile_one(r.source, expanded, raw[i].value, what, r.id, &text, &re, program_size);
+      if (re != nullptr) *program_size -= std::min(*program_size, std::size_t(re->program_size()));
+      if (Status s = compile_one(r.source, expanded, raw[i].value, what, r.id, &text, &re,
+                                 program_size, deferred);
           !s.ok())
         return s;
     }
@@ -725,13 +732,26 @@ Status resolve_classes(const ClassTable& classes, CompiledRule* rule, std::size_
   return check_suggestions(rule->raw_suggestions, rule);
 }
 
-Status read_pack_file(std::string_view text, const std::string& source, PackFile* out) {
+std::size_t deferred_program_size(const PackFile& f) {
+  std::size_t size = 0;
+  for (const auto& re : f.quote_regexes) size += static_cast<std::size_t>(re->program_size());
+  for (const CompiledRule& r : f.rules) {
+    for (const auto& re : r.patterns) size += static_cast<std::size_t>(re->program_size());
+    for (const auto& re : r.unless) size += static_cast<std::size_t>(re->program_size());
+  }
+  return size;
+}
+
+Status read_pack_file(std::string_view text, const std::string& source, PackFile* out,
+                      bool deferred) {
   *out = PackFile();
   out->source = source;
+  out->deferred = deferred;
   // toml++ recurses on nesting: bound it before it parses (toml_guard.hpp).
+  // An embedded pack (deferred) is the library's own text, not a caller's.
   int guard_line = 0;
   std::string guard_reason;
-  if (!toml_within_limits(text, &guard_line, &guard_reason)) {
+  if (!deferred && !toml_within_limits(text, &guard_line, &guard_reason)) {
     return rule_error(source, guard_line, "", "invalid TOML: " + guard_reason);
   }
   toml::table root;

@@ -16,6 +16,7 @@
 #include "rules/classes.hpp"
 #include "rules/pack.hpp"
 #include "rules/quotes.hpp"
+#include "rules/regex.hpp"
 #include "tact/options.hpp"
 #include "tact/status.hpp"
 #include "text/sentence_profile.hpp"
@@ -36,8 +37,8 @@ struct CompiledRule {
   Rule rule;
   int id_line = 0;                // the line of its id, where errors about the id point
   bool category_message = false;  // its message is its category's (a later pack may reword it)
-  std::vector<std::shared_ptr<const RE2>> patterns;  // one per rule.patterns
-  std::vector<std::shared_ptr<const RE2>> unless;    // one per rule.unless
+  std::vector<std::shared_ptr<const Regex>> patterns;  // one per rule.patterns
+  std::vector<std::shared_ptr<const Regex>> unless;    // one per rule.unless
   // A rule whose patterns use vocabulary classes keeps them as written:
   // they are expanded and compiled when layered (resolve_classes), and again
   // if a later pack changes a class. Empty when the rule uses no class.
@@ -72,24 +73,37 @@ struct PackFile {
   std::vector<QuoteMark> quote_marks;  // as they stand in the view
   bool has_quote_patterns = false;
   std::vector<std::string> quote_patterns;
-  std::vector<std::shared_ptr<const RE2>> quote_regexes;
+  std::vector<std::shared_ptr<const Regex>> quote_regexes;
   std::vector<InflectionOp> inflections;  // [inflections], in file order
   std::vector<ClassOp> classes;           // [classes], in file order
   std::vector<CompiledRule> rules;
   std::size_t program_size = 0;  // RE2 instructions of all its patterns
+  // Its patterns are compiled on first use (an embedded pack's): then
+  // program_size counts none of them, and deferred_program_size() them all.
+  bool deferred = false;
 };
+
+// The RE2 instructions of every pattern of `f` (rules, unless, quote
+// patterns): what program_size holds for a file read without deferring.
+// Compiles those not compiled yet.
+std::size_t deferred_program_size(const PackFile& f);
 
 // Reads `text` (named `source` in messages) into *out. Errors are
 // Code::rules with "source:line: rule-id: reason" (no rule id for errors
-// outside a rule). Throws std::bad_alloc only.
-Status read_pack_file(std::string_view text, const std::string& source, PackFile* out);
+// outside a rule). With `deferred` (only for a pack known good: an embedded
+// one), patterns are compiled on first use, not checked here. Throws
+// std::bad_alloc only.
+Status read_pack_file(std::string_view text, const std::string& source, PackFile* out,
+                      bool deferred = false);
 
 // Expands the class references of a rule read with raw patterns and
 // compiles them; adds their RE2 instructions to *program_size (minus those of
 // the forms they replace) and fails past kMaxProgramSize. Patterns whose
-// expansion did not change keep their compiled form. Throws std::bad_alloc
-// only.
-Status resolve_classes(const ClassTable& classes, CompiledRule* rule, std::size_t* program_size);
+// expansion did not change keep their compiled form. With `deferred` (an
+// embedded pack's rules, with its own classes) the new forms are compiled on
+// first use and counted in no *program_size. Throws std::bad_alloc only.
+Status resolve_classes(const ClassTable& classes, CompiledRule* rule, std::size_t* program_size,
+                       bool deferred = false);
 
 // "source:line: id: reason", or "source:line: reason" when id is empty.
 Status rule_error(const std::string& source, int line, const std::string& id,

@@ -80,7 +80,8 @@ void add_mark_quotes(const std::string& v, const std::vector<QuoteMark>& marks,
 
 }  // namespace
 
-void find_quoted(const text::Document& doc, const std::vector<std::shared_ptr<const RE2>>& patterns,
+void find_quoted(const text::Document& doc,
+                 const std::vector<std::shared_ptr<const Regex>>& patterns,
                  const std::vector<QuoteMark>& marks, std::vector<text::Range>* out) {
   out->clear();
   const std::string& v = doc.view();
@@ -114,7 +115,7 @@ void find_quoted(const text::Document& doc, const std::vector<std::shared_ptr<co
     }
   }
   add_mark_quotes(v, marks, out);
-  for (const auto& re : patterns) add_pattern_matches(v, *re, out);
+  for (const auto& re : patterns) add_pattern_matches(v, re->re(), out);
   if (out->size() < 2) return;
   std::sort(out->begin(), out->end(),
             [](const text::Range& a, const text::Range& b) { return a.begin < b.begin; });

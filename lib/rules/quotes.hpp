@@ -6,12 +6,11 @@
 #ifndef TACT_LIB_RULES_QUOTES_HPP_
 #define TACT_LIB_RULES_QUOTES_HPP_
 
-#include <re2/re2.h>
-
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "rules/regex.hpp"
 #include "text/document.hpp"
 
 namespace tact::rules {
@@ -34,7 +33,8 @@ struct QuoteMark {
 //    included;
 //  - each match of the pack's quote patterns (reported speech such as
 //    "you said ...").
-void find_quoted(const text::Document& doc, const std::vector<std::shared_ptr<const RE2>>& patterns,
+void find_quoted(const text::Document& doc,
+                 const std::vector<std::shared_ptr<const Regex>>& patterns,
                  const std::vector<QuoteMark>& marks, std::vector<text::Range>* out);
 
 // True if `pos` lies inside one of `ranges` (sorted and disjoint).

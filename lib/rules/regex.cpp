@@ -1,6 +1,8 @@
 // Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
 #include "rules/regex.hpp"
 
+#include <algorithm>
+
 #include "text/unicode.hpp"
 
 namespace tact::rules {
@@ -88,6 +90,82 @@ std::unique_ptr<const RE2> compile_pattern(const std::string& pattern, std::stri
     return nullptr;
   }
   return re;
+}
+
+Regex::Regex(std::unique_ptr<const RE2> re)
+    : pattern_(re->pattern()),
+      groups_(re->NumberOfCapturingGroups()),
+      names_(re->CapturingGroupNames()) {
+  re_.store(re.release(), std::memory_order_release);
+}
+
+Regex::Regex(std::string pattern) : pattern_(std::move(pattern)) {
+  capture_groups(pattern_, &groups_, &names_);
+}
+
+Regex::~Regex() {
+  delete re_.load(std::memory_order_acquire);
+}
+
+const RE2& Regex::compile() const {
+  auto re = std::make_unique<const RE2>(pattern_, pattern_options());
+  const RE2* expected = nullptr;
+  if (re_.compare_exchange_strong(expected, re.get(), std::memory_order_acq_rel,
+                                  std::memory_order_acquire)) {
+    return *re.release();
+  }
+  return *expected;  // another thread's, compiled meanwhile
+}
+
+bool Regex::has_group(const std::string& name) const {
+  return std::any_of(names_.begin(), names_.end(),
+                     [&](const auto& group) { return group.second == name; });
+}
+
+void capture_groups(std::string_view p, int* count, std::map<int, std::string>* names) {
+  *count = 0;
+  names->clear();
+  for (std::size_t i = 0; i < p.size();) {
+    if (p[i] == '\\') {
+      if (i + 1 < p.size() && p[i + 1] == 'Q') {  // \Q...\E: literal text
+        const std::size_t e = p.find("\\E", i + 2);
+        i = e == std::string_view::npos ? p.size() : e + 2;
+      } else {
+        i += 2;
+      }
+    } else if (p[i] == '[') {  // a character class: its parentheses are literal
+      std::size_t j = i + 1;
+      if (j < p.size() && p[j] == '^') ++j;
+      if (j < p.size() && p[j] == ']') ++j;
+      while (j < p.size() && p[j] != ']') {
+        if (p[j] == '\\') {
+          j += 2;
+        } else if (p.compare(j, 2, "[:") == 0 && p.find(":]", j + 2) != std::string_view::npos) {
+          j = p.find(":]", j + 2) + 2;
+        } else {
+          ++j;
+        }
+      }
+      i = j + 1;
+    } else if (p[i] == '(') {
+      ++i;
+      if (i < p.size() && p[i] == '?') {
+        // (?P<name>re) (or (?<name>re)) captures; (?flags) and (?:re) do not.
+        const std::size_t open = p.compare(i, 3, "?P<") == 0  ? i + 3
+                                 : p.compare(i, 2, "?<") == 0 ? i + 2
+                                                              : std::string_view::npos;
+        const std::size_t close = open == std::string_view::npos ? open : p.find('>', open);
+        if (close != std::string_view::npos) {
+          (*names)[++*count] = std::string(p.substr(open, close - open));
+          i = close + 1;
+        }
+      } else {
+        ++*count;
+      }
+    } else {
+      ++i;
+    }
+  }
 }
 
 bool matches_empty(const RE2& re) {

@@ -49,6 +49,17 @@ bool for_each_row(std::string_view tsv, std::string_view name, Status* status, F
 }  // namespace
 
 Entry* Lexicon::entry(std::string_view key) {
+  // Most keys are one word of lower-case ASCII letters: the view is the key
+  // and its one token a word (tests/tone/lexicon_test.cpp), so no Document
+  // is built for them.
+  if (!key.empty() &&
+      std::all_of(key.begin(), key.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+    if (auto it = map_.find(key); it != map_.end()) return &it->second;
+    slots_.clear();
+    keyed_.clear();
+    keys_.emplace_back(key);
+    return &map_[keys_.back()];
+  }
   const text::Document doc = text::Document::build(key);
   const std::string& view = doc.view();
   const auto& tokens = doc.tokens();

@@ -3,6 +3,10 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <fstream>
+#include <string>
+
 #include "text/document.hpp"
 #include "tone/items.hpp"
 #include "tone/scorer.hpp"
@@ -150,4 +154,30 @@ TEST_CASE("the embedded model loads") {
   Status status;
   CHECK(static_cast<bool>(tact::tone::Scorer::load_default(&status)));
   CHECK(status.ok());
+}
+
+// Lexicon::entry takes a key of lower-case ASCII letters as its own view
+// and one word without building a Document: so it is, for every such key
+// of the English lexicons.
+TEST_CASE("a key of lower-case ASCII letters is its own view and one word") {
+  int keys = 0;
+  for (const char* file : {"lexicon.tsv", "lexicon_anger.tsv", "lexicon_cs.tsv"}) {
+    std::ifstream in(std::string(TACT_SOURCE_DIR) + "/rules/en/" + file);
+    REQUIRE(in.good());
+    std::string line;
+    while (std::getline(in, line)) {
+      const std::string key = line.substr(0, line.find('\t'));
+      if (key.empty() ||
+          !std::all_of(key.begin(), key.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+        continue;
+      const tact::text::Document doc = tact::text::Document::build(key);
+      CHECK(doc.view() == key);
+      REQUIRE(doc.tokens().size() == 1);
+      CHECK(doc.tokens()[0].kind == tact::text::TokenKind::word);
+      CHECK(doc.tokens()[0].view.begin == 0);
+      CHECK(doc.tokens()[0].view.end == key.size());
+      ++keys;
+    }
+  }
+  CHECK(keys > 1000);
 }
