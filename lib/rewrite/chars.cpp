@@ -7,7 +7,7 @@
 
 namespace tact::rewrite {
 
-char32_t char_at(std::string_view s, std::size_t i, std::size_t* length) {
+char32_t detail::char_at_multibyte(std::string_view s, std::size_t i, std::size_t* length) {
   if (i >= s.size()) {
     if (length) *length = 0;
     return 0;
@@ -18,7 +18,7 @@ char32_t char_at(std::string_view s, std::size_t i, std::size_t* length) {
   return c;
 }
 
-char32_t char_before(std::string_view s, std::size_t i, std::size_t* length) {
+char32_t detail::char_before_multibyte(std::string_view s, std::size_t i, std::size_t* length) {
   if (i == 0 || i > s.size()) {
     if (length) *length = 0;
     return 0;
@@ -41,30 +41,6 @@ char32_t char_before(std::string_view s, std::size_t i, std::size_t* length) {
   return c;
 }
 
-bool is_hspace(char32_t c) {
-  return c != 0 && text::is_space(c) && !text::is_line_break(c);
-}
-
-bool is_newline(char32_t c) {
-  return c != 0 && text::is_line_break(c);
-}
-
-bool is_terminator(char32_t c) {
-  return text::is_sentence_terminator(c);
-}
-
-bool is_soft_punct(char32_t c) {
-  return c == ',' || c == ';' || c == ':';
-}
-
-bool is_dash(char32_t c) {
-  return c == 0x2013 || c == 0x2014;
-}
-
-bool is_wordish(char32_t c) {
-  return c != 0 && (text::is_letter(c) || text::is_mark(c) || text::is_digit(c));
-}
-
 bool is_opener(char32_t c) {
   switch (c) {
     case '"':
@@ -83,14 +59,6 @@ bool is_opener(char32_t c) {
     case 0x00A1: return true;
     default: return false;
   }
-}
-
-bool is_closer(char32_t c) {
-  return text::is_sentence_close(c);
-}
-
-bool is_apostrophe(char32_t c) {
-  return c == '\'' || c == 0x2019;
 }
 
 bool starts_sentence(std::string_view s, std::size_t pos, const text::SentenceProfile& sentences) {

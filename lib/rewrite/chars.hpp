@@ -9,33 +9,69 @@
 #include <string_view>
 
 #include "text/sentence_profile.hpp"
+#include "text/unicode.hpp"
 
 namespace tact::rewrite {
 
+namespace detail {
+char32_t char_at_multibyte(std::string_view s, std::size_t i, std::size_t* length);
+char32_t char_before_multibyte(std::string_view s, std::size_t i, std::size_t* length);
+}  // namespace detail
+
 // The code point that starts at s[i] (0 at or past the end), and the one
 // that ends just before s[i] (0 at the start), with its byte length.
-char32_t char_at(std::string_view s, std::size_t i, std::size_t* length = nullptr);
-char32_t char_before(std::string_view s, std::size_t i, std::size_t* length = nullptr);
+// Inline, with ASCII answered here: the rewrite asks for every character
+// around every edit.
+inline char32_t char_at(std::string_view s, std::size_t i, std::size_t* length = nullptr) {
+  if (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) {
+    if (length) *length = 1;
+    return static_cast<char32_t>(s[i]);
+  }
+  return detail::char_at_multibyte(s, i, length);
+}
+inline char32_t char_before(std::string_view s, std::size_t i, std::size_t* length = nullptr) {
+  if (i > 0 && i <= s.size() && static_cast<unsigned char>(s[i - 1]) < 0x80) {
+    if (length) *length = 1;
+    return static_cast<char32_t>(s[i - 1]);
+  }
+  return detail::char_before_multibyte(s, i, length);
+}
 
-// Whitespace within a line (space, tab, NBSP, …), and line breaks.
-bool is_hspace(char32_t c);
-bool is_newline(char32_t c);
+// Line breaks, and whitespace within a line (space, tab, NBSP, …).
+inline bool is_newline(char32_t c) {
+  return c != 0 && text::is_line_break(c);
+}
+inline bool is_hspace(char32_t c) {
+  return c != 0 && text::is_space(c) && !text::is_line_break(c);
+}
 // Ends a sentence (text::is_sentence_terminator: the segmenter's model).
-bool is_terminator(char32_t c);
+inline bool is_terminator(char32_t c) {
+  return text::is_sentence_terminator(c);
+}
 // Joins clauses inside a sentence: , ; :
-bool is_soft_punct(char32_t c);
+inline bool is_soft_punct(char32_t c) {
+  return c == ',' || c == ';' || c == ':';
+}
 // An en or em dash, which joins clauses like a comma.
-bool is_dash(char32_t c);
+inline bool is_dash(char32_t c) {
+  return c == 0x2013 || c == 0x2014;
+}
 // Letters, marks and digits: the stuff of words.
-bool is_wordish(char32_t c);
+inline bool is_wordish(char32_t c) {
+  return c != 0 && (text::is_letter(c) || text::is_mark(c) || text::is_digit(c));
+}
 // Opening quotes and brackets, dashes and bullets that may precede the
 // first word of a sentence.
 bool is_opener(char32_t c);
 // Quotes and brackets that may follow a sentence's terminator
 // (text::is_sentence_close: the segmenter's model).
-bool is_closer(char32_t c);
+inline bool is_closer(char32_t c) {
+  return text::is_sentence_close(c);
+}
 // An apostrophe as writers type it: ' or ’.
-bool is_apostrophe(char32_t c);
+inline bool is_apostrophe(char32_t c) {
+  return c == '\'' || c == 0x2019;
+}
 // a == b with A-Z folded to a-z (the guard's and the clause check's words).
 bool equal_folded(std::string_view a, std::string_view b);
 // True when the word starting at byte `at` of `s` (letters, marks and
