@@ -239,7 +239,15 @@ void CompiledPack::match_patterns(const text::Document& doc, uint32_t r, const C
     // so a window that overlaps the last one resumes where it stopped.
     for (; c != last && c->pattern == index; ++c) {
       if (found == kMaxFindingsPerRule || attempts == kMaxAttemptsPerPattern) continue;
-      const Window& window = scratch->windows[c->window];
+      // Windows of neighbouring chunks overlap: searched as one, the
+      // overlap is read once.
+      Window window = scratch->windows[c->window];
+      while (c + 1 != last && (c + 1)->pattern == index &&
+             scratch->windows[(c + 1)->window].search.begin <= window.search.end) {
+        ++c;
+        window.search.end = scratch->windows[c->window].search.end;
+        window.chunk_end = scratch->windows[c->window].chunk_end;
+      }
       pos = std::max(pos, window.search.begin);
       const uint32_t end = window.search.end;
       for (; pos < end && found < kMaxFindingsPerRule && attempts < kMaxAttemptsPerPattern;
