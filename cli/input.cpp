@@ -351,11 +351,13 @@ bool MessageScan::key(std::size_t depth, Field** member) {
   ++i_;
   *member = nullptr;
   if (depth != 1) return true;
-  std::string name(reinterpret_cast<const char*>(p_) + begin, end - begin);
+  const auto* raw = reinterpret_cast<const char*>(p_);
+  std::string decoded;
+  std::string_view name(raw + begin + 1, end - begin - 2);
   if (escaped) {
-    decode_string(&name, 0, name.size());
-  } else {
-    name = name.substr(1, name.size() - 2);
+    decoded.assign(raw + begin, end - begin);
+    decode_string(&decoded, 0, decoded.size());
+    name = decoded;
   }
   if (name == "text") *member = &text;
   if (name == "id") *member = &id;
