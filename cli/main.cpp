@@ -142,7 +142,8 @@ int run(const Settings& s, bool rewrite_only) {
         a->err = where() + m.error + "\n";
         if (json) a->out = tact::cli::error_json(m) + "\n";
       } else if (json) {
-        a->out = tact::cli::report_json(m, report, partial) + "\n";
+        a->out = tact::cli::report_json(m, report, partial);
+        a->out += '\n';  // in place: no copy of the line
       } else if (rewrite_only) {
         // A partial report has no rewrite: the draft is output as it was.
         const std::string& text = partial.empty() ? report.rewrite : m.text;
