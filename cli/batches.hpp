@@ -2,9 +2,15 @@
 //
 // Answers work items on several threads and hands the answers back in input
 // order. Items are gathered into batches (at most kMaxBatchMessages, or
-// kMaxBatchBytes of text, so memory stays bounded whatever the input); the
-// worker threads and the calling thread answer one batch together, then
-// the calling thread emits its answers in order while no worker runs.
+// kMaxBatchBytes of text). A full batch is handed to the worker threads and
+// the calling thread goes back to reading the next one, emitting on the way
+// the answers that are ready, in order; so reading, answering and emitting
+// overlap. Memory stays bounded whatever the input: at most
+// kMaxBatchesInFlight batches are handed out and not yet emitted, besides the
+// one being filled, and once they hold kMaxBatchBytes of text between them
+// no more is handed out. Whenever it may not read on, the calling thread
+// answers items too (or waits for the one it must emit next). With one
+// thread it answers and emits each batch as it fills, as before.
 //
 // `tact analyze` queues one Message per line; `tact report` queues whole
 // conversations, so the item and answer types are parameters. An item type
@@ -14,7 +20,9 @@
 
 #include <condition_variable>
 #include <cstddef>
+#include <deque>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -44,6 +52,7 @@ class WorkBatches {
  public:
   static constexpr std::size_t kMaxBatchMessages = 512;
   static constexpr std::size_t kMaxBatchBytes = std::size_t{8} << 20;
+  static constexpr std::size_t kMaxBatchesInFlight = 4;
 
   // `answer` runs on any thread, once per item; `emit` on the calling
   // thread, in input order, and returns false to stop (output failed).
@@ -65,97 +74,178 @@ class WorkBatches {
       const std::lock_guard<std::mutex> lock(mutex_);
       stopping_ = true;
     }
-    start_.notify_all();
+    work_.notify_all();
     for (std::thread& t : workers_) t.join();
   }
   WorkBatches(const WorkBatches&) = delete;
   WorkBatches& operator=(const WorkBatches&) = delete;
 
-  // Queues one item; answers and emits a full batch. False: stop.
+  // Queues one item; hands out a full batch and emits what is ready. False:
+  // stop (an emit failed; nothing more is emitted).
   bool add(Item&& m) {
-    bytes_ += batch_bytes(m);
-    batch_.push_back(std::move(m));
-    if (batch_.size() >= kMaxBatchMessages || bytes_ >= kMaxBatchBytes) return flush();
-    return true;
+    if (stopped_) return false;
+    if (!filling_) filling_ = fresh();
+    filling_->bytes += batch_bytes(m);
+    filling_->items.push_back(std::move(m));
+    if (filling_->items.size() < kMaxBatchMessages && filling_->bytes < kMaxBatchBytes) return true;
+    hand_out();
+    return pump(workers_.empty());
   }
 
-  // Answers and emits what is queued. False: stop.
+  // Answers and emits everything queued. False: stop.
   bool flush() {
-    if (batch_.empty()) return true;
-    answers_.assign(batch_.size(), Result());
-    if (workers_.empty() || batch_.size() == 1) {
-      for (std::size_t i = 0; i < batch_.size(); ++i) answer_(batch_[i], &answers_[i]);
-    } else {
-      {
-        const std::lock_guard<std::mutex> lock(mutex_);
-        next_ = 0;
-        finished_ = 0;
-        ++generation_;
-      }
-      start_.notify_all();
-      answer_all();
-      std::unique_lock<std::mutex> lock(mutex_);
-      done_.wait(lock, [&] { return finished_ == workers_.size(); });
-    }
-    bool go_on = true;
-    for (std::size_t i = 0; i < answers_.size(); ++i) {
-      if (!(go_on = emit_(batch_[i], answers_[i]))) break;
-    }
-    batch_.clear();
-    answers_.clear();
-    bytes_ = 0;
-    return go_on;
+    if (stopped_) return false;
+    hand_out();
+    return pump(true);
   }
 
   unsigned threads_used() const { return static_cast<unsigned>(workers_.size()) + 1; }
 
  private:
-  // The calling thread's share of one batch (and each worker's).
-  void answer_all() {
-    for (;;) {
-      std::size_t i;
-      {
-        const std::lock_guard<std::mutex> lock(mutex_);
-        if (next_ >= batch_.size()) return;
-        i = next_++;
-      }
-      answer_(batch_[i], &answers_[i]);
+  struct Batch {
+    std::vector<Item> items;
+    std::vector<Result> results;
+    std::vector<char> done;  // per item, under mutex_
+    std::size_t bytes = 0;
+    std::size_t next = 0;     // the next item to answer (under mutex_)
+    std::size_t emitted = 0;  // items emitted (the calling thread's)
+  };
+
+  std::unique_ptr<Batch> fresh() {
+    if (spare_.empty()) return std::make_unique<Batch>();
+    std::unique_ptr<Batch> b = std::move(spare_.back());
+    spare_.pop_back();
+    return b;
+  }
+
+  // Hands the batch being filled to the workers.
+  void hand_out() {
+    if (!filling_ || filling_->items.empty()) return;
+    Batch& b = *filling_;
+    b.results.assign(b.items.size(), Result());
+    b.done.assign(b.items.size(), 0);
+    b.next = 0;
+    b.emitted = 0;
+    {
+      const std::lock_guard<std::mutex> lock(mutex_);
+      unanswered_ += b.items.size();
+      bytes_ += b.bytes;
+      batches_.push_back(std::move(filling_));
     }
+    work_.notify_all();
+  }
+
+  // Takes the oldest item no thread has taken (under mutex_), if any.
+  bool take(Batch** batch, std::size_t* i) {
+    if (unanswered_ == 0) return false;
+    for (const std::unique_ptr<Batch>& b : batches_) {
+      if (b->next < b->items.size()) {
+        *batch = b.get();
+        *i = b->next++;
+        --unanswered_;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // Answers one taken item; `lock` holds mutex_ before and after.
+  void answer_one(std::unique_lock<std::mutex>& lock, Batch* b, std::size_t i) {
+    lock.unlock();
+    answer_(b->items[i], &b->results[i]);
+    lock.lock();
+    b->done[i] = 1;
+  }
+
+  // The calling thread: emits the answers that are ready, in order; then,
+  // until there is room for another batch (`all`: until every batch is
+  // emitted), answers items itself or waits for them.
+  bool pump(bool all) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    for (;;) {
+      while (!batches_.empty()) {
+        Batch& b = *batches_.front();
+        if (b.emitted == b.items.size()) {
+          bytes_ -= b.bytes;
+          std::unique_ptr<Batch> old = std::move(batches_.front());
+          batches_.pop_front();
+          lock.unlock();
+          recycle(std::move(old));
+          lock.lock();
+          continue;
+        }
+        if (b.done[b.emitted] == 0) break;
+        std::size_t end = b.emitted + 1;
+        while (end < b.items.size() && b.done[end] != 0) ++end;
+        lock.unlock();
+        for (std::size_t i = b.emitted; i < end; ++i) {
+          if (!emit_(b.items[i], b.results[i])) {
+            stop();
+            return false;
+          }
+        }
+        lock.lock();
+        b.emitted = end;
+      }
+      if (all ? batches_.empty()
+              : batches_.size() < kMaxBatchesInFlight && bytes_ < kMaxBatchBytes) {
+        return true;
+      }
+      Batch* b = nullptr;
+      std::size_t i = 0;
+      if (take(&b, &i)) {
+        answer_one(lock, b, i);
+      } else {
+        waiting_ = true;
+        ready_.wait(lock);
+        waiting_ = false;
+      }
+    }
+  }
+
+  // Emitting failed: no more answers are needed.
+  void stop() {
+    stopped_ = true;
+    const std::lock_guard<std::mutex> lock(mutex_);
+    for (const std::unique_ptr<Batch>& b : batches_) b->next = b->items.size();
+    unanswered_ = 0;
+  }
+
+  // Keeps an emitted batch's storage for the next one (the calling thread's).
+  void recycle(std::unique_ptr<Batch> b) {
+    b->items.clear();
+    b->results.clear();
+    b->bytes = 0;
+    if (spare_.size() < 2) spare_.push_back(std::move(b));
   }
 
   // A worker thread's loop.
   void work() {
-    unsigned seen = 0;
+    std::unique_lock<std::mutex> lock(mutex_);
     for (;;) {
-      {
-        std::unique_lock<std::mutex> lock(mutex_);
-        start_.wait(lock, [&] { return stopping_ || generation_ != seen; });
-        if (stopping_) return;
-        seen = generation_;
-      }
-      answer_all();
-      {
-        // Every worker reports every batch, so the calling thread touches the
-        // batch again only once no worker can.
-        const std::lock_guard<std::mutex> lock(mutex_);
-        ++finished_;
-      }
-      done_.notify_one();
+      work_.wait(lock, [&] { return stopping_ || unanswered_ > 0; });
+      if (stopping_) return;
+      Batch* b = nullptr;
+      std::size_t i = 0;
+      if (!take(&b, &i)) continue;
+      answer_one(lock, b, i);
+      if (waiting_) ready_.notify_one();
     }
   }
 
   std::function<void(Item&, Result*)> answer_;
   std::function<bool(const Item&, const Result&)> emit_;
-  std::vector<Item> batch_;
-  std::vector<Result> answers_;
-  std::size_t bytes_ = 0;
+  std::unique_ptr<Batch> filling_;             // the calling thread's
+  std::vector<std::unique_ptr<Batch>> spare_;  // the calling thread's
+  bool stopped_ = false;                       // the calling thread's
 
   std::mutex mutex_;
-  std::condition_variable start_;  // a batch is ready, or stopping
-  std::condition_variable done_;   // a worker finished its share
-  std::size_t next_ = 0;           // next item to answer (under mutex_)
-  std::size_t finished_ = 0;       // workers done with this batch
-  unsigned generation_ = 0;        // batches started
+  std::condition_variable work_;                // an item to answer, or stopping
+  std::condition_variable ready_;               // an item was answered
+  std::deque<std::unique_ptr<Batch>> batches_;  // handed out, not yet emitted, oldest first
+  std::size_t unanswered_ = 0;                  // items in batches_ no thread has taken
+  std::size_t bytes_ = 0;                       // batch_bytes() in batches_
+  bool waiting_ = false;                        // the calling thread waits on ready_
   bool stopping_ = false;
   std::vector<std::thread> workers_;
 };

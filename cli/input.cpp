@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <limits>
 #include <new>
@@ -156,6 +158,352 @@ std::string_view member_token(std::string_view obj, std::string_view key) {
   }
 }
 
+// Replaces *s with the contents of the JSON string token s[begin, end)
+// (quotes included, already validated), decoded in place: no escape
+// decodes to more bytes than it is written with.
+void decode_string(std::string* s, std::size_t begin, std::size_t end) {
+  char* d = s->data();
+  std::size_t w = 0;
+  std::size_t r = begin + 1;
+  const std::size_t stop = end - 1;
+  auto hex = [&](std::size_t at) {
+    unsigned v = 0;
+    for (std::size_t k = at; k < at + 4; ++k) {
+      const unsigned c = static_cast<unsigned char>(d[k]);
+      v = v * 16 + (c <= '9' ? c - '0' : (c | 0x20U) - 'a' + 10);
+    }
+    return v;
+  };
+  while (r < stop) {
+    const void* slash = std::memchr(d + r, '\\', stop - r);
+    const std::size_t run =
+        (slash != nullptr ? static_cast<std::size_t>(static_cast<const char*>(slash) - d) : stop) -
+        r;
+    if (w != r) std::memmove(d + w, d + r, run);
+    w += run;
+    r += run;
+    if (slash == nullptr) break;
+    const char e = d[r + 1];
+    r += 2;
+    switch (e) {
+      case 'b': d[w++] = '\b'; continue;
+      case 'f': d[w++] = '\f'; continue;
+      case 'n': d[w++] = '\n'; continue;
+      case 'r': d[w++] = '\r'; continue;
+      case 't': d[w++] = '\t'; continue;
+      case 'u': break;
+      default: d[w++] = e; continue;  // '"', '\\' or '/'
+    }
+    unsigned cp = hex(r);
+    r += 4;
+    if (cp >= 0xD800 && cp <= 0xDBFF) {
+      cp = 0x10000 + ((cp - 0xD800) << 10) + (hex(r + 2) - 0xDC00);
+      r += 6;
+    }
+    if (cp < 0x80) {
+      d[w++] = static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      d[w++] = static_cast<char>(0xC0 | (cp >> 6));
+      d[w++] = static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      d[w++] = static_cast<char>(0xE0 | (cp >> 12));
+      d[w++] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      d[w++] = static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      d[w++] = static_cast<char>(0xF0 | (cp >> 18));
+      d[w++] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      d[w++] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      d[w++] = static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  }
+  s->resize(w);
+}
+
+// Validates one --jsonl line exactly as nlohmann::json::parse does (the
+// parser this replaced, and the one `tact report` and `tact conversation`
+// still use), without building anything: RFC 8259 strictly, UTF-8 checked
+// inside strings, a number that overflows a double refused, a byte order
+// mark at the very start skipped, and a NUL byte outside a string taken for
+// the end of the input. Notes where the values of the last top-level
+// "text", "id" and "role" members are (the last: nlohmann keeps the last of
+// duplicate keys). Nesting is tracked in a string, not by recursion.
+class MessageScan {
+ public:
+  struct Field {
+    std::size_t begin = 0;  // the value's token, as written
+    std::size_t end = 0;
+    // 0: absent; '"' string, '0' number, 'n' null, 'o' anything else.
+    char kind = 0;
+  };
+
+  explicit MessageScan(std::string_view line)
+      : p_(reinterpret_cast<const unsigned char*>(line.data())), n_(line.size()) {}
+
+  // True when the line is one JSON value and nothing else.
+  bool run();
+
+  bool object = false;  // the value is an object
+  Field text;
+  Field id;
+  Field role;
+
+ private:
+  // The current byte; 0 past the end, which nlohmann's lexer treats alike.
+  unsigned at() const { return i_ < n_ ? p_[i_] : 0U; }
+  static bool digit(unsigned c) { return c >= '0' && c <= '9'; }
+  void ws() {
+    while (i_ < n_ && (p_[i_] == ' ' || p_[i_] == '\t' || p_[i_] == '\n' || p_[i_] == '\r')) ++i_;
+  }
+  bool string(bool* escaped);
+  bool utf8();
+  int hex4();
+  bool number();
+  bool literal(std::string_view word);
+  bool key(std::size_t depth, Field** member);
+
+  const unsigned char* p_;
+  std::size_t n_;
+  std::size_t i_ = 0;
+};
+
+bool MessageScan::run() {
+  if (n_ > 0 && p_[0] == 0xEF) {
+    if (n_ < 3 || p_[1] != 0xBB || p_[2] != 0xBF) return false;
+    i_ = 3;
+  }
+  std::string open;         // '{' or '[' for each container entered
+  Field* member = nullptr;  // the top-level member whose value comes next
+  bool first = true;
+  for (;;) {
+    // One value, or the start of a non-empty container.
+    ws();
+    const std::size_t start = i_;
+    const std::size_t depth = open.size();
+    const unsigned c = at();
+    if (first) object = c == '{';
+    first = false;
+    bool entered = false;
+    switch (c) {
+      case '{':
+      case '[':
+        ++i_;
+        ws();
+        if (at() == (c == '{' ? '}' : ']')) {
+          ++i_;
+        } else {
+          open.push_back(static_cast<char>(c));
+          entered = true;
+        }
+        break;
+      case '"':
+        if (!string(nullptr)) return false;
+        break;
+      case 't':
+        if (!literal("true")) return false;
+        break;
+      case 'f':
+        if (!literal("false")) return false;
+        break;
+      case 'n':
+        if (!literal("null")) return false;
+        break;
+      default:
+        if (c != '-' && !digit(c)) return false;
+        if (!number()) return false;
+    }
+    if (member != nullptr && depth == 1) {
+      member->begin = start;
+      member->end = i_;
+      member->kind = c == '"' ? '"' : c == 'n' ? 'n' : (c == '-' || digit(c)) ? '0' : 'o';
+      member = nullptr;
+    }
+    if (entered) {
+      if (open.back() == '{' && !key(open.size(), &member)) return false;
+      continue;
+    }
+    // After a value: separators and the ends of containers.
+    for (;;) {
+      ws();
+      if (open.empty()) return at() == 0;
+      const unsigned d = at();
+      if (d == ',') {
+        ++i_;
+        if (open.back() == '{' && !key(open.size(), &member)) return false;
+        break;
+      }
+      if (d != (open.back() == '{' ? '}' : ']')) return false;
+      ++i_;
+      open.pop_back();
+    }
+  }
+}
+
+// A member's key and its ':'; at depth 1, *member is the field it names.
+bool MessageScan::key(std::size_t depth, Field** member) {
+  ws();
+  if (at() != '"') return false;
+  const std::size_t begin = i_;
+  bool escaped = false;
+  if (!string(&escaped)) return false;
+  const std::size_t end = i_;
+  ws();
+  if (at() != ':') return false;
+  ++i_;
+  *member = nullptr;
+  if (depth != 1) return true;
+  const auto* raw = reinterpret_cast<const char*>(p_);
+  std::string decoded;
+  std::string_view name(raw + begin + 1, end - begin - 2);
+  if (escaped) {
+    decoded.assign(raw + begin, end - begin);
+    decode_string(&decoded, 0, decoded.size());
+    name = decoded;
+  }
+  if (name == "text") *member = &text;
+  if (name == "id") *member = &id;
+  if (name == "role") *member = &role;
+  return true;
+}
+
+bool MessageScan::string(bool* escaped) {
+  ++i_;  // the opening quote
+  for (;;) {
+    while (i_ < n_) {
+      const unsigned c = p_[i_];
+      if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;
+      ++i_;
+    }
+    const unsigned c = at();
+    if (c == '"') {
+      ++i_;
+      return true;
+    }
+    if (c < 0x20) return false;  // a control character, or the end
+    if (c >= 0x80) {
+      if (!utf8()) return false;
+      continue;
+    }
+    if (escaped != nullptr) *escaped = true;
+    ++i_;  // the backslash
+    const unsigned e = at();
+    ++i_;
+    if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r' ||
+        e == 't') {
+      continue;
+    }
+    if (e != 'u') return false;
+    const int cp = hex4();
+    if (cp < 0) return false;
+    if (cp >= 0xD800 && cp <= 0xDBFF) {
+      if (at() != '\\') return false;
+      ++i_;
+      if (at() != 'u') return false;
+      ++i_;
+      const int low = hex4();
+      if (low < 0xDC00 || low > 0xDFFF) return false;
+    } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+      return false;
+    }
+  }
+}
+
+// One multi-byte UTF-8 sequence (RFC 3629: no overlong forms, surrogates
+// or code points past U+10FFFF).
+bool MessageScan::utf8() {
+  const unsigned c = p_[i_++];
+  unsigned lo = 0x80;
+  unsigned hi = 0xBF;
+  int more = 0;
+  if (c >= 0xC2 && c <= 0xDF) {
+    more = 1;
+  } else if (c == 0xE0) {
+    more = 2;
+    lo = 0xA0;
+  } else if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) {
+    more = 2;
+  } else if (c == 0xED) {
+    more = 2;
+    hi = 0x9F;
+  } else if (c == 0xF0) {
+    more = 3;
+    lo = 0x90;
+  } else if (c >= 0xF1 && c <= 0xF3) {
+    more = 3;
+  } else if (c == 0xF4) {
+    more = 3;
+    hi = 0x8F;
+  } else {
+    return false;
+  }
+  for (int k = 0; k < more; ++k) {
+    const unsigned d = at();
+    if (d < lo || d > hi) return false;
+    ++i_;
+    lo = 0x80;
+    hi = 0xBF;
+  }
+  return true;
+}
+
+int MessageScan::hex4() {
+  int v = 0;
+  for (int k = 0; k < 4; ++k) {
+    const unsigned c = at();
+    int d = 0;
+    if (c >= '0' && c <= '9') {
+      d = static_cast<int>(c - '0');
+    } else if (c >= 'a' && c <= 'f') {
+      d = static_cast<int>(c - 'a' + 10);
+    } else if (c >= 'A' && c <= 'F') {
+      d = static_cast<int>(c - 'A' + 10);
+    } else {
+      return -1;
+    }
+    v = v * 16 + d;
+    ++i_;
+  }
+  return v;
+}
+
+bool MessageScan::number() {
+  const std::size_t begin = i_;
+  if (at() == '-') ++i_;
+  if (at() == '0') {
+    ++i_;
+  } else if (digit(at())) {
+    while (digit(at())) ++i_;
+  } else {
+    return false;
+  }
+  bool integer = true;
+  if (at() == '.') {
+    integer = false;
+    ++i_;
+    if (!digit(at())) return false;
+    while (digit(at())) ++i_;
+  }
+  if (at() == 'e' || at() == 'E') {
+    integer = false;
+    ++i_;
+    if (at() == '+' || at() == '-') ++i_;
+    if (!digit(at())) return false;
+    while (digit(at())) ++i_;
+  }
+  // nlohmann refuses a number that overflows a double ("number overflow");
+  // an integer of up to 18 digits never does.
+  if (integer && i_ - begin <= 18) return true;
+  const std::string token(reinterpret_cast<const char*>(p_) + begin, i_ - begin);
+  return std::isfinite(std::strtod(token.c_str(), nullptr));
+}
+
+bool MessageScan::literal(std::string_view word) {
+  for (const char w : word) {
+    if (at() != static_cast<unsigned char>(w)) return false;
+    ++i_;
+  }
+  return true;
+}
+
 std::string errno_text(int err) {
   return std::strerror(err);
 }
@@ -200,7 +548,7 @@ bool read_fd(int fd, const std::string& name, const ReadOptions& o,
     } else {
       if (o.jsonl && line.find_first_not_of(" \t") == std::string::npos) continue;
       m.text.swap(line);
-      if (o.jsonl) parse_json_message(&m);
+      if (o.jsonl && o.parse_jsonl) parse_json_message(&m);
     }
     if (!each(m)) {
       *stop = true;
@@ -217,9 +565,48 @@ void malformed(Message* m, const char* why) {
 }  // namespace
 
 void parse_json_message(Message* m) {
-  const nlohmann::json j = nlohmann::json::parse(m->text, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) return malformed(m, "malformed JSON");
-  read_json_message(j, m);
+  MessageScan scan(m->text);
+  if (!scan.run()) return malformed(m, "malformed JSON");
+  if (!scan.object) return malformed(m, "expected a JSON object");
+  const MessageScan::Field& text = scan.text;
+  if (text.kind != '"') return malformed(m, "missing string field \"text\"");
+  const std::string_view line = m->text;
+  if (const MessageScan::Field& id = scan.id; id.kind != 0 && id.kind != 'n') {
+    if (id.kind != '"' && id.kind != '0') {
+      return malformed(m, "field \"id\" must be a string or a number");
+    }
+    // Echo the token as written: 1e2 stays 1e2 and long integers keep
+    // their digits, which a round trip through a double would not.
+    m->id_json.assign(line.substr(id.begin, id.end - id.begin));
+    m->id = m->id_json;
+    if (id.kind == '"') decode_string(&m->id, 0, m->id.size());
+    // As before this scanner: the token was looked up by a scan that
+    // expected the line to start with '{' after blanks, so a line starting
+    // with a byte order mark (one not at the start of a file, or a second
+    // one there) never had its id echoed. Kept so the output is unchanged.
+    if (line.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+      m->id_json.clear();
+      if (id.kind != '"') m->id.clear();
+    }
+  }
+  if (const MessageScan::Field& role = scan.role; role.kind != 0 && role.kind != 'n') {
+    std::string r;
+    if (role.kind == '"') {
+      r.assign(line.substr(role.begin, role.end - role.begin));
+      decode_string(&r, 0, r.size());
+    }
+    if (r == "agent") {
+      m->role = Role::agent;
+    } else if (r == "customer") {
+      m->role = Role::customer;
+    } else if (r == "auto") {
+      m->role = Role::automatic;
+    } else {
+      return malformed(m, "field \"role\" must be \"agent\", \"customer\" or \"auto\"");
+    }
+    m->has_role = true;
+  }
+  decode_string(&m->text, text.begin, text.end);
 }
 
 void read_json_message(const nlohmann::json& j, Message* m) {

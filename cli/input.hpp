@@ -37,10 +37,16 @@ struct ReadOptions {
   // and skipped without being stored. A --jsonl line may be up to twice
   // this plus 4 KiB, room for escapes and other fields.
   std::size_t max_bytes = std::size_t{16} << 20;
+  // False: --jsonl lines come back as read (blank ones still skipped), for
+  // the caller to parse with parse_json_message on its own threads.
+  bool parse_jsonl = true;
 };
 
 // Reads m->text, one JSON object {"text", "id"?, "role"?}, into *m as a
 // --jsonl line is read; sets m->code to "malformed" when it is not one.
+// Scans the line without building a DOM, yet accepts, refuses and decodes
+// exactly as nlohmann::json::parse then read_json_message do
+// (tests/cli/cli_input_test.cpp compares the two).
 void parse_json_message(Message* m);
 
 // The same from `j`, m->text parsed already (m->text must still hold the

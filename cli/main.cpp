@@ -129,6 +129,8 @@ int run(const Settings& s, bool rewrite_only) {
     auto where = [&] { return "tact: " + m.file + ":" + std::to_string(m.line) + ": "; };
     tact::Report report;
     try {
+      // --jsonl lines are parsed here, on the analyzing threads.
+      if (s.jsonl && m.code.empty()) tact::cli::parse_json_message(&m);
       // The deadline's message when the report is partial.
       const std::string partial = tact::cli::analyze_message(*analyzer, m, default_role, &report);
       if (!partial.empty()) {
@@ -140,7 +142,8 @@ int run(const Settings& s, bool rewrite_only) {
         a->err = where() + m.error + "\n";
         if (json) a->out = tact::cli::error_json(m) + "\n";
       } else if (json) {
-        a->out = tact::cli::report_json(m, report, partial) + "\n";
+        a->out = tact::cli::report_json(m, report, partial);
+        a->out += '\n';  // in place: no copy of the line
       } else if (rewrite_only) {
         // A partial report has no rewrite: the draft is output as it was.
         const std::string& text = partial.empty() ? report.rewrite : m.text;
@@ -193,6 +196,7 @@ int run(const Settings& s, bool rewrite_only) {
   tact::cli::ReadOptions read_options;
   read_options.jsonl = s.jsonl;
   read_options.max_bytes = s.max_input_bytes;
+  read_options.parse_jsonl = false;  // `answer` parses them
   const bool complete = tact::cli::read_messages(
       s.files, read_options, [&](tact::cli::Message& m) { return batches.add(std::move(m)); });
   if (!complete) failed = true;

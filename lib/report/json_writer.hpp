@@ -6,6 +6,7 @@
 #ifndef TACT_REPORT_JSON_WRITER_HPP_
 #define TACT_REPORT_JSON_WRITER_HPP_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -63,6 +64,8 @@ class Writer {
 
  private:
   void escape(unsigned char c);
+  // The comma if due, then "k": into buf; returns the length.
+  std::size_t put_key(char* buf, std::string_view k);
 
   std::string& out_;
   bool first_ = true;

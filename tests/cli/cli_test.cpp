@@ -360,6 +360,103 @@ TEST_CASE("--threads N: the same output, in input order, as one thread") {
         tact_cli("rewrite --threads 1", "I don't know.\nCalm down.\n").out);
 }
 
+TEST_CASE("--threads N: many batches in flight, every kind of bad line in its place") {
+  // 6,000 lines: a dozen batches, so several are read, answered and emitted
+  // at once. Each bad line must be answered where it stands, on stdout and
+  // stderr, exactly as with one thread.
+  std::string input;
+  int expected = 0;  // output lines: every line but the blank ones
+  for (int i = 1; i <= 6000; ++i) {
+    const std::string n = std::to_string(i);
+    switch (i % 41) {
+      case 3: input += "{not json\n"; break;
+      case 7: input += R"({"id": )" + n + R"(, "text": ")" + std::string(300, 'y') + "\"}\n"; break;
+      case 11: input += R"({"id": )" + n + "}\n"; break;
+      case 13:
+        input += R"({"id": )" + n +
+                 R"(, "text": 5})"
+                 "\n";
+        break;
+      case 17:
+        input += R"({"id": [1], "text": "x"})"
+                 "\n";
+        break;
+      case 19:
+        input += R"({"id": )" + n +
+                 R"(, "role": "boss", "text": "x"})"
+                 "\n";
+        break;
+      case 23: input += "{\"id\": " + n + ", \"text\": \"bad \xC3\x28 byte\"}\n"; break;
+      case 29:
+        input += " \t\n";
+        --expected;
+        break;  // blank: skipped
+      case 31:
+        input += R"({"id": )" + n +
+                 R"(, "text": "crlf line"})"
+                 "\r\n";
+        break;
+      case 37:
+        input +=
+            "\xEF\xBB\xBF"
+            R"({"id": )" +
+            n +
+            R"(, "text": "a mark mid-file"})"
+            "\n";
+        break;
+      default:
+        input += R"({"id": )" + n + R"(, "text": "I don't know, message )" + n +
+                 R"(. Calm down.\nThis is ridiculous!", "role": ")" +
+                 (i % 3 == 0 ? "customer" : "agent") + "\"}\n";
+    }
+    ++expected;
+  }
+  const std::string args = "analyze --jsonl --format json --max-input-bytes 200 --threads ";
+  const Run one = tact_cli(args + "1", input);
+  REQUIRE(one.status == 2);
+  const auto lines = json_lines(one.out);
+  REQUIRE(static_cast<int>(lines.size()) == expected);
+  // In input order: each line's id, or the line number its error names.
+  long last = 0;
+  for (const auto& j : lines) {
+    long at = 0;
+    if (j["id"].is_number()) {
+      at = j["id"].get<long>();
+    } else if (j.contains("error")) {
+      at = j["error"]["line"].get<long>();
+    }
+    if (at != 0) {
+      CHECK(at > last);
+      last = at;
+    }
+  }
+  for (const char* threads : {"2", "3", "8"}) {
+    CAPTURE(threads);
+    const Run many = tact_cli(args + threads, input);
+    CHECK(many.status == 2);
+    CHECK(many.out == one.out);
+    CHECK(many.err == one.err);
+    const Run text =
+        tact_cli(std::string("analyze --jsonl --max-input-bytes 200 --threads ") + threads, input);
+    CHECK(text.out == tact_cli("analyze --jsonl --max-input-bytes 200 --threads 1", input).out);
+  }
+  // stdout and stderr into one file interleave the same way too.
+  { std::ofstream("threads.in", std::ios::binary) << input; }
+  std::string both[2];
+  for (int k = 0; k < 2; ++k) {
+    const std::string cmd = std::string("'") + TACT_CLI + "' " + args + (k == 0 ? "1" : "2") +
+                            " threads.in >threads.out 2>&1";
+    CHECK(WEXITSTATUS(std::system(cmd.c_str())) == 2);
+    std::stringstream out;
+    out << std::ifstream("threads.out", std::ios::binary).rdbuf();
+    both[k] = out.str();
+  }
+  CHECK(both[0] == both[1]);
+  CHECK(both[0].find("threads.in:3: malformed JSON\n") != std::string::npos);
+  std::remove("threads.in");
+  std::remove("threads.out");
+}
+
 TEST_CASE("rewrite --jsonl writes each rewrite as one JSON string line, line breaks included") {
   const Run r = tact_cli("rewrite --jsonl", R"({"text": "Hi,\n\nI don't know.\nBest"})"
                                             "\n"
