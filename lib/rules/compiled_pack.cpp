@@ -123,20 +123,6 @@ Status CompiledPack::build(LayeredPack layered, std::shared_ptr<const Pack>* out
     f.patterns.clear();
     return {};
   };
-  // The context Set's patterns, each text once ("(?:my|our) account
-  // manager" may cancel several rules).
-  std::unordered_map<std::string_view, uint32_t> context_ids;
-  auto context_id = [&](const Regex& re) {
-    auto [it, added] =
-        context_ids.emplace(re.pattern(), static_cast<uint32_t>(pack->context_.sources.size()));
-    if (added) pack->context_.sources.push_back(&re.pattern());
-    return it->second;
-  };
-  for (const auto& re : pack->quote_regexes_) pack->quote_ids_.push_back(context_id(*re));
-  pack->unless_ids_.resize(pack->rules_.size());
-  for (std::size_t r = 0; r < pack->rules_.size(); ++r) {
-    for (const auto& re : pack->rules_[r].unless) pack->unless_ids_[r].push_back(context_id(*re));
-  }
   for (std::size_t r = 0; r < pack->rules_.size(); ++r) {
     const CompiledRule& rule = pack->rules_[r];
     if (rule.rule.detector != Detector::none)
@@ -216,22 +202,6 @@ const RE2::Set* CompiledPack::ShardSet::compile() const {
     return set.release();
   }
   return expected;
-}
-
-const RE2::Set* CompiledPack::context_set() const {
-  // As whole_set(): nothing may unwind out of the call_once body.
-  std::call_once(context_.once, [this]() noexcept {
-    if (context_.sources.empty()) return;
-    try {
-      auto set = std::make_unique<RE2::Set>(pattern_options(), RE2::UNANCHORED);
-      for (const std::string* source : context_.sources) {
-        if (set->Add(*source, nullptr) < 0) return;
-      }
-      if (set->Compile()) context_.set = std::move(set);
-    } catch (...) {  // bad_alloc: every context pattern is searched
-    }
-  });
-  return context_.set.get();
 }
 
 const RE2::Set* CompiledPack::whole_set(const RolePrefilter& p) const {

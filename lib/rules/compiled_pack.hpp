@@ -108,12 +108,9 @@ class CompiledPack final : public Pack {
   void match_detector(const text::Document& doc, uint32_t rule, Scratch* scratch,
                       std::vector<Finding>* out) const;
   // Applies anchor, quote skipping and unless to a candidate span.
-  bool accept(const text::Document& doc, uint32_t rule, text::Range span, Scratch* scratch) const;
-  bool cancelled(const text::Document& doc, uint32_t rule, text::Range span,
-                 Scratch* scratch) const;
-  // Whether context pattern `id` (an index into context_) can match the
-  // text being matched: false only when the context Set ran and said so.
-  bool context_may_match(const text::Document& doc, uint32_t id, Scratch* scratch) const;
+  bool accept(const text::Document& doc, const CompiledRule& rule, text::Range span,
+              Scratch* scratch) const;
+  bool cancelled(const text::Document& doc, const CompiledRule& rule, text::Range span) const;
   // True if only punctuation, symbols and spaces precede `pos` in its sentence.
   bool at_sentence_start(const text::Document& doc, uint32_t pos, Scratch* scratch) const;
 
@@ -170,20 +167,6 @@ class CompiledPack final : public Pack {
     mutable std::unique_ptr<RE2::Set> whole;
   };
   RolePrefilter prefilters_[2];  // agent, customer
-
-  // Every `unless` and quote pattern in one Set: a short text is scanned
-  // once, and the patterns it does not contain are not searched (their
-  // searches could only fail). Compiled on first use; null when RE2 cannot
-  // compile it, and then every pattern is searched.
-  struct ContextSet {
-    std::vector<const std::string*> sources;  // by Set index
-    mutable std::once_flag once;
-    mutable std::unique_ptr<RE2::Set> set;
-  };
-  ContextSet context_;
-  std::vector<std::vector<uint32_t>> unless_ids_;  // per rule, the Set index of each `unless`
-  std::vector<uint32_t> quote_ids_;                // the Set index of each quote pattern
-  const RE2::Set* context_set() const;
 
   const RE2::Set* whole_set(const RolePrefilter& p) const;
   // The prefilter by the role's whole Set: false when there is none or its

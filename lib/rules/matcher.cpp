@@ -125,10 +125,6 @@ struct CompiledPack::Scratch {
   std::vector<text::Range> quoted;
   std::vector<text::Range> ranges;
   bool quoted_ready = false;
-  // What the context Set said of this text (context_may_match()).
-  bool context_ready = false;
-  bool context_known = false;
-  std::vector<uint8_t> context_found;
   bool truncated = false;  // a budget left findings out of this call
 };
 
@@ -147,31 +143,8 @@ bool CompiledPack::at_sentence_start(const text::Document& doc, uint32_t pos,
   return scratch->alnum_at >= pos;
 }
 
-bool CompiledPack::context_may_match(const text::Document& doc, uint32_t id,
-                                     Scratch* scratch) const {
-  if (!scratch->context_ready) {
-    // Once per call, and only for a short text: a long one holds most of
-    // the patterns somewhere, so the scan would cost more than it saves.
-    scratch->context_ready = true;
-    scratch->context_known = false;
-    const RE2::Set* set = doc.view().size() < kSentenceScopeMinText ? context_set() : nullptr;
-    if (set != nullptr) {
-      RE2::Set::ErrorInfo info{RE2::Set::kNoError};
-      scratch->hits.clear();
-      const bool any = set->Match(doc.view(), &scratch->hits, &info);
-      if (any || info.kind == RE2::Set::kNoError) {
-        scratch->context_found.assign(context_.sources.size(), 0);
-        for (int h : scratch->hits) scratch->context_found[static_cast<std::size_t>(h)] = 1;
-        scratch->context_known = true;
-      }
-    }
-  }
-  return !scratch->context_known || scratch->context_found[id] != 0;
-}
-
-bool CompiledPack::cancelled(const text::Document& doc, uint32_t r, text::Range span,
-                             Scratch* scratch) const {
-  const CompiledRule& rule = rules_[r];
+bool CompiledPack::cancelled(const text::Document& doc, const CompiledRule& rule,
+                             text::Range span) const {
   if (rule.unless.empty()) return false;
   const std::string& v = doc.view();
   uint32_t window_begin = span.begin > kUnlessReach ? span.begin - kUnlessReach : 0;
@@ -185,11 +158,9 @@ bool CompiledPack::cancelled(const text::Document& doc, uint32_t r, text::Range 
     window_begin = std::min(window_begin, span.begin);
   }
   re2::StringPiece m;
-  for (std::size_t u = 0; u < rule.unless.size(); ++u) {
-    if (!context_may_match(doc, unless_ids_[r][u], scratch)) continue;
-    const Regex& re = *rule.unless[u];
+  for (const auto& re : rule.unless) {
     uint32_t pos = window_begin;
-    while (pos < window_end && re.Match(v, pos, window_end, RE2::UNANCHORED, &m, 1)) {
+    while (pos < window_end && re->Match(v, pos, window_end, RE2::UNANCHORED, &m, 1)) {
       const auto b = static_cast<uint32_t>(m.data() - v.data());
       const auto e = static_cast<uint32_t>(b + m.size());
       if (b >= span.end) break;
@@ -200,24 +171,18 @@ bool CompiledPack::cancelled(const text::Document& doc, uint32_t r, text::Range 
   return false;
 }
 
-bool CompiledPack::accept(const text::Document& doc, uint32_t r, text::Range span,
+bool CompiledPack::accept(const text::Document& doc, const CompiledRule& rule, text::Range span,
                           Scratch* scratch) const {
-  const CompiledRule& rule = rules_[r];
   if (rule.rule.anchor == Anchor::sentence_start && !at_sentence_start(doc, span.begin, scratch))
     return false;
   if (!rule.rule.in_quotes) {
     if (!scratch->quoted_ready) {
-      // The quote patterns are searched only when the text may hold one.
-      static const std::vector<std::shared_ptr<const Regex>> kNone;
-      const bool any = std::any_of(quote_ids_.begin(), quote_ids_.end(), [&](uint32_t id) {
-        return context_may_match(doc, id, scratch);
-      });
-      find_quoted(doc, any ? quote_regexes_ : kNone, quote_marks_, &scratch->quoted);
+      find_quoted(doc, quote_regexes_, quote_marks_, &scratch->quoted);
       scratch->quoted_ready = true;
     }
     if (inside(scratch->quoted, span.begin)) return false;
   }
-  return !cancelled(doc, r, span, scratch);
+  return !cancelled(doc, rule, span);
 }
 
 void CompiledPack::match_patterns(const text::Document& doc, uint32_t r, const Candidate* first,
@@ -290,7 +255,7 @@ void CompiledPack::match_patterns(const text::Document& doc, uint32_t r, const C
           continue;
         }
         pos = std::max(e, next_char(v, match_begin));
-        if (!accept(doc, r, {b, e}, scratch)) continue;
+        if (!accept(doc, rule, {b, e}, scratch)) continue;
         Finding f;
         f.rule = &rule.rule;
         f.view = {b, e};
@@ -335,7 +300,7 @@ void CompiledPack::match_detector(const text::Document& doc, uint32_t r, Scratch
     }
   }
   for (const text::Range& span : scratch->ranges) {
-    if (!accept(doc, r, span, scratch)) continue;
+    if (!accept(doc, rule, span, scratch)) continue;
     Finding f;
     f.rule = &rule.rule;
     f.view = span;
@@ -348,7 +313,6 @@ bool CompiledPack::match_all(const text::Document& doc, Role role, bool reduce,
                              const MatchScope& scope) const {
   Scratch& scratch = text::thread_scratch<Scratch>();
   scratch.quoted_ready = false;
-  scratch.context_ready = false;
   scratch.alnum_from = UINT32_MAX;
   scratch.truncated = false;
   if (scratch.groups.size() < max_groups_) scratch.groups.resize(max_groups_);
