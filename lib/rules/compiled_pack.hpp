@@ -36,8 +36,9 @@ struct MatchScope {
 
 class CompiledPack final : public Pack {
  public:
-  // Texts (in view bytes) up to this size are prefiltered by one Set over
-  // every pattern, longer ones by the shards (see compiled_pack.cpp).
+  // Texts (in view bytes) up to this size can be prefiltered by one Set
+  // over every pattern (candidates()); matching uses the shards for every
+  // text (see compiled_pack.cpp).
   static constexpr std::size_t kWholeSetMaxText = 8192;
   // Texts of at least this many view bytes and more than one sentence are
   // prefiltered a few sentences at a time, and each candidate pattern
@@ -125,7 +126,7 @@ class CompiledPack final : public Pack {
   // (see compiled_pack.cpp).
   // A shard's Set: compiled at build, so that a pack over RE2's budget fails
   // to load, or for the embedded default pack (whose Sets the tests compile)
-  // on first use: only texts longer than kWholeSetMaxText need the shards.
+  // on first use.
   class ShardSet {
    public:
     explicit ShardSet(std::unique_ptr<RE2::Set> set) : set_(set.release()) {}

@@ -327,16 +327,13 @@ bool CompiledPack::match_all(const text::Document& doc, Role role, bool reduce,
   // Past the deadline, the rules already matched keep their findings and
   // the rest are not run (checked per Set and per candidate rule).
   auto out_of_time = [deadline] { return deadline != nullptr && deadline->passed(); };
-  // Only the patterns of the role's rules (both roles' for automatic). A
-  // short text goes through the role's whole Set in one call; if its DFA
-  // gives up, the shards decide (see compiled_pack.cpp).
+  // Only the patterns of the role's rules (both roles' for automatic), by
+  // the role's shards, whatever the text's size (see compiled_pack.cpp).
   auto prefilter = [&](std::string_view text, Window window) {
     hits.clear();
     for (int k = 0; k < 2; ++k) {
       if (role != Role::automatic && role != (k == 0 ? Role::agent : Role::customer)) continue;
-      const RolePrefilter& p = prefilters_[k];
-      if (text.size() > kWholeSetMaxText || !prefilter_whole(p, text, &scratch.hits, &hits))
-        prefilter_shards(p, text, out_of_time, &scratch.hits, &hits);
+      prefilter_shards(prefilters_[k], text, out_of_time, &scratch.hits, &hits);
     }
     const auto w = static_cast<uint32_t>(scratch.windows.size());
     scratch.windows.push_back(window);
