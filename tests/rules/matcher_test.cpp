@@ -243,7 +243,8 @@ TEST_CASE("the whole-pack Set and the shards name the same candidates") {
 // A long text of several sentences is prefiltered a few sentences at a time
 // and each candidate searched only around them (matcher.cpp): the findings
 // must be those of the whole text searched at once. Every example and
-// counterexample of the default pack, joined eight at a time with the
+// counterexample of the default pack, joined a hundred at a time (several
+// chunks of matcher.cpp's kChunkBytes) with the
 // separators real text has (a match may lean on the sentence before: "(?:^|
 // [.!?] )no", ", you should have" after "Hi Liam,"), in lower and upper case.
 TEST_CASE("sentence-scoped matching finds what the whole text does") {
@@ -257,9 +258,9 @@ TEST_CASE("sentence-scoped matching finds what the whole text does") {
   }
   const char* separators[] = {" ", "\n", ", ", ". ", "! ", "? ", ",\n", " - "};
   std::vector<std::string> texts;
-  for (std::size_t i = 0; i + 8 <= lines.size(); i += 5) {
+  for (std::size_t i = 0; i + 100 <= lines.size(); i += 23) {
     std::string t = "Hi Sam,\n";
-    for (std::size_t k = 0; k < 8; ++k) {
+    for (std::size_t k = 0; k < 100; ++k) {
       t += lines[(i + k * 37) % lines.size()];
       t += separators[(i + k) % 8];
     }
@@ -282,9 +283,8 @@ TEST_CASE("sentence-scoped matching finds what the whole text does") {
   std::size_t scoped = 0, findings = 0;
   for (const std::string& t : texts) {
     const text::Document doc = text::Document::build(t, pack->sentence_profile());
-    if (doc.view().size() >= rules::CompiledPack::kSentenceScopeMinText &&
-        doc.sentences().size() > 1)
-      ++scoped;
+    // Two chunks at least (they hold 1,024 bytes or more).
+    if (doc.view().size() > 2048 && doc.sentences().size() > 1) ++scoped;
     for (Role role : {Role::agent, Role::customer, Role::automatic}) {
       const std::vector<std::string> by_sentence = found(doc, role, false);
       const std::vector<std::string> whole = found(doc, role, true);
