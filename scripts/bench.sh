@@ -25,8 +25,8 @@ echo
 # Peak memory per input byte (issue 17: at most 32): `tact analyze` on one
 # 4 MiB agent draft of generated sentences, less the same process on "hi".
 draft="$out/draft_4mib.txt"
-build/release/bench/tact_corpus --size chat --count 80000 --seed 17 | tr '\n' ' ' |
-  head -c 4194304 >"$draft"
+build/release/bench/tact_corpus --size chat --count 80000 --seed 17 >"$out/draft_lines.txt"
+head -c 4194304 "$out/draft_lines.txt" | tr '\n' ' ' >"$draft"
 peak_kb() {
   /usr/bin/python3 -c 'import resource, subprocess, sys
 subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)

@@ -725,7 +725,7 @@ TEST_CASE("patterns too large together: rules, naming the rule or pack that went
   s = build_both(text_pack(heavy_rules(0, 6)));
   CHECK(s.code == tact::Code::rules);
   CHECK(s.message ==
-        "the pack's patterns 1 to 6 exceed RE2's memory budget (8 MB for each 32 patterns); "
+        "the pack's patterns 1 to 6 exceed RE2's memory budget (8 MB for each 64 patterns); "
         "split or simplify them");
 }
 
