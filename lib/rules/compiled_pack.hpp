@@ -158,9 +158,10 @@ class CompiledPack final : public Pack {
   std::vector<uint32_t> detector_rules_;  // rules with a built-in detector
 
   // The prefilter of one role: the patterns of the rules that apply to it,
-  // in Sets of 32 (or 4: long gaps), and in one whole Set for short texts,
-  // compiled on first use (null when RE2 cannot compile it within its
-  // budget: the shards then serve). Role::automatic runs both roles'.
+  // in Sets of 64 (4: long gaps; 1,024: literal phrases), which matching
+  // uses, and in one whole Set for candidates(), compiled on first use (null
+  // when RE2 cannot compile it within its budget). Role::automatic runs
+  // both roles'.
   struct RolePrefilter {
     std::vector<Shard> shards;       // empty when no rule of the role has patterns
     std::vector<uint32_t> patterns;  // every pattern of the role, for the whole Set
