@@ -1,9 +1,9 @@
 // Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
 //
-// The Pack implementation: layered rules compiled into one RE2::Set over
-// every pattern (the prefilter: one linear scan of the view says which
-// patterns can match), plus each pattern's own RE2, run only for candidates,
-// for spans and captures. Immutable once built; matching keeps its scratch
+// The Pack implementation: layered rules compiled into RE2::Sets of their
+// patterns (the prefilter: a linear scan of the view, or of a chunk of its
+// sentences, says which patterns can match), plus each pattern's own RE2,
+// run only for candidates, for spans and captures. Immutable once built; matching keeps its scratch
 // per thread.
 #ifndef TACT_LIB_RULES_COMPILED_PACK_HPP_
 #define TACT_LIB_RULES_COMPILED_PACK_HPP_
