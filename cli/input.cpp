@@ -562,6 +562,23 @@ void malformed(Message* m, const char* why) {
   m->error = why;
 }
 
+// Sets the message's role from a "role" value; false (the message marked
+// malformed) when it names none.
+bool set_role(const std::string& r, Message* m) {
+  if (r == "agent") {
+    m->role = Role::agent;
+  } else if (r == "customer") {
+    m->role = Role::customer;
+  } else if (r == "auto") {
+    m->role = Role::automatic;
+  } else {
+    malformed(m, "field \"role\" must be \"agent\", \"customer\" or \"auto\"");
+    return false;
+  }
+  m->has_role = true;
+  return true;
+}
+
 }  // namespace
 
 void parse_json_message(Message* m) {
@@ -595,16 +612,7 @@ void parse_json_message(Message* m) {
       r.assign(line.substr(role.begin, role.end - role.begin));
       decode_string(&r, 0, r.size());
     }
-    if (r == "agent") {
-      m->role = Role::agent;
-    } else if (r == "customer") {
-      m->role = Role::customer;
-    } else if (r == "auto") {
-      m->role = Role::automatic;
-    } else {
-      return malformed(m, "field \"role\" must be \"agent\", \"customer\" or \"auto\"");
-    }
-    m->has_role = true;
+    if (!set_role(r, m)) return;
   }
   decode_string(&m->text, text.begin, text.end);
 }
@@ -626,16 +634,7 @@ void read_json_message(const nlohmann::json& j, Message* m) {
   }
   if (auto role = j.find("role"); role != j.end() && !role->is_null()) {
     const std::string r = role->is_string() ? role->get<std::string>() : "";
-    if (r == "agent") {
-      m->role = Role::agent;
-    } else if (r == "customer") {
-      m->role = Role::customer;
-    } else if (r == "auto") {
-      m->role = Role::automatic;
-    } else {
-      return malformed(m, "field \"role\" must be \"agent\", \"customer\" or \"auto\"");
-    }
-    m->has_role = true;
+    if (!set_role(r, m)) return;
   }
   m->text = text->get<std::string>();
 }

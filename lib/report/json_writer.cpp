@@ -44,26 +44,22 @@ void Writer::key(std::string_view k) {
   out_.append(buf, put_key(buf, k));
 }
 
+std::size_t Writer::key_into(char* buf, std::string_view k) {
+  if (k.size() <= kShortKey) return put_key(buf, k);
+  key(k);
+  return 0;
+}
+
 void Writer::integer(std::string_view k, long long v) {
   char buf[kBuffer];
-  std::size_t n = 0;
-  if (k.size() > kShortKey) {
-    key(k);
-  } else {
-    n = put_key(buf, k);
-  }
+  const std::size_t n = key_into(buf, k);
   const auto r = std::to_chars(buf + n, buf + sizeof buf, v);
   out_.append(buf, static_cast<std::size_t>(r.ptr - buf));
 }
 
 void Writer::score(std::string_view k, double v) {
   char buf[kBuffer];
-  std::size_t n = 0;
-  if (k.size() > kShortKey) {
-    key(k);
-  } else {
-    n = put_key(buf, k);
-  }
+  std::size_t n = key_into(buf, k);
   const double scaled = std::round(v * 1e4);
   if (std::isfinite(scaled) && std::fabs(scaled) < 1e15) {
     // scaled/1e4 has at most 15 significant digits, so its shortest

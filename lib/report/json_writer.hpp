@@ -66,6 +66,8 @@ class Writer {
   void escape(unsigned char c);
   // The comma if due, then "k": into buf; returns the length.
   std::size_t put_key(char* buf, std::string_view k);
+  // A short key into buf (its byte count), a long one straight out (0).
+  std::size_t key_into(char* buf, std::string_view k);
 
   std::string& out_;
   bool first_ = true;
