@@ -74,12 +74,21 @@ bool overlaps(text::Range a, text::Range b) {
   return a.begin < b.end && b.begin < a.end;
 }
 
-// Keeps, of findings that overlap, the first (then the longest).
+// Keeps, of findings that overlap, the first (then the longest); with
+// `by_severity`, the most severe first, so a phrase a rule can rewrite is
+// never shadowed by a longer note of the same kind around it. What stays
+// is in text order.
 void drop_overlaps(std::vector<Finding>* found, std::size_t from,
-                   bool (*same_group)(const Finding&, const Finding&)) {
+                   bool (*same_group)(const Finding&, const Finding&), bool by_severity = false) {
   auto first = found->begin() + static_cast<std::ptrdiff_t>(from);
-  std::stable_sort(first, found->end(), [](const Finding& a, const Finding& b) {
+  const auto by_position = [](const Finding& a, const Finding& b) {
     return a.view.begin != b.view.begin ? a.view.begin < b.view.begin : a.view.end > b.view.end;
+  };
+  std::stable_sort(first, found->end(), [&](const Finding& a, const Finding& b) {
+    if (by_severity && a.rule->severity != b.rule->severity) {
+      return a.rule->severity > b.rule->severity;
+    }
+    return by_position(a, b);
   });
   std::size_t w = from;
   for (std::size_t r = from; r < found->size(); ++r) {
@@ -94,6 +103,10 @@ void drop_overlaps(std::vector<Finding>* found, std::size_t from,
     }
   }
   found->resize(w);
+  if (by_severity) {
+    std::stable_sort(found->begin() + static_cast<std::ptrdiff_t>(from), found->end(),
+                     by_position);
+  }
 }
 
 // How far (in view bytes) before its chunk the prefilter of a chunk reads,
@@ -396,10 +409,14 @@ bool CompiledPack::match_all(const text::Document& doc, Role role, bool reduce,
 
   if (reduce) {
     // One phrase, one finding per category: of overlapping findings of the
-    // same family and category, the first (then the longest) stays.
-    drop_overlaps(out, from, [](const Finding& a, const Finding& b) {
-      return a.rule->family == b.rule->family && a.rule->category == b.rule->category;
-    });
+    // same family and category, the most severe, then the first (then the
+    // longest) stays.
+    drop_overlaps(
+        out, from,
+        [](const Finding& a, const Finding& b) {
+          return a.rule->family == b.rule->family && a.rule->category == b.rule->category;
+        },
+        /*by_severity=*/true);
   } else {
     std::stable_sort(out->begin() + static_cast<std::ptrdiff_t>(from), out->end(),
                      [](const Finding& a, const Finding& b) {

@@ -151,6 +151,20 @@ TEST_CASE("findings come in view order; one phrase gives one finding per categor
                          {"trigger.refusal.cant-do", "we can't do that"}});
 }
 
+TEST_CASE("of overlapping findings of one category, the most severe stays") {
+  // A longer note around a phrase a rule can rewrite must not hide it: the
+  // warning (with its suggestion) is the one reported, wherever it starts.
+  const auto pack =
+      pack_of(rule("trigger.blame.note",
+                   "severity = \"info\"\npatterns = ['''because you (?:didn'?t|did not) \\w+''']") +
+              rule("trigger.blame.didnt", "patterns = ['''you didn'?t''']\nsuggestions = [\"z\"]"));
+  CHECK(hits(*pack, "It failed because you didn't pay.") ==
+        std::vector<Hit>{{"trigger.blame.didnt", "you didn't"}});
+  // Alone, the note is reported.
+  CHECK(hits(*pack, "It failed because you did not pay.") ==
+        std::vector<Hit>{{"trigger.blame.note", "because you did not pay"}});
+}
+
 TEST_CASE("several patterns of one rule report a phrase once") {
   const auto pack =
       pack_of(rule("trigger.refusal.cant", "patterns = ['''we can'?t''', '''we can'?t help''']"));
