@@ -557,8 +557,9 @@ TACT_C_API const tact_edit* tact_report_declined_at(const tact_report* report,
 /* Why declined edit `index` was not applied: "doubled_word",
  * "repeated_phrase", "orphan_opener", "spacing", "clause_seam" (a
  * whole-clause suggestion inside a clause), "no_fit" (every suggestion
- * of the rule is for another position in the sentence) or "already_said"
- * (the writer already says the suggestion's wording beside the phrase);
+ * of the rule is for another position in the sentence), "already_said"
+ * (the writer already says the suggestion's wording beside the phrase) or
+ * "advice" (the rule's suggestions are advice, never spliced);
  * NULL when index is out of range or report is NULL. Borrowed from the
  * report. */
 TACT_C_API const char* tact_report_declined_reason(const tact_report* report,

@@ -149,8 +149,9 @@ struct Edit {
   // Why an edit was not applied: "doubled_word", "repeated_phrase",
   // "orphan_opener", "spacing", "clause_seam" (a whole-clause suggestion
   // inside a clause), "no_fit" (every suggestion is for another position
-  // in the sentence) or "already_said" (the writer already says the
-  // suggestion's wording beside the phrase); empty when applied.
+  // in the sentence), "already_said" (the writer already says the
+  // suggestion's wording beside the phrase) or "advice" (the rule's
+  // suggestions are advice, never spliced); empty when applied.
   std::string reason;
 };
 

@@ -299,6 +299,16 @@ class Splicer {
   // Joins what precedes a deletion to what follows it: one space at most,
   // no space before punctuation or a line break, no ", ." or ",,".
   void close_seam() {
+    // A comma left before a dash that follows goes: the dash joins the
+    // clauses ("we can't, I'm afraid — units" -> "we can't — units").
+    std::size_t ls = 0;
+    std::size_t lc = 0;
+    std::size_t rs = 0;
+    std::size_t rd = 0;
+    if (is_soft_punct(left_past_spaces(&ls, &lc)) && is_dash(right_past_spaces(&rs, &rd)) &&
+        rd > 0 && can_pop(ls + lc)) {
+      pop(ls + lc);
+    }
     for (int guard = 0; guard < 16; ++guard) {
       std::size_t ln = 0;
       std::size_t rn = 0;

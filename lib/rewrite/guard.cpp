@@ -151,6 +151,24 @@ const char* check(std::string_view original, const text::SentenceProfile& senten
       if (k == m) return "repeated_phrase";
     }
   }
+  // The replacement's last word said again by the writer later in the
+  // sentence, when the phrase it replaced did not say it: "I can't confirm
+  // yet if the results are back yet".
+  if (last - first >= 2 && w[last - 1].end - w[last - 1].begin >= 3) {
+    const Word& tail = w[last - 1];
+    const std::string_view said = original.substr(e.original.begin, e.original.size());
+    std::string probe(said);
+    const std::size_t split = probe.size();
+    probe.append(text.substr(tail.begin, tail.end - tail.begin));
+    std::vector<Word> own;
+    words_in(probe, 0, split, &own);
+    const Word tail_in_probe{split, probe.size()};
+    const bool replaced_had_it = std::any_of(
+        own.begin(), own.end(), [&](const Word& o) { return same_word(probe, o, tail_in_probe); });
+    for (std::size_t j = last; j < w.size() && !replaced_had_it; ++j) {
+      if (!in_edit(w[j]) && same_word(text, tail, w[j])) return "repeated_phrase";
+    }
+  }
   // An orphaned opener: the edit removed the start of a sentence and left
   // a lone word and a comma that stood mid-sentence in the original
   // ("As I said TWICE already, the fee" -> "Already, the fee").

@@ -289,6 +289,10 @@ void suggest_round(const text::Document& doc, const std::vector<rules::Finding>&
       continue;
     }
     if (list.empty() || !have_best) continue;
+    if (!f.rule->splice) {
+      if (declined != nullptr) declined->push_back({{span, list.front()}, kAdvice});
+      continue;
+    }
     if (f.rule->clause && !stands_alone(original, span)) {
       if (declined != nullptr) declined->push_back({{span, list.front()}, kClauseSeam});
       // Other edits may leave it standing alone (a comma spliced in before
@@ -420,9 +424,12 @@ void recheck(const text::Document& doc, const rules::Pack& pack, Role role, Outp
       d.edit.original = {
           static_cast<uint32_t>(original_position(out->edits, d.edit.original.begin, false)),
           static_cast<uint32_t>(original_position(out->edits, d.edit.original.end, true))};
+      // One report per phrase: an earlier round's report of it stands (an
+      // edit beside it may have moved or recased it since).
       const bool known =
           std::any_of(out->declined.begin(), out->declined.end(), [&](const Declined& k) {
-            return k.edit.original == d.edit.original && k.edit.replacement == d.edit.replacement;
+            return k.edit.original.begin < d.edit.original.end &&
+                   d.edit.original.begin < k.edit.original.end;
           });
       if (!known) out->declined.push_back(std::move(d));
     }

@@ -25,6 +25,8 @@ inline constexpr const char* kClauseSeam = "clause_seam";
 inline constexpr const char* kNoFit = "no_fit";
 // The writer already says the suggestion's wording beside the phrase.
 inline constexpr const char* kAlreadySaid = "already_said";
+// The rule's suggestions are advice, never spliced (Rule::splice).
+inline constexpr const char* kAdvice = "advice";
 
 // An edit the fluency guard refused (guard.hpp), with why.
 struct Declined {

@@ -61,6 +61,10 @@ struct Rule {
   // Its suggestions are whole clauses ("I'll find out who can sort this"):
   // spliced only where the phrase stands alone between clause boundaries.
   bool clause = false;
+  // false: the suggestions are advice for the writer, shown but never
+  // spliced (the rewrite declines them with reason "advice"), for phrases
+  // no splice rewrites well ("you should have checked …").
+  bool splice = true;
   Detector detector = Detector::none;
   std::vector<std::string> acronyms;        // caps detector: never shouting
   std::vector<std::string> emphatic_words;  // caps detector: short words that shout

@@ -545,9 +545,9 @@ Status Reader::read_rule(const toml::table& table, CompiledRule* out) const {
       } else if (st.ok() && s != "anywhere") {
         st = fail(line, id, "unknown anchor '" + s + "'");
       }
-    } else if (k == "in_quotes" || k == "clause") {
+    } else if (k == "in_quotes" || k == "clause" || k == "splice") {
       if (const auto* b = value.as_boolean()) {
-        (k == "clause" ? r.clause : r.in_quotes) = b->get();
+        (k == "clause" ? r.clause : k == "splice" ? r.splice : r.in_quotes) = b->get();
       } else {
         st = fail(line, id, "field '" + std::string(k) + "' must be a boolean");
       }

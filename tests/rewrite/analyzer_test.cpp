@@ -503,8 +503,68 @@ TEST_CASE("a suggestion the writer already says is declined as already_said") {
   CHECK(d->replacement == "Let me find out why");  // in place, at the sentence start
 }
 
+// A replacement whose last word the writer says again later in the
+// sentence reads doubled ("I can't confirm yet if … back yet"): the next
+// suggestion is tried. Where the replaced phrase had that word itself, the
+// writer said it twice already.
+TEST_CASE("a replacement whose last word the sentence says again gives way to the next") {
+  const core::Analyzer analyzer = from_text("tail-test.toml", R"toml(
+name = "tail-test"
+
+[[rule]]
+id = "trigger.uncertainty.not-sure"
+patterns = ["not sure(?: yet)?"]
+suggestions = ["I can't confirm yet", "let me check"]
+examples = ["Not sure."]
+counterexamples = ["Sure."]
+)toml");
+  Report r;
+  REQUIRE(analyzer.analyze("Not sure if the results are back yet.", Role::agent, &r).ok());
+  CHECK(r.rewrite == "Let me check if the results are back yet.");
+  REQUIRE(analyzer.analyze("Not sure when the van comes.", Role::agent, &r).ok());
+  CHECK(r.rewrite == "I can't confirm yet when the van comes.");
+  REQUIRE(analyzer.analyze("Not sure yet, the form isn't back yet.", Role::agent, &r).ok());
+  CHECK(r.rewrite == "I can't confirm yet, the form isn't back yet.");
+}
+
+// A rule with splice = false offers its suggestion as advice: the report
+// shows it, the rewrite never applies it, and says so; a rule beside it
+// that may splice still does.
+TEST_CASE("a rule whose suggestions are advice is never spliced") {
+  const core::Analyzer analyzer = from_text("advice-test.toml", R"toml(
+name = "advice-test"
+
+[[rule]]
+id = "trigger.blame.should-have"
+splice = false
+patterns = ["you should have"]
+suggestions = ["it would have helped to have"]
+examples = ["You should have asked."]
+counterexamples = ["You have asked."]
+
+[[rule]]
+id = "trigger.negative_framing.unfortunately"
+patterns = ["unfortunately,?"]
+suggestions = [""]
+examples = ["Unfortunately, no."]
+counterexamples = ["Fortunately, yes."]
+)toml");
+  Report r;
+  const std::string text = "Unfortunately, you should have asked.";
+  REQUIRE(analyzer.analyze(text, Role::agent, &r).ok());
+  REQUIRE(r.triggers.size() == 2);
+  CHECK(r.rewrite == "You should have asked.");
+  REQUIRE(r.edits.size() == 1);
+  const Edit* d = declined_with(r, "advice");
+  REQUIRE(d != nullptr);
+  CHECK(d->span.start == 15);
+  CHECK(d->replacement == "it would have helped to have");
+  for (const Trigger& t : r.triggers) CHECK_FALSE(t.suggestions.empty());
+}
+
 // A clause deleted after a dash takes the dash with it, before a stop or a
-// line break alike; a comma before a line break stays the writer's.
+// line break alike; a comma before a line break stays the writer's, one
+// before a dash goes.
 TEST_CASE("a deletion after a dash leaves no dangling dash") {
   const core::Analyzer analyzer = from_text("dash-test.toml", R"toml(
 name = "dash-test"
@@ -525,6 +585,9 @@ counterexamples = ["There's more to add."]
                 "The room was cleaned at 11am."},
            Case{"Cleaned at 11am \u2013 there's nothing more to add\nThanks, Sam",
                 "Cleaned at 11am\nThanks, Sam"},
+           // Between a comma and a dash, the comma goes and the dash joins.
+           Case{"The van is full, there's nothing more to add \u2014 I'll call you at 5.",
+                "The van is full \u2014 I'll call you at 5."},
        }) {
     CAPTURE(c.text);
     Report r;
