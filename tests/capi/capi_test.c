@@ -387,6 +387,26 @@ static void test_declined_no_fit(void) {
   tact_analyzer_free(a);
 }
 
+/* A rule whose suggestions are advice (splice = false): the writer's words
+ * stay, the suggestion is still offered, the edit is declined as "advice". */
+static void test_declined_advice(void) {
+  static const char text[] = "You should have kept the receipt.";
+  tact_analyzer* a = NULL;
+  tact_report* r = NULL;
+  const tact_edit* d = NULL;
+  if (!need_pack("the pack's should-have rule")) return;
+  a = new_default();
+  r = analyze(a, text, TACT_ROLE_AGENT);
+  CHECK_STR(tact_report_rewrite(r, NULL), text);
+  CHECK(tact_report_edit_count(r) == 0);
+  CHECK(tact_report_declined_count(r) == 1);
+  d = tact_report_declined_at(r, 0);
+  CHECK(d != NULL && d->span.start == 0);
+  CHECK_STR(tact_report_declined_reason(r, 0), "advice");
+  tact_report_free(r);
+  tact_analyzer_free(a);
+}
+
 static void test_input_limit(void) {
   tact_options opts;
   tact_analyzer* a = NULL;
@@ -956,6 +976,7 @@ int main(void) {
   test_input_limit();
   test_empty_reply();
   test_declined_no_fit();
+  test_declined_advice();
   test_odd_input();
   test_accessors();
   test_sections();

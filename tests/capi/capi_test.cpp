@@ -188,7 +188,7 @@ TEST_CASE("declined edits and their reasons cross the C ABI as the C++ API repor
   const tact::Analyzer cpp;
   AnalyzerPtr c = make_c(nullptr);
   const std::string text =
-      "It's a bit of rain in the photos, it's really not worth getting upset over.";
+      "It's a bit of rain in the photos and it's really not worth getting upset over.";
   tact::Report want;
   REQUIRE(cpp.analyze(text, tact::Role::agent, &want).ok());
   REQUIRE_FALSE(want.declined.empty());

@@ -273,8 +273,8 @@ TEST_CASE("an edit the fluency guard declines is reported, not applied, in JSON 
   // A whole-clause suggestion ("I understand why this matters") would sit
   // inside "it's really … over".
   const std::string text =
-      "It's a bit of rain in the photos, it's really not worth getting upset over.\n";
-  const auto j = one_declined(text, "clause_seam", 46);
+      "It's a bit of rain in the photos and it's really not worth getting upset over.\n";
+  const auto j = one_declined(text, "clause_seam", 49);
   CHECK(j["rewrite"].get<std::string>().find("I understand") == std::string::npos);
 
   const Run plain = tact_cli("analyze --format text", text);
@@ -287,6 +287,15 @@ TEST_CASE("cli: a finding none of whose suggestions fits is declined as no_fit")
   const auto j = one_declined(
       "The fee applies because you should have returned the box within 30 days.\n", "no_fit", 24);
   CHECK(j["rewrite"] == "The fee applies because you should have returned the box within 30 days.");
+}
+
+TEST_CASE("cli: a rule whose suggestions are advice is declined as advice, its suggestion shown") {
+  // The pack's hindsight-blame rule sets splice = false.
+  const auto j = one_declined("You should have kept the receipt.\n", "advice", 0);
+  CHECK(j["rewrite"] == "You should have kept the receipt.");
+  CHECK(j["declined"][0]["replacement"] == "It would have helped to have kept");
+  REQUIRE(j["triggers"].size() == 1);
+  CHECK(j["triggers"][0]["suggestions"][0] == "It would have helped to have kept");
 }
 
 TEST_CASE("--rules takes one pack, so a file after it is input (as in rules/README.md)") {

@@ -80,12 +80,14 @@ TEST_CASE("analyze --rules: the added rule flags, the disabled one is quiet, the
   CHECK(u["start_utf16"] == 14);
   CHECK(u["end_utf16"] == 26);
 
-  // Without the pack, the default rules flag "Unfortunately" and not the terms.
+  // Without the pack, the default rules flag "Unfortunately", and the terms
+  // only as a note: the pack's rule is what makes them a warning.
   const Run without = tact_cli("analyze --format json", input);
   REQUIRE(without.status == 0);
   const auto plain = json_lines(without.out);
   REQUIRE(plain.size() == 2);
-  CHECK(rules_of(plain[0]).empty());
+  CHECK(rules_of(plain[0]) == std::vector<std::string>{"trigger.policy_shield.rule-as-reason"});
+  CHECK(plain[0]["triggers"][0]["severity"] == "info");
   CHECK(rules_of(plain[1]) == std::vector<std::string>{"trigger.negative_framing.unfortunately",
                                                        "trigger.uncertainty.dont-know"});
 }

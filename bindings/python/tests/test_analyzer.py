@@ -243,6 +243,17 @@ def test_a_pack_from_a_file_layers_over_the_default(analyzer, have_rules, tmp_pa
         assert a.rule_count == 1
 
 
+def test_a_rule_whose_suggestions_are_advice_is_declined_as_advice(analyzer, have_rules):
+    # The default pack's hindsight-blame rule sets splice = false: shown, never spliced.
+    text = "You should have kept the receipt."
+    r = analyzer.analyze(text)
+    t = next(t for t in r.triggers if t.category == "blame")
+    assert t.suggestions == ["It would have helped to have kept"]
+    assert r.rewrite == text and not r.edits
+    assert [(d.reason, d.start, d.replacement) for d in r.declined] == [
+        ("advice", 0, "It would have helped to have kept")]
+
+
 def test_a_finding_whose_suggestions_do_not_fit_is_declined(analyzer, have_rules):
     # The default pack's advice for "you should have" opens a sentence; inside
     # a clause it does not fit, and the report says so instead of dropping it.
@@ -257,7 +268,7 @@ def test_a_finding_whose_suggestions_do_not_fit_is_declined(analyzer, have_rules
 def test_fluency_guard_declines_a_splice_and_says_why(analyzer, have_rules):
     # The default pack's whole-clause suggestion ("I understand why this
     # matters") would sit inside "it's really ... over": not spliced.
-    text = "It's a bit of rain in the photos, it's really not worth getting upset over."
+    text = "It's a bit of rain in the photos and it's really not worth getting upset over."
     r = analyzer.analyze(text)
     assert any(t.category == "dismissive" and t.suggestions for t in r.triggers)
     assert r.declined, r
