@@ -559,7 +559,8 @@ TACT_C_API const tact_edit* tact_report_declined_at(const tact_report* report,
  * whole-clause suggestion inside a clause), "no_fit" (every suggestion
  * of the rule is for another position in the sentence), "already_said"
  * (the writer already says the suggestion's wording beside the phrase) or
- * "advice" (the rule's suggestions are advice, never spliced);
+ * "advice" (offered, not spliced: the rule's suggestions are advice, or
+ * the message has nothing but information to mend);
  * NULL when index is out of range or report is NULL. Borrowed from the
  * report. */
 TACT_C_API const char* tact_report_declined_reason(const tact_report* report,

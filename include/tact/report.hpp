@@ -150,8 +150,9 @@ struct Edit {
   // "orphan_opener", "spacing", "clause_seam" (a whole-clause suggestion
   // inside a clause), "no_fit" (every suggestion is for another position
   // in the sentence), "already_said" (the writer already says the
-  // suggestion's wording beside the phrase) or "advice" (the rule's
-  // suggestions are advice, never spliced); empty when applied.
+  // suggestion's wording beside the phrase) or "advice" (offered, not
+  // spliced: the rule's suggestions are advice, or the message has nothing
+  // but information to mend); empty when applied.
   std::string reason;
 };
 

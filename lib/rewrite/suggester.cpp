@@ -103,19 +103,21 @@ std::size_t sentence_stop(std::string_view s, std::size_t from,
   return i;
 }
 
-// True when a clause of the sentence follows byte `from`: a , ; or :
-// between it and the sentence's stop, then one of `openers`. A question
-// made of the sentence would swallow that clause ("Could you send it, or
-// the order lapses?"); a list ("fill it in, sign it and post it") is fine.
+// True when a clause of the sentence follows byte `from`: a dash, or a
+// , ; or : then one of `openers`, between it and the sentence's stop. A
+// question made of the sentence would swallow that clause ("Could you send
+// it, or the order lapses?", "Could you sign it — that's how we work?"); a
+// list ("fill it in, sign it and post it") is fine.
 bool clause_follows(std::string_view s, std::size_t from, const text::SentenceProfile& sentences,
                     const std::vector<std::string>& openers) {
-  if (openers.empty()) return false;
   const std::size_t stop = sentence_stop(s, from, sentences);
   for (std::size_t i = from; i < stop;) {
     std::size_t n = 0;
-    const bool soft = is_soft_punct(char_at(s, i, &n));
+    const char32_t c = char_at(s, i, &n);
+    if (is_dash(c)) return true;
+    const bool soft = is_soft_punct(c);
     i += n == 0 ? 1 : n;
-    if (!soft) continue;
+    if (!soft || openers.empty()) continue;
     std::size_t begin = i;
     while (begin < stop && is_hspace(char_at(s, begin, &n)) && n > 0) begin += n;
     std::size_t end = begin;
@@ -181,7 +183,7 @@ namespace {
 void suggest_round(const text::Document& doc, const std::vector<rules::Finding>& triggers,
                    const rules::RewriteStyle& style, Output* out,
                    const std::vector<uint8_t>* choice = nullptr,
-                   std::vector<Declined>* declined = nullptr) {
+                   std::vector<Declined>* declined = nullptr, bool advise_only = false) {
   const std::string_view original = doc.original();
   const text::SentenceProfile& sentences = doc.sentence_profile();
   out->suggestions.assign(triggers.size(), {});
@@ -289,7 +291,7 @@ void suggest_round(const text::Document& doc, const std::vector<rules::Finding>&
       continue;
     }
     if (list.empty() || !have_best) continue;
-    if (!f.rule->splice) {
+    if (!f.rule->splice || advise_only) {
       if (declined != nullptr) declined->push_back({{span, list.front()}, kAdvice});
       continue;
     }
@@ -367,6 +369,16 @@ std::size_t original_position(const std::vector<Edit>& edits, std::size_t pos, b
   return static_cast<std::size_t>(static_cast<int64_t>(pos) - shift);
 }
 
+// True when an edit reaches the declined phrase's last byte: a later round
+// rewrote it after all (an edit that only recases its first letter does
+// not reach it).
+bool rewritten_by(const std::vector<Edit>& edits, const Declined& d) {
+  const uint32_t last = d.edit.original.end - 1;
+  return std::any_of(edits.begin(), edits.end(), [&](const Edit& e) {
+    return e.original.begin <= last && last < e.original.end;
+  });
+}
+
 // The view ranges of the sentences of `rewritten` that the edits (which
 // made it) wrote into or next to, with the sentence either side: a phrase
 // an edit can have made or unmade lies there.
@@ -425,11 +437,12 @@ void recheck(const text::Document& doc, const rules::Pack& pack, Role role, Outp
           static_cast<uint32_t>(original_position(out->edits, d.edit.original.begin, false)),
           static_cast<uint32_t>(original_position(out->edits, d.edit.original.end, true))};
       // One report per phrase: an earlier round's report of it stands (an
-      // edit beside it may have moved or recased it since).
+      // edit beside it may have moved or recased it since), unless an edit
+      // has rewritten that phrase after all.
       const bool known =
           std::any_of(out->declined.begin(), out->declined.end(), [&](const Declined& k) {
             return k.edit.original.begin < d.edit.original.end &&
-                   d.edit.original.begin < k.edit.original.end;
+                   d.edit.original.begin < k.edit.original.end && !rewritten_by(out->edits, k);
           });
       if (!known) out->declined.push_back(std::move(d));
     }
@@ -444,17 +457,10 @@ void recheck(const text::Document& doc, const rules::Pack& pack, Role role, Outp
   }
 }
 
-// Drops the declined edits a re-check round rewrote after all: an edit
-// then reaches the phrase's last byte (one that only recases its first
-// letter does not).
+// Drops the declined edits a re-check round rewrote after all.
 void forget_rewritten(Output* out) {
-  auto rewritten = [&](const Declined& d) {
-    const uint32_t last = d.edit.original.end - 1;
-    return std::any_of(out->edits.begin(), out->edits.end(), [&](const Edit& e) {
-      return e.original.begin <= last && last < e.original.end;
-    });
-  };
-  out->declined.erase(std::remove_if(out->declined.begin(), out->declined.end(), rewritten),
+  out->declined.erase(std::remove_if(out->declined.begin(), out->declined.end(),
+                                     [&](const Declined& d) { return rewritten_by(out->edits, d); }),
                       out->declined.end());
 }
 
@@ -550,11 +556,19 @@ bool next_choice(const text::Document& doc, const std::vector<rules::Finding>& t
 
 void suggest(const text::Document& doc, const std::vector<rules::Finding>& triggers,
              const rules::Pack& pack, Role role, Output* out, const Deadline* deadline) {
+  // A message whose findings are all information is not rewritten for
+  // them: blind reviewers judged such edits alone ("Unfortunately" -> "I'm
+  // sorry,") no calmer. Beside a warning's edit they polish the rewrite.
+  const bool advise_only =
+      std::none_of(triggers.begin(), triggers.end(), [](const rules::Finding& f) {
+        return f.rule != nullptr && f.rule->severity >= Severity::warning && f.rule->splice &&
+               !f.rule->suggestions.empty();
+      });
   std::vector<uint8_t> choice;
   for (int attempt = 0;; ++attempt) {
     out->declined.clear();
     suggest_round(doc, triggers, pack.rewrite_style(), out, attempt == 0 ? nullptr : &choice,
-                  &out->declined);
+                  &out->declined, advise_only);
     // Before the re-check: a capital can start a sentence the segmenter did
     // not see before ("…Priya. no sorry we dont…"), and a rule may then
     // find a phrase there that the re-check must mend.

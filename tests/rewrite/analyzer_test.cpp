@@ -218,6 +218,9 @@ counterexamples = ["We can send the photos today."]
   // A clause after the comma stays a statement of its own.
   r = analyzer.analyze("Return the keys by Friday, otherwise a day is charged.");
   CHECK(r.rewrite == "Please return the keys by Friday, otherwise a day is charged.");
+  // So does a clause after a dash, whatever opens it.
+  r = analyzer.analyze("Return the keys by Friday \u2014 that's how the lease works.");
+  CHECK(r.rewrite == "Please return the keys by Friday \u2014 that's how the lease works.");
   // A comma before words that open no clause keeps the question.
   r = analyzer.analyze("Send us the form today, signed.");
   CHECK(r.rewrite == "Could you send us the form today, signed?");
@@ -560,6 +563,44 @@ counterexamples = ["Fortunately, yes."]
   CHECK(d->span.start == 15);
   CHECK(d->replacement == "it would have helped to have");
   for (const Trigger& t : r.triggers) CHECK_FALSE(t.suggestions.empty());
+}
+
+// A message whose findings are all information is left as written, each
+// suggestion offered as advice; beside a warning's edit the note is mended
+// too.
+TEST_CASE("information alone does not rewrite a message") {
+  const core::Analyzer analyzer = from_text("info-test.toml", R"toml(
+name = "info-test"
+
+[[rule]]
+id = "trigger.negative_framing.unfortunately"
+severity = "info"
+patterns = ["unfortunately,?"]
+suggestions = ["{^}I'm sorry,"]
+examples = ["Unfortunately, no."]
+counterexamples = ["Fortunately, yes."]
+
+[[rule]]
+id = "trigger.demanding.you-must"
+patterns = ["you must"]
+suggestions = ["please"]
+examples = ["You must sign."]
+counterexamples = ["You might sign."]
+)toml");
+  Report r;
+  const std::string text = "Unfortunately, the van is full until Friday.";
+  REQUIRE(analyzer.analyze(text, Role::agent, &r).ok());
+  REQUIRE(r.triggers.size() == 1);
+  CHECK(r.triggers[0].suggestions == std::vector<std::string>{"I'm sorry,"});
+  CHECK(r.rewrite == text);
+  CHECK(r.edits.empty());
+  const Edit* d = declined_with(r, "advice");
+  REQUIRE(d != nullptr);
+  CHECK(d->span.start == 0);
+
+  REQUIRE(analyzer.analyze("Unfortunately, you must sign it again.", Role::agent, &r).ok());
+  CHECK(r.rewrite == "I'm sorry, please sign it again.");
+  CHECK(r.declined.empty());
 }
 
 // A clause deleted after a dash takes the dash with it, before a stop or a
