@@ -18,9 +18,10 @@ import sys
 TARGETS = {"route": 0.92, "priority": 0.88, "stage": 0.80, "trend": 0.90,
            "unaddressed_p": 0.80, "unaddressed_r": 0.75, "escalation": 0.75}
 # The figures on conversations_dev.jsonl at the last recorded commit (only
-# the default FILE is held to them).
-REACHED = {"route": 0.875, "priority": 0.800, "stage": 0.851, "trend": 0.750,
-           "unaddressed_p": 0.750, "unaddressed_r": 0.682, "escalation": 0.660}
+# the default FILE is held to them). Recorded when the shipped model stopped
+# training on cs_dev.jsonl, a test set: escalation fell from 0.652 to 0.624.
+REACHED = {"route": 0.875, "priority": 0.825, "stage": 0.851, "trend": 0.750,
+           "unaddressed_p": 0.750, "unaddressed_r": 0.682, "escalation": 0.624}
 MARGIN = 0.03
 
 

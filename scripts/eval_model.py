@@ -8,11 +8,10 @@ every model scored here was trained without the lines it is scored on.
              folds of the 7 others) on the other 7 domains and the written
              sets (rules/en/model/train/) scores that domain; the 8 parts are
              pooled.
-  train->dev a model trained on cs_train.jsonl and the written sets scores
-             cs_dev.jsonl.
+  train->dev a model trained on cs_train.jsonl and the written sets (the
+             shipped model's data) scores cs_dev.jsonl.
   fresh      when bench/eval/fresh/*.jsonl exist: the shipped model (trained
-             on cs_train + cs_dev + the written sets) scores them. Never
-             trained on.
+             on cs_train + the written sets) scores them. Never trained on.
 
 Each is also scored with the rules alone (the model switched off by a pack
 with `model = ""`). Scoring runs the library itself (tact_features --report,

@@ -2,8 +2,9 @@
 # Trains the learned layer (docs/model.md) with Debian's python3-sklearn.
 #
 #   scripts/train.sh                      # the default pack's model, from
-#                                         # ../shared/eval/cs_train.jsonl + cs_dev.jsonl
+#                                         # ../shared/eval/cs_train.jsonl
 #                                         # and rules/en/model/train/*.jsonl
+#                                         # (never cs_dev.jsonl: a test set)
 #                                         # into rules/en/model/weights.tsv
 #   scripts/train.sh --data my.jsonl [--data more.jsonl] --out my_pack/
 #                                         # a pack layer: my_pack/pack.toml and
@@ -47,7 +48,7 @@ if [ ${#data[@]} -eq 0 ]; then
   written=()
   for f in rules/en/model/train/*.jsonl; do written+=(--data "$f"); done
   exec "$py" scripts/train.py "${args[@]}" --data ../shared/eval/cs_train.jsonl \
-    --data ../shared/eval/cs_dev.jsonl "${written[@]}" --out rules/en/model/weights.tsv
+    "${written[@]}" --out rules/en/model/weights.tsv
 fi
 [ -n "$out" ] || { echo "train: --data needs --out DIR/" >&2; exit 2; }
 mkdir -p "$out/model"
