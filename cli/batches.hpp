@@ -24,6 +24,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <new>
 #include <string>
 #include <thread>
 #include <utility>
@@ -82,20 +83,28 @@ class WorkBatches {
 
   // Queues one item; hands out a full batch and emits what is ready. False:
   // stop (an emit failed; nothing more is emitted).
+  // Memory short for the queue itself: what is queued is emitted first,
+  // then the item is answered alone, so no line is lost (its answer may be
+  // out_of_memory; `answer` reports that).
   bool add(Item&& m) {
     if (stopped_) return false;
-    if (!filling_) filling_ = fresh();
-    filling_->bytes += batch_bytes(m);
-    filling_->items.push_back(std::move(m));
+    try {
+      if (!filling_) filling_ = fresh();
+      const std::size_t bytes = batch_bytes(m);
+      filling_->items.push_back(std::move(m));  // unchanged when it throws
+      filling_->bytes += bytes;
+    } catch (const std::bad_alloc&) {
+      return flush() && alone(m);
+    }
     if (filling_->items.size() < kMaxBatchMessages && filling_->bytes < kMaxBatchBytes) return true;
-    hand_out();
+    if (!hand_out()) return false;
     return pump(workers_.empty());
   }
 
   // Answers and emits everything queued. False: stop.
   bool flush() {
     if (stopped_) return false;
-    hand_out();
+    if (!hand_out()) return false;
     return pump(true);
   }
 
@@ -111,6 +120,15 @@ class WorkBatches {
     std::size_t emitted = 0;  // items emitted (the calling thread's)
   };
 
+  // Answers one item on the calling thread and emits it. False: stop.
+  bool alone(Item& m) {
+    Result r;
+    answer_(m, &r);
+    if (emit_(m, r)) return true;
+    stop();
+    return false;
+  }
+
   std::unique_ptr<Batch> fresh() {
     if (spare_.empty()) return std::make_unique<Batch>();
     std::unique_ptr<Batch> b = std::move(spare_.back());
@@ -118,21 +136,32 @@ class WorkBatches {
     return b;
   }
 
-  // Hands the batch being filled to the workers.
-  void hand_out() {
-    if (!filling_ || filling_->items.empty()) return;
+  // Hands the batch being filled to the workers; when memory is short for
+  // that, emits the batches out first and answers its items alone. False:
+  // stop.
+  bool hand_out() {
+    if (!filling_ || filling_->items.empty()) return true;
     Batch& b = *filling_;
-    b.results.assign(b.items.size(), Result());
-    b.done.assign(b.items.size(), 0);
-    b.next = 0;
-    b.emitted = 0;
-    {
+    try {
+      b.results.assign(b.items.size(), Result());
+      b.done.assign(b.items.size(), 0);
+      b.next = 0;
+      b.emitted = 0;
       const std::lock_guard<std::mutex> lock(mutex_);
+      batches_.push_back(std::move(filling_));  // unchanged when it throws
       unanswered_ += b.items.size();
       bytes_ += b.bytes;
-      batches_.push_back(std::move(filling_));
+    } catch (const std::bad_alloc&) {
+      std::unique_ptr<Batch> held = std::move(filling_);
+      if (!pump(true)) return false;
+      for (Item& m : held->items) {
+        if (!alone(m)) return false;
+      }
+      recycle(std::move(held));
+      return true;
     }
     work_.notify_all();
+    return true;
   }
 
   // Takes the oldest item no thread has taken (under mutex_), if any.
@@ -216,7 +245,11 @@ class WorkBatches {
     b->items.clear();
     b->results.clear();
     b->bytes = 0;
-    if (spare_.size() < 2) spare_.push_back(std::move(b));
+    try {
+      if (spare_.size() < 2) spare_.push_back(std::move(b));
+    } catch (const std::bad_alloc&) {
+      // Not kept: the next batch is made afresh.
+    }
   }
 
   // A worker thread's loop.
