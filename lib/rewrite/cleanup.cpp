@@ -255,6 +255,20 @@ class Splicer {
       }
       return false;
     }
+    if (is_newline(next) && n > 0) {
+      // The phrase was the rest of its line (a sentence ending in a mark
+      // the phrase took): when it also started the line, the line goes,
+      // and the blank lines after it with it.
+      std::size_t lspaces = 0;
+      std::size_t ln = 0;
+      const char32_t prev = left_past_spaces(&lspaces, &ln);
+      if (prev == 0 || is_newline(prev)) {
+        if (can_pop(lspaces)) pop(lspaces);
+        absorb(spaces);
+        for (char32_t c = right(&n); n > 0 && text::is_space(c); c = right(&n)) absorb(n);
+        return false;
+      }
+    }
     absorb(spaces);
     return r.capital_start;
   }

@@ -258,7 +258,17 @@ void CompiledPack::match_patterns(const text::Document& doc, uint32_t r, const C
                  !inside_word(v, match_end());
         }
         // Both the match (context included) and the span sit on word boundaries.
-        const text::Range span = fits ? span_of(v, g, pattern.span_group) : text::Range{};
+        text::Range span = fits ? span_of(v, g, pattern.span_group) : text::Range{};
+        // A rule whose span is a sentence (Rule::sentence) stops at its
+        // sentence's end: a pattern that reads on to a terminator would
+        // otherwise take the next line (a sign-off, a name) with it, since
+        // the view folds line breaks into spaces and only the segmenter
+        // sees them.
+        if (fits && rule.rule.sentence && !doc.sentences().empty()) {
+          const text::Sentence& s = doc.sentences()[doc.sentence_at(span.begin)];
+          if (s.view.begin <= span.begin && s.view.end < span.end) span.end = s.view.end;
+          while (span.end > span.begin + 1 && v[span.end - 1] == ' ') --span.end;
+        }
         const uint32_t b = span.begin;
         const uint32_t e = span.end;
         if (!fits || inside_word(v, b) || inside_word(v, e)) {

@@ -65,6 +65,9 @@ struct Rule {
   // spliced (the rewrite declines them with reason "advice"), for phrases
   // no splice rewrites well ("you should have checked …").
   bool splice = true;
+  // true: the span is at most the sentence it starts in (a line break ends
+  // one), for patterns that read on to a sentence's end.
+  bool sentence = false;
   Detector detector = Detector::none;
   std::vector<std::string> acronyms;        // caps detector: never shouting
   std::vector<std::string> emphatic_words;  // caps detector: short words that shout

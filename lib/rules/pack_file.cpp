@@ -545,9 +545,12 @@ Status Reader::read_rule(const toml::table& table, CompiledRule* out) const {
       } else if (st.ok() && s != "anywhere") {
         st = fail(line, id, "unknown anchor '" + s + "'");
       }
-    } else if (k == "in_quotes" || k == "clause" || k == "splice") {
+    } else if (k == "in_quotes" || k == "clause" || k == "splice" || k == "sentence") {
       if (const auto* b = value.as_boolean()) {
-        (k == "clause" ? r.clause : k == "splice" ? r.splice : r.in_quotes) = b->get();
+        (k == "clause"     ? r.clause
+         : k == "splice"   ? r.splice
+         : k == "sentence" ? r.sentence
+                           : r.in_quotes) = b->get();
       } else {
         st = fail(line, id, "field '" + std::string(k) + "' must be a boolean");
       }

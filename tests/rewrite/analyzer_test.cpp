@@ -603,6 +603,38 @@ counterexamples = ["You might sign."]
   CHECK(r.declined.empty());
 }
 
+// A sentence deleted whole that stood on its own line takes the line (and
+// the blank lines after it); a sentence = true rule's deletion stops at
+// its line's end, so the sign-off stays.
+TEST_CASE("a sentence deleted on its own line takes its line, not the next") {
+  const core::Analyzer analyzer = from_text("line-test.toml", R"toml(
+name = "line-test"
+
+[[rule]]
+id = "trigger.hostile.sure-because"
+sentence = true
+severity = "error"
+patterns = ["sure, because [^.!?]*[.!?]*"]
+suggestions = [""]
+examples = ["Sure, because we lost it."]
+counterexamples = ["Because we lost it."]
+)toml");
+  struct Case {
+    const char* text;
+    const char* rewrite;
+  };
+  for (const Case c : {
+           Case{"Hi Kev,\n\nSure, because we lost it on purpose.\n\nThanks, Jo",
+                "Hi Kev,\n\nThanks, Jo"},
+           Case{"Hi Kev,\nSure, because we lost it on purpose\nThanks, Jo", "Hi Kev,\nThanks, Jo"},
+       }) {
+    CAPTURE(c.text);
+    Report r;
+    REQUIRE(analyzer.analyze(c.text, Role::agent, &r).ok());
+    CHECK(r.rewrite == c.rewrite);
+  }
+}
+
 // A clause deleted after a dash takes the dash with it, before a stop or a
 // line break alike; a comma before a line break stays the writer's, one
 // before a dash goes.

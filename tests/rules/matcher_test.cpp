@@ -165,6 +165,22 @@ TEST_CASE("of overlapping findings of one category, the most severe stays") {
         std::vector<Hit>{{"trigger.blame.note", "because you did not pay"}});
 }
 
+TEST_CASE("a rule with sentence = true stops at its sentence's end; others run across a line break") {
+  // The view folds a line break into a space; a pattern that reads on to
+  // the end of its sentence must not take the next line with it.
+  const auto pack =
+      pack_of(rule("trigger.hostile.sure-because",
+                   "sentence = true\npatterns = ['''sure, because [^.!?]*[.!?]*''']") +
+              rule("trigger.uncertainty.dont-know", "patterns = ['''don'?t know''']"));
+  CHECK(hits(*pack, "Sure, because we lost it on purpose\nThanks, Sam") ==
+        std::vector<Hit>{{"trigger.hostile.sure-because", "Sure, because we lost it on purpose"}});
+  CHECK(hits(*pack, "Sure, because we lost it on purpose. Thanks, Sam") ==
+        std::vector<Hit>{{"trigger.hostile.sure-because", "Sure, because we lost it on purpose."}});
+  // A phrase wrapped onto the next line is still one phrase.
+  CHECK(hits(*pack, "I don't\nknow yet") ==
+        std::vector<Hit>{{"trigger.uncertainty.dont-know", "don't\nknow"}});
+}
+
 TEST_CASE("several patterns of one rule report a phrase once") {
   const auto pack =
       pack_of(rule("trigger.refusal.cant", "patterns = ['''we can'?t''', '''we can'?t help''']"));
