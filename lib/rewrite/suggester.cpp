@@ -459,9 +459,10 @@ void recheck(const text::Document& doc, const rules::Pack& pack, Role role, Outp
 
 // Drops the declined edits a re-check round rewrote after all.
 void forget_rewritten(Output* out) {
-  out->declined.erase(std::remove_if(out->declined.begin(), out->declined.end(),
-                                     [&](const Declined& d) { return rewritten_by(out->edits, d); }),
-                      out->declined.end());
+  out->declined.erase(
+      std::remove_if(out->declined.begin(), out->declined.end(),
+                     [&](const Declined& d) { return rewritten_by(out->edits, d); }),
+      out->declined.end());
 }
 
 // Gives each sentence of a rewritten message that starts in lower case its

@@ -104,8 +104,7 @@ void drop_overlaps(std::vector<Finding>* found, std::size_t from,
   }
   found->resize(w);
   if (by_severity) {
-    std::stable_sort(found->begin() + static_cast<std::ptrdiff_t>(from), found->end(),
-                     by_position);
+    std::stable_sort(found->begin() + static_cast<std::ptrdiff_t>(from), found->end(), by_position);
   }
 }
 

@@ -165,7 +165,8 @@ TEST_CASE("of overlapping findings of one category, the most severe stays") {
         std::vector<Hit>{{"trigger.blame.note", "because you did not pay"}});
 }
 
-TEST_CASE("a rule with sentence = true stops at its sentence's end; others run across a line break") {
+TEST_CASE(
+    "a rule with sentence = true stops at its sentence's end; others run across a line break") {
   // The view folds a line break into a space; a pattern that reads on to
   // the end of its sentence must not take the next line with it.
   const auto pack =
