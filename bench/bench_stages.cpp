@@ -11,6 +11,7 @@
 
 #include "bench_common.hpp"
 #include "rewrite/suggester.hpp"
+#include "rules/compiled_pack.hpp"
 #include "rules/pack.hpp"
 #include "rules/regex.hpp"
 #include "text/document.hpp"
@@ -116,6 +117,30 @@ void BM_PrefilterSet(benchmark::State& state) {
   set_counters(state, corpus_texts(size));
 }
 BENCHMARK(BM_PrefilterSet)->Arg(0)->Arg(1)->ArgName("size");
+
+// The prefilter as matching runs it, over whole messages, by engine: RE2's
+// shards alone (hyperscan:0), or Hyperscan's database with Sets for what it
+// leaves out and RE2 confirming what it reads widely (hyperscan:1; the
+// shards again in a build without it).
+void BM_Prefilter(benchmark::State& state) {
+  const auto engine =
+      state.range(0) == 0 ? rules::PrefilterEngine::shards : rules::PrefilterEngine::hyperscan;
+  const Size size = static_cast<Size>(state.range(1));
+  const Prepared& p = prepared(size);
+  const auto& pack = dynamic_cast<const rules::CompiledPack&>(default_pack());
+  std::vector<uint32_t> out;
+  for (std::size_t k = 0; k < p.docs.size(); ++k) {  // warm the DFAs, load the databases
+    pack.candidates(p.docs[k].view(), p.roles[k], engine, &out);
+  }
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const std::size_t k = i++ % p.docs.size();
+    pack.candidates(p.docs[k].view(), p.roles[k], engine, &out);
+    benchmark::DoNotOptimize(out.data());
+  }
+  set_counters(state, corpus_texts(size));
+}
+BENCHMARK(BM_Prefilter)->ArgsProduct({{0, 1}, {0, 1}})->ArgNames({"hyperscan", "size"});
 
 void BM_Tone(benchmark::State& state) {
   const Size size = static_cast<Size>(state.range(0));

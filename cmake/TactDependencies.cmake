@@ -6,6 +6,18 @@ pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
 find_package(tomlplusplus 3 REQUIRED)
 find_package(nlohmann_json 3.9 REQUIRED)
 find_package(Threads REQUIRED)
+# Hyperscan (Debian's libhyperscan-dev, x86-64) prefilters rule patterns
+# when present; without it RE2's Sets do, with the same findings.
+set(TACT_HAVE_HYPERSCAN OFF)
+if(TACT_WITH_HYPERSCAN)
+  pkg_check_modules(HS QUIET IMPORTED_TARGET libhs)
+  if(HS_FOUND)
+    set(TACT_HAVE_HYPERSCAN ON)
+    set(TACT_PC_HYPERSCAN " -lhs")  # tact.pc's Libs.private
+  else()
+    message(STATUS "tact: Hyperscan (libhs) not found; RE2's Sets prefilter alone")
+  endif()
+endif()
 if(TACT_BUILD_CLI)
   find_package(CLI11 2 REQUIRED)
 endif()

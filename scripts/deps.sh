@@ -13,6 +13,10 @@ packages=(
   libcpp-httplib-dev chromium chromium-driver python3-selenium
 )
 
+# The prefilter's engine (lib/rules/hyperscan_prefilter.hpp); Debian builds
+# it for x86-64 only, and the build goes without it elsewhere.
+[ "$(dpkg --print-architecture)" = amd64 ] && packages+=(libhyperscan-dev)
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -3,7 +3,9 @@
 # speed change must not change a result):
 #   scripts/same_output.sh OLD_TACT [NEW_TACT=build/release/cli/tact]
 # Inputs: every labelled line present (../shared/eval/*.jsonl,
-# bench/eval/fresh/, tests/rewrite/reviewed/), examples/conversation.jsonl's
+# bench/eval/fresh/, tests/rewrite/reviewed/, tests/rules/written/), the
+# GoEmotions comments of ../shared/data when present (text nobody wrote for
+# Tact), examples/conversation.jsonl's
 # messages, and 100,000 generated messages (chat, email and transcript
 # sizes), each through `tact analyze --jsonl --format json` and
 # `tact rewrite --jsonl`. Prints one line per input and exits nonzero if
@@ -21,9 +23,17 @@ $corpus --size email --count 18000 --seed 17 --format jsonl >"$work/email.jsonl"
 $corpus --size transcript --count 2000 --seed 17 --format jsonl >"$work/transcript.jsonl"
 inputs=("$work/chat.jsonl" "$work/email.jsonl" "$work/transcript.jsonl" examples/conversation.jsonl)
 for f in ../shared/eval/cs_dev.jsonl ../shared/eval/cs_train.jsonl bench/eval/fresh/fresh.jsonl \
-  tests/rewrite/reviewed/lines.jsonl; do
+  tests/rewrite/reviewed/lines.jsonl tests/rules/written/drafts.jsonl \
+  tests/rules/written/families.jsonl; do
   [ -f "$f" ] && inputs+=("$f")
 done
+real=../shared/data/goemotions_dev/dev.tsv
+if [ -f "$real" ]; then
+  /usr/bin/python3 -c 'import json, sys
+for line in open(sys.argv[1], encoding="utf-8"):
+    print(json.dumps({"text": line.split("\t")[0]}))' "$real" >"$work/goemotions.jsonl"
+  inputs+=("$work/goemotions.jsonl")
+fi
 differ=0
 for f in "${inputs[@]}"; do
   for cmd in "analyze --jsonl --format json --role auto" "rewrite --jsonl"; do

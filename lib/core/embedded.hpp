@@ -19,6 +19,11 @@ struct File {
 extern const File kFiles[];
 extern const std::size_t kFileCount;
 
+// The Hyperscan databases of the embedded default pack's patterns, compiled
+// at build time (rules::CompiledPack::compile_prefilter_file()); empty in a
+// build without Hyperscan and in the program that makes them.
+std::string_view prefilter_file();
+
 // The file named `name`, or an empty view with found == false.
 inline std::string_view find(std::string_view name, bool* found = nullptr) {
   for (std::size_t i = 0; i < kFileCount; ++i) {

@@ -3,6 +3,7 @@
 // Building a CompiledPack: the RE2::Set prefilter over every pattern.
 #include "rules/compiled_pack.hpp"
 
+#include "core/embedded.hpp"
 #include "rules/regex.hpp"
 
 namespace tact::rules {
@@ -67,6 +68,14 @@ bool has_long_gap(const std::string& pattern) {
   return false;
 }
 
+// The kind of Set a pattern goes in (0 ordinary, 1 long gaps, 2 literal
+// phrases), and how many patterns a Set of each kind holds.
+int set_kind(const std::string& pattern) {
+  return has_long_gap(pattern) ? 1 : is_literal(pattern) ? 2 : 0;
+}
+constexpr std::size_t kSetCapacity[3] = {kPatternsPerSet, kGapPatternsPerSet,
+                                         kLiteralPatternsPerSet};
+
 // Matching prefilters every text by the shards. One Set over every pattern
 // (whole_set(), kept for candidates() and the benchmarks) costs one call
 // instead of 40-odd, and is faster on the generated benchmark corpus, whose
@@ -111,12 +120,12 @@ Status CompiledPack::build(LayeredPack layered, std::shared_ptr<const Pack>* out
     std::size_t capacity;
     const char* what;
   };
-  Filling filling[2][3] = {{{nullptr, {}, kPatternsPerSet, ""},
-                            {nullptr, {}, kGapPatternsPerSet, " with long gaps"},
-                            {nullptr, {}, kLiteralPatternsPerSet, " of literal phrases"}},
-                           {{nullptr, {}, kPatternsPerSet, ""},
-                            {nullptr, {}, kGapPatternsPerSet, " with long gaps"},
-                            {nullptr, {}, kLiteralPatternsPerSet, " of literal phrases"}}};
+  Filling filling[2][3] = {{{nullptr, {}, kSetCapacity[0], ""},
+                            {nullptr, {}, kSetCapacity[1], " with long gaps"},
+                            {nullptr, {}, kSetCapacity[2], " of literal phrases"}},
+                           {{nullptr, {}, kSetCapacity[0], ""},
+                            {nullptr, {}, kSetCapacity[1], " with long gaps"},
+                            {nullptr, {}, kSetCapacity[2], " of literal phrases"}}};
   // The embedded default pack alone is known to compile (its patterns and
   // these very Sets: the tests load it as a caller's pack): its Sets are
   // compiled on first use, the others here, where their errors are load
@@ -152,9 +161,7 @@ Status CompiledPack::build(LayeredPack layered, std::shared_ptr<const Pack>* out
       pack->detector_rules_.push_back(static_cast<uint32_t>(r));
     for (std::size_t p = 0; p < rule.patterns.size(); ++p) {
       const auto number = static_cast<uint32_t>(pack->patterns_.size());
-      const int kind = has_long_gap(rule.rule.patterns[p]) ? 1
-                       : is_literal(rule.rule.patterns[p]) ? 2
-                                                           : 0;
+      const int kind = set_kind(rule.rule.patterns[p]);
       for (int k = 0; k < 2; ++k) {
         if (!rule.rule.applies_to(k == 0 ? Role::agent : Role::customer)) continue;
         Filling& f = filling[k][kind];
@@ -227,6 +234,80 @@ const RE2::Set* CompiledPack::ShardSet::compile() const {
     return set.release();
   }
   return expected;
+}
+
+std::vector<const std::string*> CompiledPack::sources_of(const RolePrefilter& p) const {
+  std::vector<const std::string*> sources;
+  sources.reserve(p.patterns.size());
+  for (const uint32_t number : p.patterns) sources.push_back(patterns_[number].source);
+  return sources;
+}
+
+bool CompiledPack::compile_prefilter_file(std::string* out) const {
+  // One section per role, in the order of prefilters_, each pattern's text
+  // once.
+  for (const RolePrefilter& p : prefilters_) {
+    std::vector<const std::string*> sources = sources_of(p);
+    std::sort(sources.begin(), sources.end(),
+              [](const std::string* a, const std::string* b) { return *a < *b; });
+    sources.erase(std::unique(sources.begin(), sources.end(),
+                              [](const std::string* a, const std::string* b) { return *a == *b; }),
+                  sources.end());
+    if (!HyperscanPrefilter::compile(sources, out)) return false;
+  }
+  return true;
+}
+
+const CompiledPack::FastPrefilter* CompiledPack::fast_prefilter(const RolePrefilter& p) const {
+  // Loaded on first use from the database made at build time for the
+  // embedded pack (compiling one takes seconds); a caller's patterns that
+  // are not in it stay with RE2. Nothing unwinds out of the call_once body
+  // (see whole_set()); a failure leaves the role's shards to prefilter
+  // alone.
+  std::call_once(p.fast_once, [this, &p]() noexcept {
+    if (p.patterns.empty() || !HyperscanPrefilter::available()) return;
+    try {
+      const std::string_view section = HyperscanPrefilter::section(
+          embedded::prefilter_file(), static_cast<std::size_t>(&p - prefilters_));
+      if (section.empty()) return;
+      std::vector<uint32_t> left_out;
+      auto fast = std::make_unique<FastPrefilter>();
+      fast->hyperscan = HyperscanPrefilter::load(section, sources_of(p), p.patterns, &left_out);
+      if (fast->hyperscan == nullptr) return;
+      // What the database lacks goes in Sets of its kinds, as the shards
+      // group them.
+      std::vector<uint32_t> kinds[3];
+      for (const uint32_t number : left_out) {
+        kinds[set_kind(*patterns_[number].source)].push_back(number);
+      }
+      for (int kind = 0; kind < 3; ++kind) {
+        const std::vector<uint32_t>& all = kinds[kind];
+        for (std::size_t first = 0; first < all.size(); first += kSetCapacity[kind]) {
+          const std::size_t last = std::min(all.size(), first + kSetCapacity[kind]);
+          std::vector<uint32_t> numbers(all.begin() + static_cast<std::ptrdiff_t>(first),
+                                        all.begin() + static_cast<std::ptrdiff_t>(last));
+          std::vector<const std::string*> shard_sources;
+          shard_sources.reserve(numbers.size());
+          for (const uint32_t number : numbers) shard_sources.push_back(patterns_[number].source);
+          fast->rest.push_back({std::make_unique<ShardSet>(std::move(shard_sources), kSetMaxMem),
+                                std::move(numbers)});
+        }
+      }
+      p.fast = std::move(fast);
+    } catch (...) {  // bad_alloc: the shards stand
+    }
+  });
+  return p.fast.get();
+}
+
+std::size_t CompiledPack::hyperscan_patterns(Role role) const {
+  std::size_t n = 0;
+  for (int k = 0; k < 2; ++k) {
+    if (role != Role::automatic && role != (k == 0 ? Role::agent : Role::customer)) continue;
+    const FastPrefilter* fast = fast_prefilter(prefilters_[k]);
+    if (fast != nullptr) n += fast->hyperscan->size();
+  }
+  return n;
 }
 
 const RE2::Set* CompiledPack::whole_set(const RolePrefilter& p) const {

@@ -19,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "rules/hyperscan_prefilter.hpp"
 #include "rules/layering.hpp"
 #include "rules/pack.hpp"
 #include "rules/regex.hpp"
@@ -29,9 +30,20 @@ namespace tact::rules {
 // sentences is prefiltered a few sentences at a time (see matcher.cpp);
 // `whole_text` makes it prefilter and search the whole text at once, as a
 // reference for tests: the findings must be the same.
+// `re2_only` prefilters by the RE2 Sets alone, as a build without
+// Hyperscan does: the reference the tests compare Hyperscan's findings with.
 struct MatchScope {
   const std::vector<text::Range>* within = nullptr;  // as Pack::match_within() says
   bool whole_text = false;
+  bool re2_only = false;
+};
+
+// Which prefilter CompiledPack::candidates() runs.
+enum class PrefilterEngine {
+  shards,     // RE2 Sets of a few dozen patterns each
+  whole,      // one RE2 Set over all of a role's patterns
+  hyperscan,  // Hyperscan's database plus RE2 Sets of what it left out (as
+              // matching runs); the shards when Hyperscan is unavailable
 };
 
 class CompiledPack final : public Pack {
@@ -70,10 +82,21 @@ class CompiledPack final : public Pack {
 
   // The prefilter alone, for tests and benchmarks: the numbers of the
   // patterns of `role`'s rules that can match `view` (sorted, unique), by
-  // the whole Set (`whole`) or by the shards, whatever the text's size.
-  // False when a Set's DFA gave up (then every pattern of it is listed, as
-  // matching does).
-  bool candidates(const std::string& view, Role role, bool whole, std::vector<uint32_t>* out) const;
+  // `engine`, whatever the text's size. False when a Set's DFA gave up
+  // (then every pattern of it is listed, as matching does).
+  bool candidates(const std::string& view, Role role, PrefilterEngine engine,
+                  std::vector<uint32_t>* out) const;
+
+  // How many of `role`'s patterns the Hyperscan prefilter holds (loading
+  // it if it was not); 0 when Hyperscan is unavailable.
+  std::size_t hyperscan_patterns(Role role) const;
+
+  // Compiles the Hyperscan databases of this pack's patterns, one section
+  // per role (HyperscanPrefilter::compile()), and appends them to *out: the
+  // prefilter file the build embeds for the default pack (see
+  // lib/rules/prefilter_file_main.cpp). False when Hyperscan is unavailable
+  // or failed.
+  bool compile_prefilter_file(std::string* out) const;
 
  private:
   struct Pattern {
@@ -162,24 +185,40 @@ class CompiledPack final : public Pack {
   // uses, and in one whole Set for candidates(), compiled on first use (null
   // when RE2 cannot compile it within its budget). Role::automatic runs
   // both roles'.
+  // Hyperscan's prefilter of a role's patterns, built on first use, and
+  // RE2 Sets (compiled on first use) of the patterns it left out.
+  struct FastPrefilter {
+    std::unique_ptr<HyperscanPrefilter> hyperscan;
+    std::vector<Shard> rest;
+  };
   struct RolePrefilter {
     std::vector<Shard> shards;       // empty when no rule of the role has patterns
     std::vector<uint32_t> patterns;  // every pattern of the role, for the whole Set
     mutable std::once_flag whole_once;
     mutable std::unique_ptr<RE2::Set> whole;
+    mutable std::once_flag fast_once;
+    mutable std::unique_ptr<FastPrefilter> fast;  // null without Hyperscan
   };
   RolePrefilter prefilters_[2];  // agent, customer
 
   const RE2::Set* whole_set(const RolePrefilter& p) const;
+  const FastPrefilter* fast_prefilter(const RolePrefilter& p) const;
+  // The text of each of the role's patterns, in p.patterns' order.
+  std::vector<const std::string*> sources_of(const RolePrefilter& p) const;
   // The prefilter by the role's whole Set: false when there is none or its
-  // DFA gave up (then *hits is as it was). By the shards: checks `stop`
-  // (when set) before each; false when a DFA gave up and its patterns were
-  // all listed. Both append pattern numbers to *hits, unsorted.
+  // DFA gave up (then *hits is as it was). By shards: checks `stop` (when
+  // set) before each; false when a DFA gave up and its patterns were all
+  // listed. By Hyperscan and the Sets of what it left out, else by the
+  // role's shards (`re2_only`, or Hyperscan unavailable). Each appends
+  // pattern numbers to *hits, unsorted.
   bool prefilter_whole(const RolePrefilter& p, std::string_view v, std::vector<int>* scratch,
                        std::vector<uint32_t>* hits) const;
-  bool prefilter_shards(const RolePrefilter& p, std::string_view v,
+  bool prefilter_shards(const std::vector<Shard>& shards, std::string_view v,
                         const std::function<bool()>& stop, std::vector<int>* scratch,
                         std::vector<uint32_t>* hits) const;
+  bool prefilter_fast(const RolePrefilter& p, std::string_view v, bool re2_only,
+                      const std::function<bool()>& stop, std::vector<int>* scratch,
+                      std::vector<uint32_t>* hits) const;
   std::vector<std::shared_ptr<const Regex>> quote_regexes_;
   std::vector<QuoteMark> quote_marks_;
   std::size_t max_groups_ = 0;

@@ -135,11 +135,12 @@ TEST_CASE("the default pack finds what the same pack compiled at load finds") {
   for (const std::string& t : {all, std::string("I don't know, it's our policy.")}) {
     const text::Document doc = text::Document::build(t, embedded->sentence_profile());
     for (Role role : {Role::agent, Role::customer}) {
-      for (bool whole : {false, true}) {
+      for (auto engine : {rules::PrefilterEngine::shards, rules::PrefilterEngine::whole,
+                          rules::PrefilterEngine::hyperscan}) {
         std::vector<uint32_t> from_embedded;
         std::vector<uint32_t> from_loaded;
-        CHECK(e.candidates(doc.view(), role, whole, &from_embedded) ==
-              l.candidates(doc.view(), role, whole, &from_loaded));
+        CHECK(e.candidates(doc.view(), role, engine, &from_embedded) ==
+              l.candidates(doc.view(), role, engine, &from_loaded));
         CHECK(from_embedded == from_loaded);
         if (t == all) CHECK_FALSE(from_embedded.empty());
       }

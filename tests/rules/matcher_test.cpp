@@ -261,8 +261,8 @@ TEST_CASE("the whole-pack Set and the shards name the same candidates") {
     const text::Document doc = text::Document::build(t);
     for (Role role : {Role::agent, Role::customer, Role::automatic}) {
       std::vector<uint32_t> whole, shards;
-      CHECK(compiled->candidates(doc.view(), role, true, &whole));
-      CHECK(compiled->candidates(doc.view(), role, false, &shards));
+      CHECK(compiled->candidates(doc.view(), role, rules::PrefilterEngine::whole, &whole));
+      CHECK(compiled->candidates(doc.view(), role, rules::PrefilterEngine::shards, &shards));
       CHECK_MESSAGE(whole == shards, t);
       candidates += whole.size();
     }
