@@ -273,7 +273,9 @@ const CompiledPack::FastPrefilter* CompiledPack::fast_prefilter(const RolePrefil
       std::vector<uint32_t> left_out;
       auto fast = std::make_unique<FastPrefilter>();
       fast->hyperscan = HyperscanPrefilter::load(section, sources_of(p), p.patterns, &left_out);
-      if (fast->hyperscan == nullptr) return;
+      // A pack that shares no pattern with the embedded one (another
+      // language) gains nothing from scanning.
+      if (fast->hyperscan == nullptr || fast->hyperscan->size() == 0) return;
       // What the database lacks goes in Sets of its kinds, as the shards
       // group them.
       std::vector<uint32_t> kinds[3];

@@ -3,7 +3,9 @@
 // Fuzz target: analyze() on arbitrary bytes, with each role, and check the
 // report's invariants so logic errors surface as crashes too: every span lies
 // inside the input on code-point boundaries, UTF-16 offsets are ordered, and
-// applying the edits right to left reproduces the rewrite.
+// applying the edits right to left reproduces the rewrite. The two
+// prefilter engines must name the same candidates for the text's view
+// (rules/hyperscan_prefilter.hpp).
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -15,6 +17,8 @@
 #include <vector>
 
 #include "core/core.hpp"
+#include "rules/compiled_pack.hpp"
+#include "text/document.hpp"
 #include "text/unicode.hpp"
 
 namespace {
@@ -98,5 +102,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
   const tact::Status status = analyzer.analyze(text, role, &report);
   require(status.ok());
   check(text, report);
+  static const std::shared_ptr<const tact::rules::Pack> pack = [] {
+    std::shared_ptr<const tact::rules::Pack> p;
+    require(tact::rules::Pack::load(tact::Options(), &p).ok());
+    return p;
+  }();
+  const auto& compiled = dynamic_cast<const tact::rules::CompiledPack&>(*pack);
+  const tact::text::Document doc = tact::text::Document::build(text, pack->sentence_profile());
+  std::vector<uint32_t> fast, shards;
+  // (Unless a Set's DFA gave up, which makes every pattern of it a candidate.)
+  if (compiled.candidates(doc.view(), role, tact::rules::PrefilterEngine::hyperscan, &fast) &&
+      compiled.candidates(doc.view(), role, tact::rules::PrefilterEngine::shards, &shards)) {
+    require(fast == shards);
+  }
   return 0;
 }

@@ -196,6 +196,26 @@ TEST_CASE("a caller's rules over the default pack are prefiltered by RE2 beside 
   CHECK(found.size() >= 3);
 }
 
+TEST_CASE("a pack of another language leaves Hyperscan out") {
+  // None of its patterns is in the embedded databases: scanning them would
+  // only cost time.
+  Options o;
+  o.language = "de";
+  o.default_pack = false;
+  o.rule_files = {std::string(TACT_SOURCE_DIR) + "/tests/packs/de/pack.toml"};
+  std::shared_ptr<const rules::Pack> pack;
+  const Status status = rules::Pack::load(o, &pack);
+  REQUIRE_MESSAGE(status.ok(), status.message);
+  const auto& compiled = dynamic_cast<const rules::CompiledPack&>(*pack);
+  CHECK(compiled.hyperscan_patterns(Role::automatic) == 0);
+  const text::Document doc = text::Document::build("Das ist leider nicht möglich, keine Ahnung.");
+  std::vector<uint32_t> fast, shards;
+  CHECK(compiled.candidates(doc.view(), Role::agent, rules::PrefilterEngine::hyperscan, &fast));
+  CHECK(compiled.candidates(doc.view(), Role::agent, rules::PrefilterEngine::shards, &shards));
+  CHECK(fast == shards);
+  CHECK_FALSE(fast.empty());
+}
+
 TEST_CASE("a malformed prefilter file is refused, never read past its end") {
   const std::string_view file = embedded::prefilter_file();
   std::vector<std::string> texts = {"the widget rule", "no"};
