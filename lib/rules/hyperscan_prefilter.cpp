@@ -50,7 +50,8 @@ bool folds_to_itself(char32_t c) {
 long read_hex_escape(const std::string& p, std::size_t* i) {
   std::size_t j = *i + 2;
   std::size_t end = 0;
-  if (j < p.size() && p[j] == '{') {
+  const bool braced = j < p.size() && p[j] == '{';
+  if (braced) {
     end = p.find('}', j);
     if (end == std::string::npos || end == j + 1 || end - j > 9) return -1;
     ++j;
@@ -68,7 +69,7 @@ long read_hex_escape(const std::string& p, std::size_t* i) {
     if (d < 0) return -1;
     value = value * 16 + d;
   }
-  *i = p[end] == '}' ? end + 1 : end;
+  *i = braced ? end + 1 : end;
   return value > 0x10FFFF ? -1 : value;
 }
 

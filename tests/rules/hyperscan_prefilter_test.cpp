@@ -53,6 +53,7 @@ TEST_CASE("RE2's syntax is read for Hyperscan's byte mode") {
   CHECK(translated("[^.£]x", &exact) == "[^.]{1,4}x");
   CHECK_FALSE(exact);
   CHECK(translated("\\x{200D}", &exact) == "(?:\\xe2\\x80\\x8d)");
+  CHECK(translated("\\x41}\\xe9", &exact) == "\\x41}(?:\\xc3\\xa9)");
   // What the engines might read differently is left to RE2.
   std::string out;
   for (const char* pattern :
