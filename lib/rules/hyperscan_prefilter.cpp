@@ -316,10 +316,6 @@ namespace {
 // length and its text, then a u64 size and the serialized database.
 constexpr std::string_view kMagic = "TACTHS01";
 
-void put(std::string* out, uint64_t v, int bytes) {
-  for (int k = 0; k < bytes; ++k) out->push_back(static_cast<char>((v >> (8 * k)) & 0xFF));
-}
-
 // Reads a prefilter file's fields; every read checks its bounds.
 struct Reader {
   std::string_view data;
@@ -348,6 +344,17 @@ struct Reader {
     return out;
   }
 };
+
+// What load() reports with no prefilter: every pattern left out (none, if
+// even that list finds no memory; the caller then uses the Sets anyway).
+void leave_all_out(const std::vector<uint32_t>& numbers, std::vector<uint32_t>* left_out) noexcept {
+  try {
+    *left_out = numbers;
+    std::sort(left_out->begin(), left_out->end());
+  } catch (...) {
+    left_out->clear();
+  }
+}
 
 }  // namespace
 
@@ -385,6 +392,11 @@ int on_match(unsigned int id, unsigned long long /*from*/, unsigned long long /*
              unsigned int /*flags*/, void* context) {
   static_cast<std::vector<uint32_t>*>(context)->push_back(id);
   return 0;  // go on: SINGLEMATCH already reports each pattern once
+}
+
+// Appends `v` to a prefilter file in `bytes` little-endian bytes.
+void put(std::string* out, uint64_t v, int bytes) {
+  for (int k = 0; k < bytes; ++k) out->push_back(static_cast<char>((v >> (8 * k)) & 0xFF));
 }
 
 // Byte mode (no HS_FLAG_UTF8): see translate_for_hyperscan().
@@ -548,12 +560,7 @@ std::unique_ptr<HyperscanPrefilter> HyperscanPrefilter::load(
     }
   } catch (...) {  // bad_alloc: RE2 takes every pattern
   }
-  try {
-    *left_out = numbers;
-    std::sort(left_out->begin(), left_out->end());
-  } catch (...) {
-    left_out->clear();
-  }
+  leave_all_out(numbers, left_out);
   return nullptr;
 }
 
@@ -608,12 +615,7 @@ bool HyperscanPrefilter::compile(const std::vector<const std::string*>&, std::st
 std::unique_ptr<HyperscanPrefilter> HyperscanPrefilter::load(
     std::string_view, const std::vector<const std::string*>&, const std::vector<uint32_t>& numbers,
     std::vector<uint32_t>* left_out) noexcept {
-  try {
-    *left_out = numbers;
-    std::sort(left_out->begin(), left_out->end());
-  } catch (...) {
-    left_out->clear();
-  }
+  leave_all_out(numbers, left_out);
   return nullptr;
 }
 
