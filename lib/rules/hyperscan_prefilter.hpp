@@ -2,11 +2,13 @@
 //
 // The prefilter by Hyperscan: one database over a role's patterns, scanned
 // once per text, names the patterns that match somewhere in it, as the RE2
-// Sets do (compiled_pack.hpp). RE2 stays the reference semantics: only
-// patterns whose meaning the two engines share go in the database (see
-// hyperscan_prefilter.cpp), the rest stay with RE2, and spans are always
-// RE2's. On novel text RE2's Sets build DFA states as they go and were 90%
-// of the analysis; Hyperscan compiles its automata once.
+// Sets do (compiled_pack.hpp). RE2 stays the reference semantics: a pattern
+// Hyperscan reads exactly as RE2 counts when named; one it reads more
+// widely (translate_for_hyperscan()) counts only when its own RE2 agrees;
+// one it might read differently stays in RE2 Sets; spans are always RE2's.
+// On novel text RE2's Sets build DFA states as they go and were 90% of the
+// analysis; Hyperscan's automata are compiled once, when the library is
+// built.
 #ifndef TACT_LIB_RULES_HYPERSCAN_PREFILTER_HPP_
 #define TACT_LIB_RULES_HYPERSCAN_PREFILTER_HPP_
 
@@ -39,13 +41,12 @@ class HyperscanPrefilter {
 
   // The prefilter of `section` for a pack's patterns `sources`, known by
   // `numbers` (one each): a pattern is in the database when its text is.
-  // A section of the embedded prefilter file is deserialized once per
-  // process and shared by every pack that loads it.
   // The numbers of the patterns that are not (a caller's rules, patterns
-  // left to RE2) go to *left_out, sorted. Null when Hyperscan is
-  // unavailable, the section is malformed or was built for another
-  // platform, or memory ran out; then every pattern is left out. Never
-  // throws.
+  // left to RE2) go to *left_out, sorted. A section of the embedded
+  // prefilter file is deserialized once per process and shared by every
+  // pack that loads it. Null when Hyperscan is unavailable, the section is
+  // malformed or was built for another platform, or memory ran out; then
+  // every pattern is left out. Never throws.
   static std::unique_ptr<HyperscanPrefilter> load(std::string_view section,
                                                   const std::vector<const std::string*>& sources,
                                                   const std::vector<uint32_t>& numbers,
