@@ -135,11 +135,7 @@ Status CompiledPack::build(LayeredPack layered, std::shared_ptr<const Pack>* out
   auto close_shard = [&](int k, Filling& f) -> Status {
     if (f.patterns.empty()) return {};
     if (deferred) {
-      std::vector<const std::string*> sources;
-      sources.reserve(f.patterns.size());
-      for (const uint32_t number : f.patterns) sources.push_back(pack->patterns_[number].source);
-      pack->prefilters_[k].shards.push_back(
-          {std::make_unique<ShardSet>(std::move(sources), kSetMaxMem), std::move(f.patterns)});
+      pack->prefilters_[k].shards.push_back(pack->lazy_shard(std::move(f.patterns)));
       f.patterns.clear();
       return {};
     }
@@ -236,18 +232,25 @@ const RE2::Set* CompiledPack::ShardSet::compile() const {
   return expected;
 }
 
-std::vector<const std::string*> CompiledPack::sources_of(const RolePrefilter& p) const {
+std::vector<const std::string*> CompiledPack::sources_of(
+    const std::vector<uint32_t>& numbers) const {
   std::vector<const std::string*> sources;
-  sources.reserve(p.patterns.size());
-  for (const uint32_t number : p.patterns) sources.push_back(patterns_[number].source);
+  sources.reserve(numbers.size());
+  for (const uint32_t number : numbers) sources.push_back(patterns_[number].source);
   return sources;
+}
+
+CompiledPack::Shard CompiledPack::lazy_shard(std::vector<uint32_t> numbers) const {
+  Shard shard{std::make_unique<ShardSet>(sources_of(numbers), kSetMaxMem), {}};
+  shard.patterns = std::move(numbers);
+  return shard;
 }
 
 bool CompiledPack::compile_prefilter_file(std::string* out) const {
   // One section per role, in the order of prefilters_, each pattern's text
   // once.
   for (const RolePrefilter& p : prefilters_) {
-    std::vector<const std::string*> sources = sources_of(p);
+    std::vector<const std::string*> sources = sources_of(p.patterns);
     std::sort(sources.begin(), sources.end(),
               [](const std::string* a, const std::string* b) { return *a < *b; });
     sources.erase(std::unique(sources.begin(), sources.end(),
@@ -272,7 +275,8 @@ const CompiledPack::FastPrefilter* CompiledPack::fast_prefilter(const RolePrefil
       if (section.empty()) return;
       std::vector<uint32_t> left_out;
       auto fast = std::make_unique<FastPrefilter>();
-      fast->hyperscan = HyperscanPrefilter::load(section, sources_of(p), p.patterns, &left_out);
+      fast->hyperscan =
+          HyperscanPrefilter::load(section, sources_of(p.patterns), p.patterns, &left_out);
       // A pack that shares no pattern with the embedded one (another
       // language) gains nothing from scanning.
       if (fast->hyperscan == nullptr || fast->hyperscan->size() == 0) return;
@@ -286,13 +290,8 @@ const CompiledPack::FastPrefilter* CompiledPack::fast_prefilter(const RolePrefil
         const std::vector<uint32_t>& all = kinds[kind];
         for (std::size_t first = 0; first < all.size(); first += kSetCapacity[kind]) {
           const std::size_t last = std::min(all.size(), first + kSetCapacity[kind]);
-          std::vector<uint32_t> numbers(all.begin() + static_cast<std::ptrdiff_t>(first),
-                                        all.begin() + static_cast<std::ptrdiff_t>(last));
-          std::vector<const std::string*> shard_sources;
-          shard_sources.reserve(numbers.size());
-          for (const uint32_t number : numbers) shard_sources.push_back(patterns_[number].source);
-          fast->rest.push_back({std::make_unique<ShardSet>(std::move(shard_sources), kSetMaxMem),
-                                std::move(numbers)});
+          fast->rest.push_back(lazy_shard({all.begin() + static_cast<std::ptrdiff_t>(first),
+                                           all.begin() + static_cast<std::ptrdiff_t>(last)}));
         }
       }
       p.fast = std::move(fast);

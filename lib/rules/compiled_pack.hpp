@@ -203,8 +203,10 @@ class CompiledPack final : public Pack {
 
   const RE2::Set* whole_set(const RolePrefilter& p) const;
   const FastPrefilter* fast_prefilter(const RolePrefilter& p) const;
-  // The text of each of the role's patterns, in p.patterns' order.
-  std::vector<const std::string*> sources_of(const RolePrefilter& p) const;
+  // The text of each pattern of `numbers`, in their order.
+  std::vector<const std::string*> sources_of(const std::vector<uint32_t>& numbers) const;
+  // A shard of the patterns `numbers` whose Set compiles on first use.
+  Shard lazy_shard(std::vector<uint32_t> numbers) const;
   // The prefilter by the role's whole Set: false when there is none or its
   // DFA gave up (then *hits is as it was). By shards: checks `stop` (when
   // set) before each; false when a DFA gave up and its patterns were all
