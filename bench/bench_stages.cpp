@@ -59,7 +59,8 @@ const Prepared& prepared(Size size) {
   const auto& texts = corpus_texts(size);
   const auto& messages = corpus(size);
   for (std::size_t i = 0; i < texts.size(); ++i) {
-    out.docs.push_back(text::Document::build(texts[i], default_pack().sentence_profile()));
+    out.docs.push_back(text::Document::build(texts[i], default_pack().sentence_profile(),
+                                             default_pack().spellings()));
     out.roles.push_back(messages[i].agent ? Role::agent : Role::customer);
     std::vector<rules::Finding> f;
     default_pack().match(out.docs.back(), out.roles.back(), &f);

@@ -89,7 +89,8 @@ int explain(const char* text) {
     std::fprintf(stderr, "tact_eval_tone: %s\n", status.message.c_str());
     return 1;
   }
-  const tact::text::Document doc = tact::text::Document::build(text, pack->sentence_profile());
+  const tact::text::Document doc =
+      tact::text::Document::build(text, pack->sentence_profile(), pack->spellings());
   std::vector<tact::rules::Finding> findings;
   pack->match(doc, tact::Role::customer, &findings);
   for (const auto& f : findings) {
@@ -148,7 +149,8 @@ int main(int argc, char** argv) {
       return 1;
     }
     tact_fn = [&](std::string_view text, tact::Role role) {
-      const tact::text::Document doc = tact::text::Document::build(text, pack->sentence_profile());
+      const tact::text::Document doc =
+          tact::text::Document::build(text, pack->sentence_profile(), pack->spellings());
       std::vector<tact::rules::Finding> findings;
       pack->match(doc, role, &findings);
       const tact::tone::Result scored = tuned->score(doc, role, findings);

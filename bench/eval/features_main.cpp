@@ -196,7 +196,8 @@ int main(int argc, char** argv) {
     const std::string text = in.value("text", "");
     const tact::Role role =
         in.value("role", "agent") == "customer" ? tact::Role::customer : tact::Role::agent;
-    const tact::text::Document doc = tact::text::Document::build(text, pack->sentence_profile());
+    const tact::text::Document doc =
+        tact::text::Document::build(text, pack->sentence_profile(), pack->spellings());
     std::vector<tact::rules::Finding> findings;
     pack->match(doc, role, &findings);
     const tact::tone::Result scored = scorer->score(doc, role, findings);

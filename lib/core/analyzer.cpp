@@ -107,7 +107,8 @@ Status Analyzer::Impl::run(std::string_view text, Role role, Report* out) const 
                                        ")"};
   }
   const Deadline deadline(options.deadline);
-  const text::Document doc = text::Document::build(text, pack->sentence_profile());
+  const text::Document doc =
+      text::Document::build(text, pack->sentence_profile(), pack->spellings());
 
   std::vector<rules::Finding> findings;
   // A rule's own bound on findings is reported like max_findings.

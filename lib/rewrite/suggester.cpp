@@ -6,6 +6,7 @@
 #include "rewrite/suggester.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 
 #include "core/deadline.hpp"
@@ -416,7 +417,8 @@ void recheck(const text::Document& doc, const rules::Pack& pack, Role role, Outp
   Output next;
   for (int pass = 1; pass < kMaxPasses && out->unsettled && !out->edits.empty(); ++pass) {
     current = out->text;  // the Document below reads it
-    const text::Document rewritten = text::Document::build(current, doc.sentence_profile());
+    const text::Document rewritten =
+        text::Document::build(current, doc.sentence_profile(), doc.spellings());
     found.clear();
     edited_sentences(rewritten, out->edits, &within);
     pack.match_within(rewritten, role, within, &found, deadline);
@@ -499,6 +501,75 @@ void capitalise_starts(const text::Document& doc, const rules::RewriteStyle& sty
   }
   std::vector<Edit> composed;
   compose(doc.original().size(), out->edits, caps, text, &composed);
+  out->edits.swap(composed);
+  out->text.swap(text);
+}
+
+// Writes out the informal spellings of a rewritten message (the pack's
+// [spellings]: "u" -> "you", "dont" -> "don't") in the writer's case
+// ("U" -> "You", "DONT" -> "DON'T"), and closes its last sentence with the
+// style's final mark ("?" after a question opener) where the writer left
+// it open. Messages the rewrite left alone are not touched: this tidies a
+// reply the agent is about to send as ours, it is not a spelling checker.
+void tidy_informal(const text::Document& doc, const rules::RewriteStyle& style, Output* out) {
+  if (out->edits.empty()) return;
+  const std::string_view s = out->text;
+  std::vector<Edit> fixes;
+  const bool curly = apostrophe_in(s, {0, static_cast<uint32_t>(s.size())}) == Apostrophe::curly;
+  doc.spellings().each(s, [&](std::size_t begin, std::size_t end, const std::string& written) {
+    const std::string_view word = s.substr(begin, end - begin);
+    std::string cased = written;
+    const bool all_caps = word.size() >= 2 && std::none_of(word.begin(), word.end(), [](char c) {
+                            return c >= 'a' && c <= 'z';
+                          });
+    if (all_caps) {
+      for (char& c : cased) c = c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+    } else if (word[0] >= 'A' && word[0] <= 'Z' && cased[0] >= 'a' && cased[0] <= 'z') {
+      cased[0] = static_cast<char>(cased[0] - 'a' + 'A');
+    }
+    if (curly) {
+      for (std::size_t at; (at = cased.find('\'')) != std::string::npos;) {
+        cased.replace(at, 1, "\u2019");
+      }
+    }
+    if (cased != word) {
+      fixes.push_back({{static_cast<uint32_t>(begin), static_cast<uint32_t>(end)}, cased});
+    }
+  });
+  // The last sentence: a single-line message whose last character is a
+  // letter or digit (a sign-off line or an emoji is left as it is).
+  std::size_t last = s.size();
+  while (last > 0 && text::is_space(static_cast<unsigned char>(s[last - 1]))) --last;
+  if (!style.final_mark.empty() && last > 0 && s.find('\n') == std::string_view::npos &&
+      std::isalnum(static_cast<unsigned char>(s[last - 1]))) {
+    std::size_t start = 0;  // the last sentence's first word
+    for (std::size_t i = 0; i < last; ++i) {
+      if (s[i] == '.' || s[i] == '!' || s[i] == '?') start = i + 1;
+    }
+    while (start < last && !std::isalnum(static_cast<unsigned char>(s[start]))) ++start;
+    std::size_t stop = start;
+    while (stop < last && (std::isalpha(static_cast<unsigned char>(s[stop])) || s[stop] == '\'')) {
+      ++stop;
+    }
+    const std::string_view first = s.substr(start, stop - start);
+    const bool question = std::any_of(style.question_openers.begin(), style.question_openers.end(),
+                                      [&](const std::string& w) { return equal_folded(w, first); });
+    std::string mark(s.substr(last - 1, 1));
+    mark += question ? "?" : style.final_mark;
+    if (fixes.empty() || fixes.back().original.end < last) {
+      fixes.push_back({{static_cast<uint32_t>(last - 1), static_cast<uint32_t>(last)}, mark});
+    } else {
+      fixes.back().replacement += question ? "?" : style.final_mark;
+    }
+  }
+  if (fixes.empty()) return;
+  out->unsettled = true;
+  std::string text = out->text;
+  for (auto it = fixes.rbegin(); it != fixes.rend(); ++it) {
+    text.replace(it->original.begin, it->original.size(), it->replacement);
+  }
+  std::vector<Edit> composed;
+  compose(doc.original().size(), out->edits, fixes, text, &composed);
   out->edits.swap(composed);
   out->text.swap(text);
 }
@@ -588,6 +659,10 @@ void suggest(const text::Document& doc, const std::vector<rules::Finding>& trigg
     if (attempt == 0) choice.assign(triggers.size(), 0);
     if (!next_choice(doc, triggers, *out, &choice)) break;
   }
+  // Last, once the edits stand: a respelled word inside a phrase the guard
+  // declined would otherwise count as rewriting it. The view already reads
+  // these words written out, so no rule sees anything new.
+  tidy_informal(doc, pack.rewrite_style(), out);
   fill_empty(doc, pack.rewrite_style(), out);
 }
 

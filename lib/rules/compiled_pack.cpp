@@ -108,6 +108,7 @@ Status CompiledPack::build(LayeredPack layered, std::shared_ptr<const Pack>* out
   pack->language_ = std::move(layered.language);
   pack->rewrite_style_ = std::move(layered.rewrite_style);
   pack->sentences_ = std::move(layered.sentences);
+  pack->spellings_ = std::move(layered.spellings);
 
   RE2::Options options = pattern_options();
   options.set_max_mem(kSetMaxMem);

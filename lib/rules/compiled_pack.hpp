@@ -73,6 +73,7 @@ class CompiledPack final : public Pack {
   const std::string& language() const override { return language_; }
   const RewriteStyle& rewrite_style() const override { return rewrite_style_; }
   const text::SentenceProfile& sentence_profile() const override { return sentences_; }
+  const text::Spellings& spellings() const override { return spellings_; }
 
   // As match(), choosing whether overlapping findings of one category are
   // reduced to the first (match() does; example checks do not, so a rule's
@@ -143,6 +144,7 @@ class CompiledPack final : public Pack {
   std::string language_;
   RewriteStyle rewrite_style_;
   text::SentenceProfile sentences_;
+  text::Spellings spellings_;
   // One prefilter Set per group of patterns: a single Set over every pattern
   // of a large pack outgrows its DFA budget on varied text and then admits
   // every pattern as a candidate. Patterns with long gaps are grouped apart

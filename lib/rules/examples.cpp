@@ -16,7 +16,7 @@ std::vector<ExampleFailure> CompiledPack::check_examples() const {
     const Rule& rule = r.rule;
     const Role role = (rule.roles & kAgent) != 0 ? Role::agent : Role::customer;
     auto flags = [&](const std::string& text) {
-      const text::Document doc = text::Document::build(text, sentences_);
+      const text::Document doc = text::Document::build(text, sentences_, spellings_);
       found.clear();
       match_all(doc, role, false, &found);
       return std::any_of(found.begin(), found.end(),

@@ -251,6 +251,7 @@ class Layering {
   std::vector<QuoteMark> quote_marks_;
   RewriteStyle rewrite_style_;
   text::SentenceProfile sentences_;
+  text::Spellings spellings_;
   bool changed_ = false;
   std::size_t program_size_ = 0;  // RE2 instructions of every pack applied
   // Embedded files applied first, whose patterns are not compiled yet: their
@@ -290,7 +291,10 @@ Status Layering::add_embedded(const std::string& name, bool rules) {
   if (pack.unit[0].has_rewrite_style) rewrite_style_ = pack.unit[0].rewrite_style;
   // The sentence profile is the language's, like its typography: it holds
   // without the embedded pack's rules too.
-  for (const PackFile& f : pack.unit) sentences_.add(f.sentences);
+  for (const PackFile& f : pack.unit) {
+    sentences_.add(f.sentences);
+    spellings_.add(f.spellings);
+  }
   if (!rules) return {};
   if (Status s = apply(pack.unit, true); !s.ok()) return s;
   if (pack.unit[0].has_model) data_.model = pack.model;
@@ -462,9 +466,10 @@ Status Layering::apply(const Unit& unit, bool embedded) {
     // Unlike the lists above, abbreviations and terminators add up: a house
     // pack lists its own ("Acct") without repeating the language's.
     sentences_.add(f.sentences);
-    changed_ =
-        changed_ || (!embedded && (f.has_quote_patterns || f.has_quote_marks ||
-                                   f.has_rewrite_style || f.has_sentences || !f.rules.empty()));
+    spellings_.add(f.spellings);
+    changed_ = changed_ ||
+               (!embedded && (f.has_quote_patterns || f.has_quote_marks || f.has_rewrite_style ||
+                              f.has_sentences || f.has_spellings || !f.rules.empty()));
     for (const CompiledRule& r : f.rules) {
       auto it = index_.find(r.rule.id);
       std::size_t at = it != index_.end() ? it->second : rules_.size();
@@ -523,6 +528,7 @@ Status Layering::finish(LayeredPack* out) {
   out->quote_marks = std::move(quote_marks_);
   out->rewrite_style = std::move(rewrite_style_);
   out->sentences = std::move(sentences_);
+  out->spellings = std::move(spellings_);
   out->default_only = default_only();
   out->categories = categories_.all();
   out->language = options_.language;

@@ -29,6 +29,7 @@ struct LayeredPack {
   std::string language;
   RewriteStyle rewrite_style;
   text::SentenceProfile sentences;  // every pack's [sentences], added up
+  text::Spellings spellings;        // every pack's [spellings], later ones winning
   PackData data;                    // the model (the last pack naming one wins) and the tone model
   // True when the result is exactly the embedded default pack (the other
   // packs, if any, changed nothing), so its compiled form can be shared.

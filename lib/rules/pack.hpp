@@ -18,6 +18,7 @@
 #include "tact/report.hpp"
 #include "tact/status.hpp"
 #include "text/document.hpp"
+#include "text/spellings.hpp"
 
 namespace tact {
 class Deadline;
@@ -138,6 +139,13 @@ struct RewriteStyle {
   // (the whole reply was sarcasm or an insult): an empty reply says less
   // than a calm one. Empty: the rewrite is then empty too.
   std::string empty_reply;
+  // The mark a message the rewrite changes gets after its last sentence
+  // when the writer left it without one ("sure thing" -> "Sure thing."):
+  // reviewers judge the whole reply. Empty: left as written.
+  std::string final_mark;
+  // Words that open a question ("are", "did"): such a last sentence gets
+  // "?" instead of final_mark. Compared without case.
+  std::vector<std::string> question_openers;
 };
 
 // A data file the layered packs name beside their rules, parsed by the
@@ -215,6 +223,10 @@ class Pack {
   // Where that language's sentences end (the packs' [sentences]): build
   // the Documents this pack matches with it.
   virtual const text::SentenceProfile& sentence_profile() const = 0;
+
+  // How that language's informal words are written out (the packs'
+  // [spellings]): build the Documents this pack matches with it too.
+  virtual const text::Spellings& spellings() const = 0;
 
   virtual ~Pack() = default;
 };

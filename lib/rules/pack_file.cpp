@@ -69,6 +69,7 @@ class Reader {
   Status read_quote_marks(const toml::node& node);
   Status read_rewrite_style(const toml::node& node);
   Status read_sentences(const toml::node& node);
+  Status read_spellings(const toml::node& node);
   Status read_inflections(const toml::node& node);
 
   const std::string& source_;
@@ -362,7 +363,7 @@ Status Reader::read_categories(const toml::node& node) {
 }
 
 // [rewrite]: lowercase_mid_sentence, capitalise_sentence_start, keep_capital,
-// clause_openers, empty_reply.
+// clause_openers, empty_reply, final_mark, question_openers.
 Status Reader::read_rewrite_style(const toml::node& node) {
   const auto* table = node.as_table();
   if (table == nullptr) return fail(line_of(node), "", "'rewrite' must be a table");
@@ -383,13 +384,21 @@ Status Reader::read_rewrite_style(const toml::node& node) {
       std::vector<Located> words;
       st = strings(value, "rewrite.keep_capital", "", &words);
       for (Located& w : words) style.keep_capital.push_back(std::move(w.value));
-    } else if (key.str() == "empty_reply") {
+    } else if (key.str() == "empty_reply" || key.str() == "final_mark") {
       const auto* text = value.as_string();
       if (text == nullptr) {
-        st = fail(line_of(value), "", "rewrite.empty_reply must be a string");
-      } else {
+        st = fail(line_of(value), "", "rewrite." + std::string(key.str()) + " must be a string");
+      } else if (key.str() == "empty_reply") {
         style.empty_reply = text->get();
+      } else if (text->get().size() > 8) {
+        st = fail(line_of(value), "", "rewrite.final_mark has at most 8 bytes");
+      } else {
+        style.final_mark = text->get();
       }
+    } else if (key.str() == "question_openers") {
+      std::vector<Located> words;
+      st = strings(value, "rewrite.question_openers", "", &words);
+      for (Located& w : words) style.question_openers.push_back(std::move(w.value));
     } else if (key.str() == "clause_openers") {
       std::vector<Located> words;
       st = strings(value, "rewrite.clause_openers", "", &words);
@@ -435,6 +444,33 @@ Status Reader::read_sentences(const toml::node& node) {
         out_->sentences.add_terminator(text::decode_utf8(entry.value, &at));
       }
     }
+  }
+  return {};
+}
+
+// [spellings]: word = "written form", each entry checked where it stands
+// (text::Spellings says what may be listed).
+Status Reader::read_spellings(const toml::node& node) {
+  const auto* table = node.as_table();
+  if (table == nullptr) return fail(line_of(node), "", "'spellings' must be a table");
+  if (table->size() > text::kMaxSpellings) {
+    return fail(line_of(node), "",
+                "spellings: " + std::to_string(table->size()) + " entries, more than " +
+                    std::to_string(text::kMaxSpellings));
+  }
+  for (const auto& [key, value] : *table) {
+    const auto* written = value.as_string();
+    if (written == nullptr) {
+      return fail(line_of(value), "",
+                  "spellings." + std::string(key.str()) + " must be a string (its written form)");
+    }
+    const std::string why = text::Spellings::check(key.str(), written->get());
+    if (!why.empty()) {
+      return fail(line_of(value), "",
+                  "spellings: " + quoted(std::string(key.str())) + " = " + quoted(written->get()) +
+                      ": " + why);
+    }
+    out_->spellings.add(key.str(), written->get());
   }
   return {};
 }
@@ -673,6 +709,9 @@ Status Reader::read(const toml::table& root) {
     } else if (k == "sentences") {
       out_->has_sentences = true;
       st = read_sentences(value);
+    } else if (k == "spellings") {
+      out_->has_spellings = true;
+      st = read_spellings(value);
     } else if (k == "quote_marks") {
       out_->has_quote_marks = true;
       st = read_quote_marks(value);

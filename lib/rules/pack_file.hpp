@@ -20,6 +20,7 @@
 #include "tact/options.hpp"
 #include "tact/status.hpp"
 #include "text/sentence_profile.hpp"
+#include "text/spellings.hpp"
 
 namespace tact::rules {
 
@@ -69,6 +70,8 @@ struct PackFile {
   RewriteStyle rewrite_style;  // [rewrite]
   bool has_sentences = false;
   text::SentenceProfile sentences;  // [sentences]
+  bool has_spellings = false;
+  text::Spellings spellings;  // [spellings]
   bool has_quote_marks = false;
   std::vector<QuoteMark> quote_marks;  // as they stand in the view
   bool has_quote_patterns = false;

@@ -65,9 +65,11 @@ const AsciiProperties& ascii_properties() {
 // Appends view bytes and their map entries, collapsing whitespace runs.
 class DocumentBuilder {
  public:
-  DocumentBuilder(std::string_view original, const SentenceProfile& sentences) {
+  DocumentBuilder(std::string_view original, const SentenceProfile& sentences,
+                  const Spellings& spellings) {
     doc_.original_ = original;
     doc_.profile_ = &sentences;
+    doc_.spellings_ = &spellings;
     doc_.view_.reserve(original.size());
     doc_.unit_begin_.reserve(original.size());
     doc_.unit_end_.reserve(original.size());
@@ -96,6 +98,7 @@ class DocumentBuilder {
   }
 
   Document finish() {
+    respell();
     segment(&doc_);
     return std::move(doc_);
   }
@@ -116,13 +119,69 @@ class DocumentBuilder {
     doc_.unit_end_.insert(doc_.unit_end_.end(), bytes.size(), end);
   }
 
+  // Writes out the view's informal spellings. Each byte of a written-out
+  // word maps to the whole word the writer typed, so spans over it map
+  // back to "u", not into it. Both build paths end here, so they agree.
+  void respell() {
+    const Spellings& spellings = *doc_.spellings_;
+    if (spellings.empty()) return;
+    struct Hit {
+      std::size_t begin, end;
+      const std::string* written;
+    };
+    std::vector<Hit> hits;
+    spellings.each(doc_.view_, [&](std::size_t begin, std::size_t end, const std::string& w) {
+      // "i" -> "I" fixes only the rewrite's spelling: the view reads the same.
+      const bool same =
+          std::equal(w.begin(), w.end(), doc_.view_.begin() + begin, doc_.view_.begin() + end,
+                     [](char a, char b) { return (a >= 'A' && a <= 'Z' ? a | 0x20 : a) == b; });
+      if (!same) hits.push_back({begin, end, &w});
+    });
+    if (hits.empty()) return;
+    std::string view;
+    std::vector<uint32_t> unit_begin, unit_end;
+    view.reserve(doc_.view_.size() + 8 * hits.size());
+    unit_begin.reserve(view.capacity());
+    unit_end.reserve(view.capacity());
+    std::size_t from = 0;
+    std::size_t k = 0;  // line breaks before `from`
+    std::vector<uint32_t>& breaks = doc_.line_breaks_;
+    const auto copy_to = [&](std::size_t to) {
+      const auto shift = static_cast<int64_t>(view.size()) - static_cast<int64_t>(from);
+      for (; k < breaks.size() && breaks[k] < to; ++k) {
+        breaks[k] = static_cast<uint32_t>(static_cast<int64_t>(breaks[k]) + shift);
+      }
+      view.append(doc_.view_, from, to - from);
+      unit_begin.insert(unit_begin.end(),
+                        doc_.unit_begin_.begin() + static_cast<std::ptrdiff_t>(from),
+                        doc_.unit_begin_.begin() + static_cast<std::ptrdiff_t>(to));
+      unit_end.insert(unit_end.end(), doc_.unit_end_.begin() + static_cast<std::ptrdiff_t>(from),
+                      doc_.unit_end_.begin() + static_cast<std::ptrdiff_t>(to));
+    };
+    for (const Hit& h : hits) {
+      copy_to(h.begin);
+      const uint32_t begin = doc_.unit_begin_[h.begin];
+      const uint32_t end = doc_.unit_end_[h.end - 1];
+      for (char c : *h.written)
+        view.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c);
+      unit_begin.insert(unit_begin.end(), h.written->size(), begin);
+      unit_end.insert(unit_end.end(), h.written->size(), end);
+      from = h.end;
+    }
+    copy_to(doc_.view_.size());
+    doc_.view_.swap(view);
+    doc_.unit_begin_.swap(unit_begin);
+    doc_.unit_end_.swap(unit_end);
+  }
+
   Document doc_;
   bool in_space_ = false;
 };
 
-Document Document::build(std::string_view original, const SentenceProfile& sentences) {
-  if (!is_ascii(original)) return build_unicode(original, sentences);
-  DocumentBuilder b(original, sentences);
+Document Document::build(std::string_view original, const SentenceProfile& sentences,
+                         const Spellings& spellings) {
+  if (!is_ascii(original)) return build_unicode(original, sentences, spellings);
+  DocumentBuilder b(original, sentences, spellings);
   const auto n = static_cast<uint32_t>(original.size());
   for (uint32_t i = 0; i < n; ++i) {
     char c = original[i];
@@ -137,10 +196,11 @@ Document Document::build(std::string_view original, const SentenceProfile& sente
   return b.finish();
 }
 
-Document Document::build_unicode(std::string_view original, const SentenceProfile& sentences) {
+Document Document::build_unicode(std::string_view original, const SentenceProfile& sentences,
+                                 const Spellings& spellings) {
   const icu::Normalizer2& nfkc = nfkc_casefold();
   const AsciiProperties& ascii = ascii_properties();
-  DocumentBuilder b(original, sentences);
+  DocumentBuilder b(original, sentences, spellings);
   Document& doc = b.doc();
   doc.ascii_ = is_ascii(original);
   if (!doc.ascii_) doc.utf16_before_.assign(original.size() + 1, 0);

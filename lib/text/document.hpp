@@ -8,8 +8,9 @@
 //
 // The view is UTF-8 with: each invalid UTF-8 sequence replaced by U+FFFD,
 // NFKC with full case folding, curly quotes and apostrophes made ASCII
-// (' and "), dashes made '-', and each whitespace run (including NBSP and
-// line breaks) collapsed to a single ' '.
+// (' and "), dashes made '-', each whitespace run (including NBSP and
+// line breaks) collapsed to a single ' ', and each informal spelling the
+// pack lists ("u", "dont") written out ("you", "don't"; text::Spellings).
 #ifndef TACT_LIB_TEXT_DOCUMENT_HPP_
 #define TACT_LIB_TEXT_DOCUMENT_HPP_
 
@@ -21,6 +22,7 @@
 #include <vector>
 
 #include "text/sentence_profile.hpp"
+#include "text/spellings.hpp"
 
 namespace tact::text {
 
@@ -72,15 +74,18 @@ class Document {
  public:
   // Builds the Document for `original`, which must outlive it (the Document
   // keeps a view of it, not a copy), with sentences as `sentences` (the
-  // pack's profile; it too must outlive the Document) says. Pure-ASCII input
-  // takes a fast path that does not touch ICU; the result is identical to
-  // build_unicode()'s. Throws std::bad_alloc only.
+  // pack's profile) says and words read as `spellings` writes them out;
+  // both must outlive the Document. Pure-ASCII input takes a fast path that
+  // does not touch ICU; the result is identical to build_unicode()'s.
+  // Throws std::bad_alloc only.
   static Document build(std::string_view original,
-                        const SentenceProfile& sentences = SentenceProfile::none());
+                        const SentenceProfile& sentences = SentenceProfile::none(),
+                        const Spellings& spellings = Spellings::none());
 
   // The general path, exposed so tests can compare it with the fast path.
   static Document build_unicode(std::string_view original,
-                                const SentenceProfile& sentences = SentenceProfile::none());
+                                const SentenceProfile& sentences = SentenceProfile::none(),
+                                const Spellings& spellings = Spellings::none());
 
   std::string_view original() const { return original_; }
   const std::string& view() const { return view_; }
@@ -89,6 +94,9 @@ class Document {
   // The profile the sentences were found with: the rewrite reads the text
   // with the same one.
   const SentenceProfile& sentence_profile() const { return *profile_; }
+  // The spellings the view was read with: the rewrite reads its text, and
+  // writes informal words out, with the same ones.
+  const Spellings& spellings() const { return *spellings_; }
   bool ascii() const { return ascii_; }
 
   // The original byte range that produced view bytes [view_begin, view_end).
@@ -122,6 +130,7 @@ class Document {
 
   std::string_view original_;
   const SentenceProfile* profile_ = &SentenceProfile::none();
+  const Spellings* spellings_ = &Spellings::none();
   std::string view_;
   // For view byte i: the original range of the unit (code point or grapheme
   // cluster) that produced it. Size view_.size().

@@ -366,6 +366,20 @@ static void test_empty_reply(void) {
   tact_analyzer_free(a);
 }
 
+/* Chat spellings: the rule for "you need to" finds "u need to", and the
+ * rewrite writes the reply's informal words out and closes it. */
+static void test_informal_spellings(void) {
+  tact_analyzer* a = NULL;
+  tact_report* r = NULL;
+  if (!need_pack("the pack's [spellings]")) return;
+  a = new_default();
+  r = analyze(a, "u need to restart it, im sure thats the fix", TACT_ROLE_AGENT);
+  CHECK(tact_report_trigger_count(r) >= 1);
+  CHECK_STR(tact_report_rewrite(r, NULL), "Please restart it, I'm sure that's the fix.");
+  tact_report_free(r);
+  tact_analyzer_free(a);
+}
+
 /* `text` keeps the writer's words: no edit, one declined edit at byte
  * `start` with `reason`. */
 static void check_one_declined(const char* text, size_t start, const char* reason) {
@@ -966,6 +980,7 @@ int main(void) {
   test_analyze_errors();
   test_input_limit();
   test_empty_reply();
+  test_informal_spellings();
   test_declined_no_fit();
   test_declined_advice();
   test_odd_input();

@@ -176,6 +176,12 @@ TEST_CASE("rewrite sends the pack's empty_reply for a reply that was all sarcasm
   CHECK(r.out == "I understand this is frustrating.\nThe fix is in the FAQ.\n");
 }
 
+TEST_CASE("rewrite writes a changed reply's chat spellings out; an unchanged one stays") {
+  const Run r = tact_cli("rewrite --role agent", "did u even check the docs\nthx, u r welcome\n");
+  REQUIRE(r.status == 0);
+  CHECK(r.out == "Did you get a chance to check the docs?\nthx, u r welcome\n");
+}
+
 TEST_CASE("input that cannot be read and output that cannot be written: a message, exit 2") {
   Run r = tact_sh("TACT analyze / >/dev/null");
   CHECK(r.status == 2);

@@ -108,7 +108,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
     return p;
   }();
   const auto& compiled = dynamic_cast<const tact::rules::CompiledPack&>(*pack);
-  const tact::text::Document doc = tact::text::Document::build(text, pack->sentence_profile());
+  const tact::text::Document doc =
+      tact::text::Document::build(text, pack->sentence_profile(), pack->spellings());
   std::vector<uint32_t> fast, shards;
   // (Unless a Set's DFA gave up, which makes every pattern of it a candidate.)
   if (compiled.candidates(doc.view(), role, tact::rules::PrefilterEngine::hyperscan, &fast) &&

@@ -361,7 +361,7 @@ counterexamples = ["It's a big day."]
 
 [[rule]]
 id = "trigger.demanding.you-gotta"
-patterns = ["you gotta"]
+patterns = ["you (?:gotta|have to)"]  # the view reads "gotta" as "have to"
 suggestions = ["please mail them", "could you"]
 examples = ["You gotta sign it."]
 counterexamples = ["You got it."]
@@ -457,6 +457,39 @@ TEST_CASE("a finding with no splice left gives way to another over the same word
 // A rewritten reply goes out whole: each of its sentences starts with a
 // capital, including the writer's own that began in lower case. A message
 // with nothing to rewrite is left exactly as written.
+// A rewritten reply goes out as ours: informal spellings written out in the
+// writer's case and apostrophe, and a last sentence left open closed.
+TEST_CASE("a rewritten message writes informal spellings out and closes its last sentence") {
+  const core::Analyzer analyzer;
+  REQUIRE(analyzer.ok());
+  Report r;
+  REQUIRE(analyzer.analyze("U must restart it, im sure thats the fix", Role::agent, &r).ok());
+  // "im" opens a clause of its own: no question swallows it.
+  CHECK(r.rewrite == "Please restart it, I'm sure that's the fix.");
+  // Each is an edit of the writer's word: applying the edits gives the rewrite.
+  std::string applied = "U must restart it, im sure thats the fix";
+  for (auto it = r.edits.rbegin(); it != r.edits.rend(); ++it) {
+    applied.replace(it->span.start, it->span.end - it->span.start, it->replacement);
+  }
+  CHECK(applied == r.rewrite);
+  // The view reads "u" as "you", so a rule for "did you even" finds it.
+  REQUIRE(analyzer.analyze("did u even check the docs", Role::agent, &r).ok());
+  REQUIRE_FALSE(r.triggers.empty());
+  CHECK(r.triggers[0].text == "did u even check");
+  CHECK(r.rewrite.find(" u ") == std::string::npos);
+  // A question opener takes "?"; curly apostrophes stay curly.
+  REQUIRE(analyzer.analyze("Relax, it\u2019s fixed now. did u restart it", Role::agent, &r).ok());
+  CHECK(r.rewrite == "I understand this is stressful, it\u2019s fixed now. Did you restart it?");
+  REQUIRE(analyzer.analyze("Relax, it\u2019s fixed. u can retry, dont wait", Role::agent, &r).ok());
+  CHECK(r.rewrite ==
+        "I understand this is stressful, it\u2019s fixed. You can retry, don\u2019t wait.");
+  // Messages the rewrite leaves alone are not touched, nor a sign-off line.
+  REQUIRE(analyzer.analyze("thx, u r welcome", Role::agent, &r).ok());
+  CHECK(r.rewrite == "thx, u r welcome");
+  REQUIRE(analyzer.analyze("Relax, it ships tmrw\nthx, Sam", Role::agent, &r).ok());
+  CHECK(r.rewrite == "I understand this is stressful, it ships tmrw\nThanks, Sam");
+}
+
 TEST_CASE("a rewritten message starts every sentence with a capital") {
   const core::Analyzer analyzer;
   REQUIRE(analyzer.ok());
@@ -466,7 +499,7 @@ TEST_CASE("a rewritten message starts every sentence with a capital") {
                        Role::agent, &r)
               .ok());
   CHECK(r.rewrite ==
-        "Hmm I can't confirm yet why it charged u twice. Maybe the bank? E.g. the app");
+        "Hmm I can't confirm yet why it charged you twice. Maybe the bank? E.g. the app.");
   Report clean;
   REQUIRE(analyzer.analyze("thanks, it ships friday. see you then", Role::agent, &clean).ok());
   CHECK(clean.edits.empty());
@@ -474,7 +507,7 @@ TEST_CASE("a rewritten message starts every sentence with a capital") {
   // A name with a capital inside keeps its case.
   Report name;
   REQUIRE(analyzer.analyze("no idea why. iPhone users see it first", Role::agent, &name).ok());
-  CHECK(name.rewrite == "I can't confirm yet why. iPhone users see it first");
+  CHECK(name.rewrite == "I can't confirm yet why. iPhone users see it first.");
 }
 
 // A request made of a command ends with "?" even where the writer put no
@@ -485,7 +518,7 @@ TEST_CASE("a question template adds its mark to a sentence without a terminator"
   Report r;
   REQUIRE(
       analyzer.analyze("u need to come in to the centre if u want 1 to 1", Role::agent, &r).ok());
-  CHECK(r.rewrite == "Could you come in to the centre if u want 1 to 1?");
+  CHECK(r.rewrite == "Could you come in to the centre if you want 1 to 1?");
   REQUIRE(analyzer.analyze("You need to send the form\nThanks, Sam", Role::agent, &r).ok());
   CHECK(r.rewrite == "Could you send the form?\nThanks, Sam");
 }

@@ -122,7 +122,8 @@ TEST_CASE("Hyperscan names the candidates RE2's Sets name") {
   const std::vector<std::string> texts = texts_at_hand(*pack);
   std::size_t candidates = 0;
   for (const std::string& t : texts) {
-    const text::Document doc = text::Document::build(t, pack->sentence_profile());
+    const text::Document doc =
+        text::Document::build(t, pack->sentence_profile(), pack->spellings());
     for (Role role : {Role::agent, Role::customer, Role::automatic}) {
       std::vector<uint32_t> fast, shards;
       CHECK(compiled->candidates(doc.view(), role, rules::PrefilterEngine::hyperscan, &fast));
@@ -161,7 +162,8 @@ TEST_CASE("findings with Hyperscan are those of RE2 alone, in short and long tex
   };
   std::size_t findings = 0;
   for (const std::string& t : texts) {
-    const text::Document doc = text::Document::build(t, pack->sentence_profile());
+    const text::Document doc =
+        text::Document::build(t, pack->sentence_profile(), pack->spellings());
     for (Role role : {Role::agent, Role::customer, Role::automatic}) {
       const std::string fast = found(doc, role, false);
       CHECK_MESSAGE(fast == found(doc, role, true), t);

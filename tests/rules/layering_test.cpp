@@ -116,6 +116,32 @@ TEST_CASE("a later pack's sentence abbreviations and terminators add to the earl
   CHECK(has(*pack, "Mr"));
 }
 
+TEST_CASE("a later pack's spellings replace, add to and remove the earlier ones") {
+  Options options;
+  options.rule_texts = {{"a.toml", "[spellings]\nu = \"ya\"\nyall = \"you all\"\n"},
+                        {"b.toml", "[spellings]\nu = \"you\"\ndont = \"\"\n"}};
+  std::shared_ptr<const rules::Pack> pack;
+  REQUIRE(rules::Pack::load(options, &pack).ok());
+  const text::Spellings& s = pack->spellings();
+  REQUIRE(s.find("u") != nullptr);
+  CHECK(*s.find("u") == "you");
+  CHECK(*s.find("yall") == "you all");
+  CHECK(s.find("dont") == nullptr);  // the default pack's, removed
+  CHECK(s.size() == testing::default_pack()->spellings().size());
+  // A pack that changes spellings is not the shared default.
+  CHECK(pack.get() != testing::default_pack().get());
+  // Its rules match what the view reads: "yall" as "you all".
+  options.rule_texts.push_back({"c.toml",
+                                "[[rule]]\nid = \"trigger.overpromise.all-of-you\"\n"
+                                "message = \"m\"\npatterns = ['''you all are in luck''']\n"
+                                "examples = [\"Yall are in luck\"]\n"
+                                "counterexamples = [\"You are in luck\"]\n"});
+  const Status loaded = rules::Pack::load(options, &pack);
+  REQUIRE_MESSAGE(loaded.ok(), loaded.message);
+  const std::vector<std::string> flagged = rules_flagging(*pack, "yall are in luck");
+  CHECK(std::count(flagged.begin(), flagged.end(), "trigger.overpromise.all-of-you") == 1);
+}
+
 TEST_CASE("the default pack is compiled once and shared") {
   std::shared_ptr<const rules::Pack> a;
   std::shared_ptr<const rules::Pack> b;

@@ -133,7 +133,8 @@ TEST_CASE("the default pack finds what the same pack compiled at load finds") {
   const auto& e = static_cast<const rules::CompiledPack&>(*embedded);
   const auto& l = static_cast<const rules::CompiledPack&>(*loaded);
   for (const std::string& t : {all, std::string("I don't know, it's our policy.")}) {
-    const text::Document doc = text::Document::build(t, embedded->sentence_profile());
+    const text::Document doc =
+        text::Document::build(t, embedded->sentence_profile(), embedded->spellings());
     for (Role role : {Role::agent, Role::customer}) {
       for (auto engine : {rules::PrefilterEngine::shards, rules::PrefilterEngine::whole,
                           rules::PrefilterEngine::hyperscan}) {

@@ -486,6 +486,28 @@ TEST_CASE("a bad [sentences] table names the entry") {
   CHECK(load("sentences = 1\n" + kRule).message == "t.toml:1: 'sentences' must be a table");
 }
 
+TEST_CASE("a bad [spellings] table names the entry") {
+  const auto spellings = [](const std::string& body) {
+    return load("[spellings]\n" + body + kRule);
+  };
+  CHECK(spellings("u = \"you\"\ndont = \"don't\"\n").ok());
+  CHECK(spellings("u = 1\n").message ==
+        "t.toml:2: spellings.u must be a string (its written form)");
+  CHECK(spellings("u = \"you\"\nU2 = \"you too\"\n").message ==
+        "t.toml:3: spellings: \"U2\" = \"you too\": a word is lower-case ASCII letters");
+  CHECK(spellings("u = \"you  there\"\n").message ==
+        "t.toml:2: spellings: \"u\" = \"you  there\": a written form is ASCII words (letters "
+        "and apostrophes) with single spaces between");
+  std::string many;
+  for (int i = 0; i < 1001; ++i) {
+    std::string word;
+    for (int n = i; word.empty() || n > 0; n /= 26) word += static_cast<char>('a' + n % 26);
+    many += word + "x = \"y\"\n";
+  }
+  CHECK(spellings(many).message == "t.toml:1: spellings: 1001 entries, more than 1000");
+  CHECK(load("spellings = 1\n" + kRule).message == "t.toml:1: 'spellings' must be a table");
+}
+
 TEST_CASE("the Analyzer reports a pack error as its status") {
   Options options;
   options.rule_texts = {{"acme.toml", replace(kRule, "trigger.refusal", "trigger.sadness")}};

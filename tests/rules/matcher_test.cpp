@@ -313,7 +313,8 @@ TEST_CASE("sentence-scoped matching finds what the whole text does") {
   };
   std::size_t scoped = 0, findings = 0;
   for (const std::string& t : texts) {
-    const text::Document doc = text::Document::build(t, pack->sentence_profile());
+    const text::Document doc =
+        text::Document::build(t, pack->sentence_profile(), pack->spellings());
     // Two chunks at least (they hold 1,024 bytes or more).
     if (doc.view().size() > 2048 && doc.sentences().size() > 1) ++scoped;
     for (Role role : {Role::agent, Role::customer, Role::automatic}) {
@@ -342,7 +343,7 @@ TEST_CASE("match_within finds, in the sentences asked for, what match finds") {
     t += "Thanks for waiting on the order. Calm down, it's our policy. I don't know what "
          "happened. We will fix it today.\n";
   }
-  const text::Document doc = text::Document::build(t, pack->sentence_profile());
+  const text::Document doc = text::Document::build(t, pack->sentence_profile(), pack->spellings());
   REQUIRE(doc.sentences().size() > 8);
   std::vector<rules::Finding> all;
   pack->match(doc, Role::agent, &all);

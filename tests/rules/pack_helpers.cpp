@@ -28,7 +28,8 @@ std::shared_ptr<const rules::Pack> default_pack() {
 }
 
 std::vector<Hit> hits(const rules::Pack& pack, const std::string& message, Role role) {
-  const text::Document doc = text::Document::build(message, pack.sentence_profile());
+  const text::Document doc =
+      text::Document::build(message, pack.sentence_profile(), pack.spellings());
   std::vector<rules::Finding> found;
   pack.match(doc, role, &found);
   std::vector<Hit> out;

@@ -188,6 +188,14 @@ def test_a_reply_that_was_all_sarcasm_rewrites_to_the_packs_empty_reply(analyzer
     assert [(e.start, e.end, e.replacement) for e in r.edits] == [(0, 11, r.rewrite)]
 
 
+def test_chat_spellings_are_read_and_written_out(analyzer, have_rules):
+    r = analyzer.analyze("idk why, did u restart it", role="agent")
+    t = trigger(r, "uncertainty")
+    assert (t.start, t.end, t.text) == (0, 3, "idk")  # the writer's bytes
+    assert r.rewrite == "I can't confirm yet why, did you restart it."
+    assert analyzer.analyze("thx, u r welcome", role="agent").rewrite == "thx, u r welcome"
+
+
 def test_offsets_of_bytes_with_invalid_utf8(analyzer, have_rules):
     data = b"\xff\xfe I don't know."
     t = trigger(analyzer.analyze(data), "uncertainty")
