@@ -20,7 +20,23 @@
 namespace tact::bench {
 namespace {
 
+// The view as the analyzer builds it: the pack's sentences and spellings.
 void BM_DocumentAscii(benchmark::State& state) {
+  const auto& texts = ascii_texts(static_cast<Size>(state.range(0)));
+  const text::SentenceProfile& sentences = default_pack().sentence_profile();
+  const text::Spellings& spellings = default_pack().spellings();
+  std::size_t i = 0;
+  for (auto _ : state) {
+    auto doc = text::Document::build(texts[i++ % texts.size()], sentences, spellings);
+    benchmark::DoNotOptimize(doc);
+  }
+  set_counters(state, texts);
+}
+BENCHMARK(BM_DocumentAscii)->Arg(0)->Arg(1)->ArgName("size");
+
+// The same without [spellings]: the difference is what looking words up
+// and writing them out costs.
+void BM_DocumentAsciiNoSpellings(benchmark::State& state) {
   const auto& texts = ascii_texts(static_cast<Size>(state.range(0)));
   const text::SentenceProfile& sentences = default_pack().sentence_profile();
   std::size_t i = 0;
@@ -30,14 +46,15 @@ void BM_DocumentAscii(benchmark::State& state) {
   }
   set_counters(state, texts);
 }
-BENCHMARK(BM_DocumentAscii)->Arg(0)->Arg(1)->ArgName("size");
+BENCHMARK(BM_DocumentAsciiNoSpellings)->Arg(0)->Arg(1)->ArgName("size");
 
 void BM_DocumentUnicode(benchmark::State& state) {
   const auto& texts = corpus_texts(static_cast<Size>(state.range(0)));
   const text::SentenceProfile& sentences = default_pack().sentence_profile();
   std::size_t i = 0;
   for (auto _ : state) {
-    auto doc = text::Document::build_unicode(texts[i++ % texts.size()], sentences);
+    auto doc = text::Document::build_unicode(texts[i++ % texts.size()], sentences,
+                                             default_pack().spellings());
     benchmark::DoNotOptimize(doc);
   }
   set_counters(state, texts);

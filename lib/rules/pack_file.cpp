@@ -448,8 +448,9 @@ Status Reader::read_sentences(const toml::node& node) {
   return {};
 }
 
-// [spellings]: word = "written form", each entry checked where it stands
-// (text::Spellings says what may be listed).
+// [spellings]: word = "written form", or word = { written = "...",
+// before = ["word", "-suffix", ...], written_before = "..." }, each entry
+// checked where it stands (text::Spellings says what may be listed).
 Status Reader::read_spellings(const toml::node& node) {
   const auto* table = node.as_table();
   if (table == nullptr) return fail(line_of(node), "", "'spellings' must be a table");
@@ -459,18 +460,47 @@ Status Reader::read_spellings(const toml::node& node) {
                     std::to_string(text::kMaxSpellings));
   }
   for (const auto& [key, value] : *table) {
-    const auto* written = value.as_string();
-    if (written == nullptr) {
+    const std::string field = "spellings." + std::string(key.str());
+    text::Spelling spelling;
+    spelling.word = key.str();
+    if (const auto* written = value.as_string()) {
+      spelling.written = written->get();
+    } else if (const auto* entry = value.as_table()) {
+      for (const auto& [k, v] : *entry) {
+        Status st;
+        if (k.str() == "written" || k.str() == "written_before") {
+          const auto* text = v.as_string();
+          if (text == nullptr) {
+            st = fail(line_of(v), "", field + "." + std::string(k.str()) + " must be a string");
+          } else {
+            (k.str() == "written" ? spelling.written : spelling.written_before) = text->get();
+          }
+        } else if (k.str() == "before") {
+          std::vector<Located> words;
+          st = strings(v, field + ".before", "", &words);
+          for (Located& w : words) {
+            if (!w.value.empty() && w.value[0] == '-') {
+              spelling.suffixes.push_back(w.value.substr(1));
+            } else {
+              spelling.before.push_back(std::move(w.value));
+            }
+          }
+        } else {
+          st = fail(line_of(v), "", field + ": unknown field '" + std::string(k.str()) + "'");
+        }
+        if (!st.ok()) return st;
+      }
+    } else {
       return fail(line_of(value), "",
-                  "spellings." + std::string(key.str()) + " must be a string (its written form)");
+                  field +
+                      " must be a string (its written form) or a table (written, before, "
+                      "written_before)");
     }
-    const std::string why = text::Spellings::check(key.str(), written->get());
+    const std::string why = text::Spellings::check(spelling);
     if (!why.empty()) {
-      return fail(line_of(value), "",
-                  "spellings: " + quoted(std::string(key.str())) + " = " + quoted(written->get()) +
-                      ": " + why);
+      return fail(line_of(value), "", "spellings: " + quoted(spelling.word) + ": " + why);
     }
-    out_->spellings.add(key.str(), written->get());
+    out_->spellings.add(std::move(spelling));
   }
   return {};
 }

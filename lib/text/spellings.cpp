@@ -16,8 +16,28 @@ bool joins(char c) {
          c == '+' || c == '=' || c == '\\';
 }
 
+bool lower_word(std::string_view w) {
+  return !w.empty() && w.size() <= kMaxSpellingWordBytes &&
+         std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+std::string check_written(std::string_view written) {
+  if (written.size() > kMaxSpellingWrittenBytes) {
+    return "a written form has at most " + std::to_string(kMaxSpellingWrittenBytes) + " bytes";
+  }
+  const auto allowed = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '\'' || c == ' ';
+  };
+  if (!written.empty() &&
+      (!std::all_of(written.begin(), written.end(), allowed) || written.front() == ' ' ||
+       written.back() == ' ' || written.find("  ") != std::string_view::npos)) {
+    return "a written form is ASCII words (letters and apostrophes) with single spaces between";
+  }
+  return {};
+}
+
 auto by_word(std::string_view word) {
-  return [word](const std::pair<std::string, std::string>& e) { return e.first < word; };
+  return [word](const Spelling& e) { return e.word < word; };
 }
 
 }  // namespace
@@ -27,50 +47,92 @@ const Spellings& Spellings::none() {
   return empty;
 }
 
-std::string Spellings::check(std::string_view word, std::string_view written) {
-  if (word.empty() || word.size() > kMaxSpellingWordBytes) {
+std::string Spellings::check(const Spelling& s) {
+  if (s.word.empty() || s.word.size() > kMaxSpellingWordBytes) {
     return "a word has 1 to " + std::to_string(kMaxSpellingWordBytes) + " bytes";
   }
-  if (!std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
-    return "a word is lower-case ASCII letters";
+  if (!lower_word(s.word)) return "a word is lower-case ASCII letters";
+  if (std::string why = check_written(s.written); !why.empty()) return why;
+  if (std::string why = check_written(s.written_before); !why.empty()) return why;
+  const bool context = !s.before.empty() || !s.suffixes.empty();
+  if (context != !s.written_before.empty() || (context && s.written.empty())) {
+    return "'before' (words or \"-suffixes\") and 'written_before' go together, with 'written'";
   }
-  if (written.size() > kMaxSpellingWrittenBytes) {
-    return "a written form has at most " + std::to_string(kMaxSpellingWrittenBytes) + " bytes";
+  if (s.before.size() + s.suffixes.size() > kMaxSpellingContext) {
+    return "at most " + std::to_string(kMaxSpellingContext) + " words in 'before'";
   }
-  if (written.empty()) return {};  // removes the word
-  const auto allowed = [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '\'' || c == ' ';
-  };
-  if (!std::all_of(written.begin(), written.end(), allowed) || written.front() == ' ' ||
-      written.back() == ' ' || written.find("  ") != std::string_view::npos) {
-    return "a written form is ASCII words (letters and apostrophes) with single spaces between";
+  for (const std::string& w : s.before) {
+    if (!lower_word(w)) return "a 'before' word is lower-case ASCII letters: \"" + w + "\"";
+  }
+  for (const std::string& w : s.suffixes) {
+    if (!lower_word(w))
+      return "a 'before' suffix is '-' and lower-case ASCII letters: \"" + w + "\"";
   }
   return {};
 }
 
-void Spellings::add(std::string_view word, std::string_view written) {
-  auto it = std::find_if_not(entries_.begin(), entries_.end(), by_word(word));
-  const bool there = it != entries_.end() && it->first == word;
-  if (written.empty()) {
+void Spellings::add(Spelling s) {
+  auto it = std::find_if_not(entries_.begin(), entries_.end(), by_word(s.word));
+  const bool there = it != entries_.end() && it->word == s.word;
+  if (s.written.empty()) {
     if (there) entries_.erase(it);
-    removed_.emplace_back(word);
-  } else if (there) {
-    it->second.assign(written);
+    removed_.push_back(std::move(s.word));
   } else {
-    entries_.insert(it, {std::string(word), std::string(written)});
+    std::sort(s.before.begin(), s.before.end());
+    if (there) {
+      *it = std::move(s);
+    } else {
+      entries_.insert(it, std::move(s));
+    }
   }
   longest_ = 0;
-  for (const auto& e : entries_) longest_ = std::max(longest_, e.first.size());
+  lengths_ = 0;
+  firsts_ = 0;
+  for (const Spelling& e : entries_) {
+    longest_ = std::max(longest_, e.word.size());
+    lengths_ |= uint32_t{1} << e.word.size();
+    firsts_ |= uint32_t{1} << (e.word[0] - 'a');
+  }
+}
+
+void Spellings::add(std::string_view word, std::string_view written) {
+  Spelling s;
+  s.word = word;
+  s.written = written;
+  add(std::move(s));
 }
 
 void Spellings::add(const Spellings& other) {
   for (const std::string& word : other.removed_) add(word, "");
-  for (const auto& [word, written] : other.entries_) add(word, written);
+  for (const Spelling& s : other.entries_) add(s);
 }
 
-const std::string* Spellings::find(std::string_view word) const {
+const Spelling* Spellings::find(std::string_view word) const {
   const auto it = std::partition_point(entries_.begin(), entries_.end(), by_word(word));
-  return it != entries_.end() && it->first == word ? &it->second : nullptr;
+  return it != entries_.end() && it->word == word ? &*it : nullptr;
+}
+
+const std::string& Spellings::form(const Spelling& s, std::string_view text, std::size_t end) {
+  if (s.written_before.empty()) return s.written;
+  std::size_t i = end;
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+  if (i == end) return s.written;  // no word follows
+  std::size_t j = i;
+  char next[kMaxSpellingWordBytes];
+  while (j < text.size() && ((text[j] | 0x20) >= 'a' && (text[j] | 0x20) <= 'z')) {
+    if (j - i == kMaxSpellingWordBytes) return s.written;  // longer than any listed word
+    next[j - i] = static_cast<char>(text[j] | 0x20);
+    ++j;
+  }
+  const std::string_view word(next, j - i);
+  if (word.empty()) return s.written;
+  if (std::binary_search(s.before.begin(), s.before.end(), word)) return s.written_before;
+  for (const std::string& suffix : s.suffixes) {
+    if (word.size() > suffix.size() && word.substr(word.size() - suffix.size()) == suffix) {
+      return s.written_before;
+    }
+  }
+  return s.written;
 }
 
 bool Spellings::stands_alone(std::string_view text, std::size_t begin, std::size_t end) {

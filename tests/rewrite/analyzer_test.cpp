@@ -487,7 +487,7 @@ TEST_CASE("a rewritten message writes informal spellings out and closes its last
   REQUIRE(analyzer.analyze("thx, u r welcome", Role::agent, &r).ok());
   CHECK(r.rewrite == "thx, u r welcome");
   REQUIRE(analyzer.analyze("Relax, it ships tmrw\nthx, Sam", Role::agent, &r).ok());
-  CHECK(r.rewrite == "I understand this is stressful, it ships tmrw\nThanks, Sam");
+  CHECK(r.rewrite == "I understand this is stressful, it ships tomorrow\nThanks, Sam");
 }
 
 TEST_CASE("a rewritten message starts every sentence with a capital") {

@@ -124,8 +124,8 @@ TEST_CASE("a later pack's spellings replace, add to and remove the earlier ones"
   REQUIRE(rules::Pack::load(options, &pack).ok());
   const text::Spellings& s = pack->spellings();
   REQUIRE(s.find("u") != nullptr);
-  CHECK(*s.find("u") == "you");
-  CHECK(*s.find("yall") == "you all");
+  CHECK(s.find("u")->written == "you");
+  CHECK(s.find("yall")->written == "you all");
   CHECK(s.find("dont") == nullptr);  // the default pack's, removed
   CHECK(s.size() == testing::default_pack()->spellings().size());
   // A pack that changes spellings is not the shared default.

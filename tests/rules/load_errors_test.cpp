@@ -492,12 +492,21 @@ TEST_CASE("a bad [spellings] table names the entry") {
   };
   CHECK(spellings("u = \"you\"\ndont = \"don't\"\n").ok());
   CHECK(spellings("u = 1\n").message ==
-        "t.toml:2: spellings.u must be a string (its written form)");
+        "t.toml:2: spellings.u must be a string (its written form) or a table (written, before, "
+        "written_before)");
   CHECK(spellings("u = \"you\"\nU2 = \"you too\"\n").message ==
-        "t.toml:3: spellings: \"U2\" = \"you too\": a word is lower-case ASCII letters");
+        "t.toml:3: spellings: \"U2\": a word is lower-case ASCII letters");
   CHECK(spellings("u = \"you  there\"\n").message ==
-        "t.toml:2: spellings: \"u\" = \"you  there\": a written form is ASCII words (letters "
-        "and apostrophes) with single spaces between");
+        "t.toml:2: spellings: \"u\": a written form is ASCII words (letters and apostrophes) "
+        "with single spaces between");
+  CHECK(spellings("ur = { written = \"your\", before = [\"-ing\"], written_before = "
+                  "\"you're\" }\n")
+            .ok());
+  CHECK(spellings("ur = { written = \"your\", before = [\"-ing\"] }\n").message ==
+        "t.toml:2: spellings: \"ur\": 'before' (words or \"-suffixes\") and 'written_before' "
+        "go together, with 'written'");
+  CHECK(spellings("ur = { written = \"your\", after = [] }\n").message ==
+        "t.toml:2: spellings.ur: unknown field 'after'");
   std::string many;
   for (int i = 0; i < 1001; ++i) {
     std::string word;

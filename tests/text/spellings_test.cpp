@@ -25,6 +25,13 @@ Spellings chat() {
   return s;
 }
 
+std::string check(std::string word, std::string written) {
+  tact::text::Spelling s;
+  s.word = std::move(word);
+  s.written = std::move(written);
+  return Spellings::check(s);
+}
+
 std::string view_of(const std::string& text, const Spellings& spellings) {
   return Document::build(text, SentenceProfile::none(), spellings).view();
 }
@@ -78,21 +85,45 @@ TEST_CASE("both build paths respell alike") {
 }
 
 TEST_CASE("entries are checked, replaced and removed") {
-  CHECK(Spellings::check("u", "you").empty());
-  CHECK(Spellings::check("u", "").empty());  // removes
-  CHECK(Spellings::check("", "you") == "a word has 1 to 16 bytes");
-  CHECK(Spellings::check(std::string(17, 'a'), "x") == "a word has 1 to 16 bytes");
-  CHECK(Spellings::check("U", "you") == "a word is lower-case ASCII letters");
-  CHECK(Spellings::check("u2", "you too") == "a word is lower-case ASCII letters");
-  CHECK(Spellings::check("u", " you") ==
+  CHECK(check("u", "you").empty());
+  CHECK(check("u", "").empty());  // removes
+  CHECK(check("", "you") == "a word has 1 to 16 bytes");
+  CHECK(check(std::string(17, 'a'), "x") == "a word has 1 to 16 bytes");
+  CHECK(check("U", "you") == "a word is lower-case ASCII letters");
+  CHECK(check("u2", "you too") == "a word is lower-case ASCII letters");
+  CHECK(check("u", " you") ==
         "a written form is ASCII words (letters and apostrophes) with single spaces between");
-  CHECK(Spellings::check("u", "y\xC3\xB6u") ==
+  CHECK(check("u", "y\xC3\xB6u") ==
         "a written form is ASCII words (letters and apostrophes) with single spaces between");
-  CHECK(Spellings::check("u", std::string(49, 'a')) == "a written form has at most 48 bytes");
+  CHECK(check("u", std::string(49, 'a')) == "a written form has at most 48 bytes");
   Spellings s = chat();
   s.add("u", "ya");
-  CHECK(*s.find("u") == "ya");
+  CHECK(s.find("u")->written == "ya");
   s.add("u", "");
   CHECK(s.find("u") == nullptr);
   CHECK(view_of("u dont", s) == "u don't");
+}
+
+TEST_CASE("a word with two readings takes the other one before the words it names") {
+  Spellings s;
+  tact::text::Spelling ur;
+  ur.word = "ur";
+  ur.written = "your";
+  ur.written_before = "you're";
+  ur.before = {"welcome", "not", "gonna"};
+  ur.suffixes = {"ing"};
+  REQUIRE(Spellings::check(ur).empty());
+  s.add(ur);
+  s.add("gonna", "going to");
+  CHECK(view_of("ur order is late", s) == "your order is late");
+  CHECK(view_of("ur overreacting", s) == "you're overreacting");
+  CHECK(view_of("UR welcome", s) == "you're welcome");
+  CHECK(view_of("ur gonna love it", s) == "you're going to love it");
+  CHECK(view_of("thanks ur", s) == "thanks your");
+  ur.written_before.clear();
+  CHECK(Spellings::check(ur) ==
+        "'before' (words or \"-suffixes\") and 'written_before' go together, with 'written'");
+  ur.written_before = "you're";
+  ur.before = {"Not"};
+  CHECK(Spellings::check(ur) == "a 'before' word is lower-case ASCII letters: \"Not\"");
 }
