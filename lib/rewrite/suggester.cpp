@@ -467,6 +467,21 @@ void forget_rewritten(Output* out) {
       out->declined.end());
 }
 
+// Applies `fixes` (ranges of out->text, in order, apart) to the rewrite and
+// composes them into its edits, so the edits still map the original to it.
+void apply_fixes(const text::Document& doc, const std::vector<Edit>& fixes, Output* out) {
+  if (fixes.empty()) return;
+  out->unsettled = true;
+  std::string text = out->text;
+  for (auto it = fixes.rbegin(); it != fixes.rend(); ++it) {
+    text.replace(it->original.begin, it->original.size(), it->replacement);
+  }
+  std::vector<Edit> composed;
+  compose(doc.original().size(), out->edits, fixes, text, &composed);
+  out->edits.swap(composed);
+  out->text.swap(text);
+}
+
 // Gives each sentence of a rewritten message that starts in lower case its
 // capital (style.capitalise_sentence_start): the reply goes out as one
 // text, and a reader judges all of it. A word with a capital inside
@@ -493,16 +508,7 @@ void capitalise_starts(const text::Document& doc, const rules::RewriteStyle& sty
     titlecase_at(&capital, 0);
     caps.push_back({{static_cast<uint32_t>(i), static_cast<uint32_t>(i + n)}, std::move(capital)});
   }
-  if (caps.empty()) return;
-  out->unsettled = true;
-  std::string text = out->text;
-  for (auto it = caps.rbegin(); it != caps.rend(); ++it) {
-    text.replace(it->original.begin, it->original.size(), it->replacement);
-  }
-  std::vector<Edit> composed;
-  compose(doc.original().size(), out->edits, caps, text, &composed);
-  out->edits.swap(composed);
-  out->text.swap(text);
+  apply_fixes(doc, caps, out);
 }
 
 // Writes out the informal spellings of a rewritten message (the pack's
@@ -562,16 +568,7 @@ void tidy_informal(const text::Document& doc, const rules::RewriteStyle& style, 
       fixes.back().replacement += question ? "?" : style.final_mark;
     }
   }
-  if (fixes.empty()) return;
-  out->unsettled = true;
-  std::string text = out->text;
-  for (auto it = fixes.rbegin(); it != fixes.rend(); ++it) {
-    text.replace(it->original.begin, it->original.size(), it->replacement);
-  }
-  std::vector<Edit> composed;
-  compose(doc.original().size(), out->edits, fixes, text, &composed);
-  out->edits.swap(composed);
-  out->text.swap(text);
+  apply_fixes(doc, fixes, out);
 }
 
 // How many of a finding's suggestions the guard may try in turn.
