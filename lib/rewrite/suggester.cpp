@@ -518,6 +518,7 @@ void capitalise_starts(const text::Document& doc, const rules::RewriteStyle& sty
 // it open. Messages the rewrite left alone are not touched: this tidies a
 // reply the agent is about to send as ours, it is not a spelling checker.
 void tidy_informal(const text::Document& doc, const rules::RewriteStyle& style, Output* out) {
+  static const std::string kQuestionMark = "?";
   if (out->edits.empty()) return;
   const std::string_view s = out->text;
   std::vector<Edit> fixes;
@@ -560,12 +561,13 @@ void tidy_informal(const text::Document& doc, const rules::RewriteStyle& style, 
     const std::string_view first = s.substr(start, stop - start);
     const bool question = std::any_of(style.question_openers.begin(), style.question_openers.end(),
                                       [&](const std::string& w) { return equal_folded(w, first); });
-    std::string mark(s.substr(last - 1, 1));
-    mark += question ? "?" : style.final_mark;
+    const std::string& mark = question ? kQuestionMark : style.final_mark;
     if (fixes.empty() || fixes.back().original.end < last) {
-      fixes.push_back({{static_cast<uint32_t>(last - 1), static_cast<uint32_t>(last)}, mark});
+      // The last character with the mark after it: fixes replace, not insert.
+      fixes.push_back({{static_cast<uint32_t>(last - 1), static_cast<uint32_t>(last)},
+                       std::string(s.substr(last - 1, 1)) + mark});
     } else {
-      fixes.back().replacement += question ? "?" : style.final_mark;
+      fixes.back().replacement += mark;  // the last word was written out
     }
   }
   apply_fixes(doc, fixes, out);

@@ -380,10 +380,14 @@ Status Reader::read_rewrite_style(const toml::node& node) {
       } else {
         style.capitalise_sentence_start = b->get();
       }
-    } else if (key.str() == "keep_capital") {
+    } else if (key.str() == "keep_capital" || key.str() == "question_openers" ||
+               key.str() == "clause_openers") {
+      std::vector<std::string>& list = key.str() == "keep_capital"       ? style.keep_capital
+                                       : key.str() == "question_openers" ? style.question_openers
+                                                                         : style.clause_openers;
       std::vector<Located> words;
-      st = strings(value, "rewrite.keep_capital", "", &words);
-      for (Located& w : words) style.keep_capital.push_back(std::move(w.value));
+      st = strings(value, "rewrite." + std::string(key.str()), "", &words);
+      for (Located& w : words) list.push_back(std::move(w.value));
     } else if (key.str() == "empty_reply" || key.str() == "final_mark") {
       const auto* text = value.as_string();
       if (text == nullptr) {
@@ -395,14 +399,6 @@ Status Reader::read_rewrite_style(const toml::node& node) {
       } else {
         style.final_mark = text->get();
       }
-    } else if (key.str() == "question_openers") {
-      std::vector<Located> words;
-      st = strings(value, "rewrite.question_openers", "", &words);
-      for (Located& w : words) style.question_openers.push_back(std::move(w.value));
-    } else if (key.str() == "clause_openers") {
-      std::vector<Located> words;
-      st = strings(value, "rewrite.clause_openers", "", &words);
-      for (Located& w : words) style.clause_openers.push_back(std::move(w.value));
     } else {
       st = fail(line_of(value), "", "rewrite: unknown field '" + std::string(key.str()) + "'");
     }
