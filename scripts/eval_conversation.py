@@ -5,6 +5,8 @@
 escalation on customer turns, `unaddressed` micro precision/recall.
 
     scripts/eval_conversation.py TACT [FILE]   # FILE: conversations_dev.jsonl
+    --pack=P analyze with --no-default-pack --rules=P (a pack file carrying
+             its own [conversation] table): checks rule data unbuilt.
     --check  exits 1 when a figure is under its floor: issue 16's target
              where it was reached, else the figure REACHED at the last
              recorded commit minus 0.03 (a regression guard). Targets not
@@ -20,8 +22,15 @@ TARGETS = {"route": 0.92, "priority": 0.88, "stage": 0.80, "trend": 0.90,
 # The figures on conversations_dev.jsonl at the last recorded commit (only
 # the default FILE is held to them). Recorded when the shipped model stopped
 # training on cs_dev.jsonl, a test set: escalation fell from 0.652 to 0.624.
-REACHED = {"route": 0.875, "priority": 0.825, "stage": 0.851, "trend": 0.750,
-           "unaddressed_p": 0.750, "unaddressed_r": 0.682, "escalation": 0.624}
+# Recorded again on 2026-12-08, when the signals, answers and carried levels
+# were widened on 40 fresh conversations and the model retrained on the new
+# trigger rules: here route rose 0.875 -> 0.900 and trend fell 0.750 ->
+# 0.700 (two conversations), stage 0.851 -> 0.837, escalation 0.624 ->
+# 0.610; on 32 held-out conversations by another writer (never read) every
+# figure held or rose: route 0.812 -> 0.844, priority 0.688 -> 0.719,
+# stage 0.745 -> 0.775, trend 0.594 -> 0.688, escalation 0.549 -> 0.559.
+REACHED = {"route": 0.900, "priority": 0.825, "stage": 0.837, "trend": 0.700,
+           "unaddressed_p": 0.750, "unaddressed_r": 0.682, "escalation": 0.610}
 MARGIN = 0.03
 
 
@@ -31,7 +40,8 @@ def floor_of(k):
 
 
 def main():
-    args = [a for a in sys.argv[1:] if a != "--check"]
+    packs = [a[len("--pack="):] for a in sys.argv[1:] if a.startswith("--pack=")]
+    args = [a for a in sys.argv[1:] if a != "--check" and not a.startswith("--pack=")]
     check = "--check" in sys.argv[1:]
     tact = args[0]
     here = os.path.dirname(os.path.abspath(__file__))
@@ -41,7 +51,8 @@ def main():
         print(f"skip: {path} not found")
         return 77
     gold = [json.loads(l) for l in open(path, encoding="utf-8") if l.strip()]
-    out = subprocess.run([tact, "conversation", "--format", "json", path],
+    extra = ["--no-default-pack"] + ["--rules=" + p for p in packs] if packs else []
+    out = subprocess.run([tact, "conversation", "--format", "json", *extra, path],
                          capture_output=True, text=True, check=False)
     got = [json.loads(l) for l in out.stdout.splitlines() if l.strip()]
     if len(got) != len(gold):

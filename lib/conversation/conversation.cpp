@@ -29,6 +29,9 @@ struct Conversation::State {
   Status status;
   ConversationReport report;
   int prev_level = -1;  // the last customer turn's level in context
+  // The last turn was the customer's: a turn straight after it goes on
+  // with the same message and carries its level whole.
+  bool customer_last = false;
   int first_level = -1;
   bool vented = false;
   std::size_t peak_turn = 0;
@@ -222,8 +225,11 @@ Status Conversation::append(Role role, std::string_view text) {
     const int own = std::clamp(turn.report.escalation.level, 0, top);
     const bool sarcastic = any_match(p.calming_unless, text);
     const bool calming_cue = any_match(p.calming, text) && !sarcastic;
-    const bool calming =
-        calming_cue || (turn.report.tone.sentiment > p.positive_sentiment && !sarcastic);
+    // Accepting through gritted teeth ("fine.", "we'll see", "I'll hold you
+    // to that") still carries the anger, however positive its words.
+    const bool grudging = any_match(p.grudging, text);
+    const bool calming = calming_cue || (turn.report.tone.sentiment > p.positive_sentiment &&
+                                         !sarcastic && !grudging);
     // Accepting the agent's next step ("I'll wait for the call", "here it
     // is") is engaging, not pushing back, even after a poor reply.
     const bool engaging = any_match(p.engaging, text);
@@ -253,6 +259,12 @@ Status Conversation::append(Role role, std::string_view text) {
       } else if (calming) {
         // Customers step down the arc; thanks after anger is not yet calm.
         level = std::max(level, s.prev_level - p.calming_decay);
+      } else if (s.customer_last) {
+        // A second turn before any reply goes on with the same message.
+        level = std::max(level, s.prev_level);
+      } else if (engaging && !grudging) {
+        // Taking up the next step ("ok, I'll wait for the call", "uploading
+        // it now") leaves the anger behind; only wary_level (below) holds.
       } else if (p.carry_max_words == 0 ||
                  words(text) <= static_cast<std::size_t>(p.carry_max_words)) {
         level = std::max(level, s.prev_level - p.carry_decay);
@@ -279,6 +291,7 @@ Status Conversation::append(Role role, std::string_view text) {
     s.settled = calming_cue && level <= p.wary_level;
     s.bad_reply = false;
     s.ignored.clear();
+    s.customer_last = true;
     if (s.first_level < 0 || level > s.report.peak) {
       s.report.peak = level;
       s.peak_turn = index;
@@ -346,6 +359,7 @@ Status Conversation::append(Role role, std::string_view text) {
                     [&](const Technique& t) { return listed(p.progress_techniques, t.type); });
     if ((!turn.unaddressed.empty() && !progress) || inflames) s.bad_reply = true;
     s.ignored = turn.unaddressed;
+    s.customer_last = false;
   }
   s.report.turns.push_back(std::move(turn));
   s.decide();

@@ -188,6 +188,7 @@ Status compile(const toml::table& t, Policy* p) {
   };
   if (Status s = patterns(t.get("calming"), "calming", &p->calming); !s.ok()) return s;
   if (Status s = patterns(t.get("engaging"), "engaging", &p->engaging); !s.ok()) return s;
+  if (Status s = patterns(t.get("grudging"), "grudging", &p->grudging); !s.ok()) return s;
   if (Status s = patterns(t.get("pushback"), "pushback", &p->pushback); !s.ok()) return s;
   if (Status s = patterns(t.get("calming_unless"), "calming_unless", &p->calming_unless); !s.ok())
     return s;

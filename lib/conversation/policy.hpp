@@ -62,6 +62,8 @@ struct Policy {
   // A calming turn steps down at most this many levels from the previous one.
   int calming_decay = 2;
   std::vector<std::unique_ptr<RE2>> engaging;  // customer accepting a next step
+  // Accepting grudgingly ("fine.", "we'll see"): the level carries as usual.
+  std::vector<std::unique_ptr<RE2>> grudging;
   std::vector<std::unique_ptr<RE2>> pushback;  // customer saying they are not heard
   // A pushback turn rises this many levels above the previous one, to at most
   // pushback_cap.

@@ -425,6 +425,74 @@ TEST_CASE(
   CHECK(r.turns[1].unaddressed.empty());
 }
 
+TEST_CASE("taking up the next step steps down to wary; a grudging 'fine' carries the anger") {
+  const std::string angry =
+      "Three weeks and the boiler is STILL broken. This is unacceptable, I'm furious.";
+  const std::string fix =
+      "I'm sorry. I've booked an engineer for Thursday at 9am and he'll bring the part.";
+  for (const char* accept :
+       {"ok, I'll wait in for him on Thursday", "okay thursday 9 then",
+        "alright, sending the photos now", "OK. I'll keep the morning free."}) {
+    const auto r = run({{Role::customer, angry}, {Role::agent, fix}, {Role::customer, accept}});
+    CHECK_MESSAGE(r.turns[0].level >= 3, accept);
+    CHECK_MESSAGE(r.turns[2].level == 1, accept);
+    CHECK_MESSAGE(r.turns[2].stage == "disarming", accept);
+  }
+  for (const char* grudge :
+       {"Fine. I'll hold you to that.", "ok, we'll see. he'd better turn up"}) {
+    const auto r = run({{Role::customer, angry}, {Role::agent, fix}, {Role::customer, grudge}});
+    CHECK_MESSAGE(r.turns[2].level >= 2, grudge);
+  }
+}
+
+TEST_CASE("a second customer turn before any reply carries the first one's level") {
+  const auto r = run({{Role::customer,
+                       "Your engineer never showed up AGAIN and I took the day off for it. "
+                       "This is a disgrace."},
+                      {Role::customer, "and I want the call-out charge back as well"}});
+  CHECK(r.turns[1].level >= r.turns[0].level);
+  CHECK(r.turns[1].stage == "venting");
+}
+
+TEST_CASE("passing the customer on answers a manager request; cancelling it withdraws it") {
+  auto r = run({{Role::customer, "This is going nowhere, can I talk to someone more senior?"},
+                {Role::agent, "Let me check one thing before I pass you on."},
+                {Role::customer, "go on then"},
+                {Role::agent, "Found it: the order was held for an address check, it ships today."},
+                {Role::customer, "right, you can scrap the manager call then, thanks"}});
+  CHECK(r.turns[1].unaddressed.empty());
+  CHECK(r.route != "supervisor");
+  r = run({{Role::customer, "I'd like a supervisor to review this please."},
+           {Role::agent, "Of course, I can arrange that for this afternoon."}});
+  CHECK(r.turns[1].unaddressed.empty());
+  CHECK(r.route == "supervisor");
+}
+
+TEST_CASE("a review opened on a charge or a decision stated as final answers a refund demand") {
+  for (const char* reply :
+       {"I've opened a billing review on that charge; you'll hear back by Friday.",
+        "I've raised a duplicate-payment investigation and the outcome comes by email.",
+        "Appeal decisions are final, as our terms set out.",
+        "You can file a damage claim from the order page."}) {
+    const auto r = run({{Role::customer, "There's a £20 admin fee on my bill. Please remove it."},
+                        {Role::agent, reply}});
+    CHECK_MESSAGE(r.turns[1].unaddressed.empty(), reply);
+  }
+  const auto r = run({{Role::customer, "There's a £20 admin fee on my bill. Please remove it."},
+                      {Role::agent, "I'm so sorry about that, I can see how annoying it is."}});
+  CHECK(r.turns[1].unaddressed == std::vector<std::string>{"refund_demand"});
+}
+
+TEST_CASE("two dated contacts before this one route to a senior agent") {
+  const auto r = run({{Role::customer,
+                       "I wrote to you on the 3rd and again on the 11th about the leaking "
+                       "fridge and nobody answered. It's leaking again."}});
+  CHECK(r.route == "senior");
+  const auto once =
+      run({{Role::customer, "I wrote to you on the 3rd about the fridge and it's leaking again."}});
+  CHECK(once.route != "senior");
+}
+
 TEST_CASE("incremental == one-call over the written conversations and the dev set") {
   for (const std::string& path :
        {std::string(TACT_SOURCE_DIR) + "/tests/conversation/own.jsonl",
