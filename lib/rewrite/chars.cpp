@@ -123,4 +123,38 @@ bool equal_folded(std::string_view a, std::string_view b) {
   return true;
 }
 
+std::size_t word_end(std::string_view s, std::size_t begin, std::size_t stop) {
+  const std::size_t first = begin;
+  while (begin < stop) {
+    std::size_t n = 0;
+    const char32_t c = char_at(s, begin, &n);
+    const bool inside =
+        is_apostrophe(c) && begin > first && begin + n < stop && is_wordish(char_at(s, begin + n));
+    if (n == 0 || !(is_wordish(c) || inside)) break;
+    begin += n;
+  }
+  return begin;
+}
+
+std::size_t count_words(std::string_view s, std::size_t from, std::size_t to, char until,
+                        bool* digit) {
+  std::size_t words = 0;
+  for (std::size_t i = from; i < to && (until == 0 || s[i] != until);) {
+    std::size_t n = 0;
+    const char32_t c = char_at(s, i, &n);
+    if (n == 0) break;
+    if (!is_wordish(c)) {
+      i += n;
+      continue;
+    }
+    ++words;
+    const std::size_t end = word_end(s, i, to);
+    for (std::size_t j = i; digit != nullptr && j < end; ++j) {
+      *digit = *digit || (s[j] >= '0' && s[j] <= '9');
+    }
+    i = end;
+  }
+  return words;
+}
+
 }  // namespace tact::rewrite

@@ -74,6 +74,14 @@ inline bool is_apostrophe(char32_t c) {
 }
 // a == b with A-Z folded to a-z (the guard's and the clause check's words).
 bool equal_folded(std::string_view a, std::string_view b);
+// The end of the word that starts at byte `begin` of `s`, at most `stop`
+// (begin itself when none does): letters, marks, digits and apostrophes
+// between them ("don't" is one word).
+std::size_t word_end(std::string_view s, std::size_t begin, std::size_t stop);
+// How many words lie in [from, to) of `s`, stopping at the first `until`
+// character when one is given; sets *digit when one of them holds a digit.
+std::size_t count_words(std::string_view s, std::size_t from, std::size_t to, char until = 0,
+                        bool* digit = nullptr);
 // True when the word starting at byte `at` of `s` (letters, marks and
 // apostrophes) has a capital after its first letter: a name such as
 // "iPhone" or "McAfee", whose case is left alone.

@@ -13,6 +13,7 @@
 #include "rewrite/already_said.hpp"
 #include "rewrite/chars.hpp"
 #include "rewrite/cleanup.hpp"
+#include "rewrite/comma_splice.hpp"
 #include "rewrite/compose.hpp"
 #include "rewrite/guard.hpp"
 #include "rewrite/overlap.hpp"
@@ -104,13 +105,41 @@ std::size_t sentence_stop(std::string_view s, std::size_t from,
   return i;
 }
 
+// The first word at or after `from` (past horizontal space) and its end.
+std::string_view word_after(std::string_view s, std::size_t from, std::size_t stop,
+                            std::size_t* end) {
+  std::size_t n = 0;
+  while (from < stop && is_hspace(char_at(s, from, &n)) && n > 0) from += n;
+  *end = word_end(s, from, stop);
+  return s.substr(from, *end - from);
+}
+
+bool listed(const std::vector<std::string>& words, std::string_view word) {
+  return std::any_of(words.begin(), words.end(),
+                     [&](const std::string& w) { return equal_folded(w, word); });
+}
+
+// True when `word`, as the view writes it out ("u" -> "you"), is one of
+// the style's question subjects.
+bool question_subject(const text::Spellings& spellings, const rules::RewriteStyle& style,
+                      std::string_view word) {
+  std::string lower(word);
+  for (char& c : lower) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  if (const text::Spelling* sp = spellings.find(lower); sp != nullptr) {
+    word = std::string_view(sp->written).substr(0, sp->written.find(' '));
+  }
+  return listed(style.question_subjects, word);
+}
+
 // True when a clause of the sentence follows byte `from`: a dash, or a
-// , ; or : then one of `openers`, between it and the sentence's stop. A
-// question made of the sentence would swallow that clause ("Could you send
-// it, or the order lapses?", "Could you sign it — that's how we work?"); a
-// list ("fill it in, sign it and post it") is fine.
+// , ; or : then one of the clause openers, or a clause joiner then a
+// question subject ("… or your shop is suspended"), between it and the
+// sentence's stop. A question made of the sentence would swallow that
+// clause ("Could you send it, or the order lapses?", "Could you sign it —
+// that's how we work?"); a list ("fill it in, sign it and post it") is
+// fine.
 bool clause_follows(std::string_view s, std::size_t from, const text::SentenceProfile& sentences,
-                    const std::vector<std::string>& openers) {
+                    const text::Spellings& spellings, const rules::RewriteStyle& style) {
   const std::size_t stop = sentence_stop(s, from, sentences);
   for (std::size_t i = from; i < stop;) {
     std::size_t n = 0;
@@ -118,14 +147,10 @@ bool clause_follows(std::string_view s, std::size_t from, const text::SentencePr
     if (is_dash(c)) return true;
     const bool soft = is_soft_punct(c);
     i += n == 0 ? 1 : n;
-    if (!soft || openers.empty()) continue;
-    std::size_t begin = i;
-    while (begin < stop && is_hspace(char_at(s, begin, &n)) && n > 0) begin += n;
-    std::size_t end = begin;
-    while (end < stop && is_wordish(char_at(s, end, &n)) && n > 0) end += n;
-    const std::string_view word = s.substr(begin, end - begin);
-    for (const std::string& o : openers) {
-      if (equal_folded(o, word)) return true;
+    if (soft && listed(style.clause_openers, word_after(s, i, stop, &n))) return true;
+    if (is_hspace(c) && listed(style.clause_joiners, word_after(s, i, stop, &n)) &&
+        question_subject(spellings, style, word_after(s, n, stop, &n))) {
+      return true;
     }
   }
   return false;
@@ -163,6 +188,50 @@ void add_question_marks(std::string_view original, const std::vector<text::Range
   std::sort(chosen->begin(), chosen->end(), [](const Replacement& a, const Replacement& b) {
     return a.original.begin < b.original.begin;
   });
+}
+
+// The sentence of `doc` around `span` when the phrase is all of it but
+// one word or none ("You're overthinking it honestly.", "Not my problem
+// tbh."), without a figure among what is left (a figure is a fact): from
+// its first byte to its last word, or to its terminator when
+// `with_terminator`. Empty when the sentence holds more.
+text::Range lone_sentence(const text::Document& doc, text::Range span, bool with_terminator) {
+  const std::string_view s = doc.original();
+  bool digit = false;
+  const auto words_in = [&](std::size_t from, std::size_t to) {
+    return count_words(s, from, to, 0, &digit);
+  };
+  for (const text::Sentence& sentence : doc.sentences()) {
+    const text::Range r = sentence.original;
+    if (span.begin < r.begin || span.end > r.end) continue;
+    if (words_in(r.begin, span.begin) + words_in(span.end, r.end) > 1 || digit) return {};
+    std::size_t end = r.end;
+    std::size_t n = 0;
+    while (end > span.end &&
+           !(with_terminator ? !text::is_space(char_before(s, end, &n))
+                             : is_wordish(char_before(s, end, &n))) &&
+           n > 0) {
+      end -= n;
+    }
+    return {r.begin, static_cast<uint32_t>(std::max<std::size_t>(end, span.end))};
+  }
+  return {};
+}
+
+// Widens each deletion that would leave its sentence one word or none of
+// the writer's ("You're overthinking it honestly." -> "Honestly.") to the
+// whole sentence: a lone adverb or filler is a fragment, not a reply. A
+// sentence another candidate touches keeps its words.
+void widen_to_sentences(const text::Document& doc, std::vector<Candidate>* candidates) {
+  for (Candidate& c : *candidates) {
+    if (!c.deletion) continue;
+    const text::Range r = lone_sentence(doc, c.original, true);
+    const bool shared =
+        std::any_of(candidates->begin(), candidates->end(), [&](const Candidate& o) {
+          return &o != &c && o.original.begin < r.end && r.begin < o.original.end;
+        });
+    if (r.size() > 0 && !shared) c.original = r;
+  }
 }
 
 // True when the first non-space byte of r.text came from a capture.
@@ -217,7 +286,7 @@ void suggest_round(const text::Document& doc, const std::vector<rules::Finding>&
   for (std::size_t i = 0; i < triggers.size(); ++i) {
     const rules::Finding& f = triggers[i];
     if (f.rule == nullptr || f.rule->suggestions.empty() || f.view.size() == 0) continue;
-    const text::Range span = doc.to_original(f.view);
+    text::Range span = doc.to_original(f.view);
     // The writer's case is read from the phrase minus what the templates
     // copy from it: "NO IDEA WHERE the iPad IS" is still ALL CAPS.
     capture_ranges.clear();
@@ -253,7 +322,7 @@ void suggest_round(const text::Document& doc, const std::vector<rules::Finding>&
           !(rendered.lead_only && !starts_sentence(original, span.begin, sentences)) &&
           !(rendered.needs_more && !words_follow(original, span.end)) &&
           !(rendered.question &&
-            clause_follows(original, span.end, sentences, style.clause_openers));
+            clause_follows(original, span.end, sentences, doc.spellings(), style));
       apply_casing(casing, style, &rendered);
       apply_apostrophe(apostrophe, &rendered);
       if (!fits) {
@@ -297,6 +366,13 @@ void suggest_round(const text::Document& doc, const std::vector<rules::Finding>&
       continue;
     }
     if (f.rule->clause && !stands_alone(original, span)) {
+      // A whole-clause suggestion may still take the phrase's whole
+      // sentence when that holds one more word at most ("Not my problem
+      // tbh." -> "I'll find out who can sort this.").
+      const text::Range whole = lone_sentence(doc, span, false);
+      if (whole.size() > 0 && stands_alone(original, whole)) span = whole;
+    }
+    if (f.rule->clause && !stands_alone(original, span)) {
       if (declined != nullptr) declined->push_back({{span, list.front()}, kClauseSeam});
       // Other edits may leave it standing alone (a comma spliced in before
       // it): the re-check then rewrites it, so the rewrite stays idempotent.
@@ -309,6 +385,7 @@ void suggest_round(const text::Document& doc, const std::vector<rules::Finding>&
 
   const std::size_t found = candidates.size();
   resolve_overlaps(original, &candidates);
+  widen_to_sentences(doc, &candidates);
   std::vector<Replacement> chosen;
   chosen.reserve(candidates.size());
   std::vector<text::Range> stops;  // full stops that become question marks
@@ -555,12 +632,11 @@ void tidy_informal(const text::Document& doc, const rules::RewriteStyle& style, 
     }
     while (start < last && !std::isalnum(static_cast<unsigned char>(s[start]))) ++start;
     std::size_t stop = start;
-    while (stop < last && (std::isalpha(static_cast<unsigned char>(s[stop])) || s[stop] == '\'')) {
-      ++stop;
-    }
-    const std::string_view first = s.substr(start, stop - start);
-    const bool question = std::any_of(style.question_openers.begin(), style.question_openers.end(),
-                                      [&](const std::string& w) { return equal_folded(w, first); });
+    const std::string_view first = word_after(s, start, last, &stop);
+    const bool question =
+        listed(style.question_openers, first) ||
+        (listed(style.question_auxiliaries, first) &&
+         question_subject(doc.spellings(), style, word_after(s, stop, last, &stop)));
     const std::string& mark = question ? kQuestionMark : style.final_mark;
     if (fixes.empty() || fixes.back().original.end < last) {
       // The last character with the mark after it: fixes replace, not insert.
@@ -571,6 +647,39 @@ void tidy_informal(const text::Document& doc, const rules::RewriteStyle& style, 
     }
   }
   apply_fixes(doc, fixes, out);
+}
+
+// True when the rules find a warning-or-worse trigger in `text`, or could
+// not finish before the deadline.
+bool has_warning(const std::string& text, const text::Document& doc, const rules::Pack& pack,
+                 Role role, const Deadline* deadline) {
+  const text::Document d = text::Document::build(text, doc.sentence_profile(), doc.spellings());
+  std::vector<rules::Finding> found;
+  pack.match(d, role, &found, deadline);
+  if (deadline != nullptr && deadline->passed()) return true;
+  return std::any_of(found.begin(), found.end(), [](const rules::Finding& f) {
+    return f.rule->family == rules::Family::trigger && f.rule->severity >= Severity::warning;
+  });
+}
+
+// Parts the comma splices of a rewritten message (comma_splice.hpp), last,
+// once its words stand, where the parted reply holds no warning-or-worse
+// trigger. A part that becomes a sentence of its own can read as a phrase
+// a rule finds ("It is what it is."), or free a phrase the guard declined
+// inside the clause: no re-check would mend it now, and the next rewrite
+// would, so such a message keeps its commas.
+void part_splices(const text::Document& doc, const rules::Pack& pack, Role role, Output* out,
+                  const Deadline* deadline) {
+  if (out->edits.empty()) return;
+  std::vector<Edit> splices;
+  part_comma_splices(out->text, pack.rewrite_style(), &splices);
+  if (splices.empty()) return;
+  std::string parted = out->text;
+  for (auto it = splices.rbegin(); it != splices.rend(); ++it) {
+    parted.replace(it->original.begin, it->original.size(), it->replacement);
+  }
+  if (has_warning(parted, doc, pack, role, deadline)) return;
+  apply_fixes(doc, splices, out);
 }
 
 // How many of a finding's suggestions the guard may try in turn.
@@ -662,6 +771,7 @@ void suggest(const text::Document& doc, const std::vector<rules::Finding>& trigg
   // declined would otherwise count as rewriting it. The view already reads
   // these words written out, so no rule sees anything new.
   tidy_informal(doc, pack.rewrite_style(), out);
+  part_splices(doc, pack, role, out, deadline);
   fill_empty(doc, pack.rewrite_style(), out);
 }
 

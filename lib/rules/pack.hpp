@@ -143,9 +143,25 @@ struct RewriteStyle {
   // when the writer left it without one ("sure thing" -> "Sure thing."):
   // reviewers judge the whole reply. Empty: left as written.
   std::string final_mark;
-  // Words that open a question ("are", "did"): such a last sentence gets
+  // Words that open a question ("what", "why"): such a last sentence gets
   // "?" instead of final_mark. Compared without case.
   std::vector<std::string> question_openers;
+  // Words that open a question only before one of question_subjects ("can
+  // you send it" asks; "could be anything" does not). Compared without
+  // case, the next word as the view writes it out ("u" -> "you").
+  std::vector<std::string> question_auxiliaries;
+  std::vector<std::string> question_subjects;
+  // Words that open a clause of their own even without a comma when one of
+  // question_subjects follows them ("… within 7 days or your shop is
+  // suspended"): like clause_openers, they keep a {?} template from
+  // swallowing that clause.
+  std::vector<std::string> clause_joiners;
+  // Comma splices in a rewritten message (rewrite/comma_splice.hpp): the
+  // words that open an independent clause after a comma ("it's", "we'll"),
+  // and the sentence leads after which a comma ends a subordinate clause
+  // instead ("if", "when", "thanks"). No subjects listed: splices stay.
+  std::vector<std::string> splice_subjects;
+  std::vector<std::string> splice_leads;
 };
 
 // A data file the layered packs name beside their rules, parsed by the

@@ -362,8 +362,21 @@ Status Reader::read_categories(const toml::node& node) {
   return {};
 }
 
-// [rewrite]: lowercase_mid_sentence, capitalise_sentence_start, keep_capital,
-// clause_openers, empty_reply, final_mark, question_openers.
+// The [rewrite] field that holds a list of words, or null.
+std::vector<std::string>* word_list(RewriteStyle* style, std::string_view key) {
+  if (key == "keep_capital") return &style->keep_capital;
+  if (key == "clause_openers") return &style->clause_openers;
+  if (key == "clause_joiners") return &style->clause_joiners;
+  if (key == "question_openers") return &style->question_openers;
+  if (key == "question_auxiliaries") return &style->question_auxiliaries;
+  if (key == "question_subjects") return &style->question_subjects;
+  if (key == "splice_subjects") return &style->splice_subjects;
+  if (key == "splice_leads") return &style->splice_leads;
+  return nullptr;
+}
+
+// [rewrite]: lowercase_mid_sentence, capitalise_sentence_start, empty_reply,
+// final_mark and the word lists above.
 Status Reader::read_rewrite_style(const toml::node& node) {
   const auto* table = node.as_table();
   if (table == nullptr) return fail(line_of(node), "", "'rewrite' must be a table");
@@ -380,14 +393,10 @@ Status Reader::read_rewrite_style(const toml::node& node) {
       } else {
         style.capitalise_sentence_start = b->get();
       }
-    } else if (key.str() == "keep_capital" || key.str() == "question_openers" ||
-               key.str() == "clause_openers") {
-      std::vector<std::string>& list = key.str() == "keep_capital"       ? style.keep_capital
-                                       : key.str() == "question_openers" ? style.question_openers
-                                                                         : style.clause_openers;
+    } else if (std::vector<std::string>* list = word_list(&style, key.str()); list != nullptr) {
       std::vector<Located> words;
       st = strings(value, "rewrite." + std::string(key.str()), "", &words);
-      for (Located& w : words) list.push_back(std::move(w.value));
+      for (Located& w : words) list->push_back(std::move(w.value));
     } else if (key.str() == "empty_reply" || key.str() == "final_mark") {
       const auto* text = value.as_string();
       if (text == nullptr) {

@@ -375,7 +375,7 @@ static void test_informal_spellings(void) {
   a = new_default();
   r = analyze(a, "u need to restart it, im sure thats the fix", TACT_ROLE_AGENT);
   CHECK(tact_report_trigger_count(r) >= 1);
-  CHECK_STR(tact_report_rewrite(r, NULL), "Please restart it, I'm sure that's the fix.");
+  CHECK_STR(tact_report_rewrite(r, NULL), "Please restart it. I'm sure that's the fix.");
   tact_report_free(r);
   tact_analyzer_free(a);
 }

@@ -411,6 +411,15 @@ TEST_CASE("the fluency guard declines a splice that breaks the sentence, and say
   REQUIRE(analyzer.analyze("Look, it's no big deal.", Role::agent, &alone).ok());
   CHECK(alone.declined.empty());
   CHECK(alone.rewrite == "Look, I understand why this matters.");
+  // …and takes the phrase's whole sentence when that holds one word more
+  // at most; with two more, or a figure, the clause seam stands.
+  REQUIRE(analyzer.analyze("The fee stands. It's no big deal tbh.", Role::agent, &alone).ok());
+  CHECK(alone.declined.empty());
+  CHECK(alone.rewrite == "The fee stands. I understand why this matters.");
+  REQUIRE(analyzer.analyze("It's no big deal for most.", Role::agent, &alone).ok());
+  CHECK(declined_with(alone, "clause_seam") != nullptr);
+  REQUIRE(analyzer.analyze("It's no big deal 2day.", Role::agent, &alone).ok());
+  CHECK(declined_with(alone, "clause_seam") != nullptr);
 
   // When the best suggestion breaks the sentence, the next one is tried:
   // "Please mail them sign it, then mail them …" says one phrase twice;
@@ -464,8 +473,9 @@ TEST_CASE("a rewritten message writes informal spellings out and closes its last
   REQUIRE(analyzer.ok());
   Report r;
   REQUIRE(analyzer.analyze("U must restart it, im sure thats the fix", Role::agent, &r).ok());
-  // "im" opens a clause of its own: no question swallows it.
-  CHECK(r.rewrite == "Please restart it, I'm sure that's the fix.");
+  // "im" opens a clause of its own: no question swallows it, and the
+  // comma splice is parted.
+  CHECK(r.rewrite == "Please restart it. I'm sure that's the fix.");
   // Each is an edit of the writer's word: applying the edits gives the rewrite.
   std::string applied = "U must restart it, im sure thats the fix";
   for (auto it = r.edits.rbegin(); it != r.edits.rend(); ++it) {
@@ -479,15 +489,41 @@ TEST_CASE("a rewritten message writes informal spellings out and closes its last
   CHECK(r.rewrite.find(" u ") == std::string::npos);
   // A question opener takes "?"; curly apostrophes stay curly.
   REQUIRE(analyzer.analyze("Relax, it\u2019s fixed now. did u restart it", Role::agent, &r).ok());
-  CHECK(r.rewrite == "I understand this is stressful, it\u2019s fixed now. Did you restart it?");
+  CHECK(r.rewrite == "I understand this is stressful. It\u2019s fixed now. Did you restart it?");
   REQUIRE(analyzer.analyze("Relax, it\u2019s fixed. u can retry, dont wait", Role::agent, &r).ok());
   CHECK(r.rewrite ==
-        "I understand this is stressful, it\u2019s fixed. You can retry, don\u2019t wait.");
+        "I understand this is stressful. It\u2019s fixed. You can retry, don\u2019t wait.");
   // Messages the rewrite leaves alone are not touched, nor a sign-off line.
   REQUIRE(analyzer.analyze("thx, u r welcome", Role::agent, &r).ok());
   CHECK(r.rewrite == "thx, u r welcome");
   REQUIRE(analyzer.analyze("Relax, it ships tmrw\nthx, Sam", Role::agent, &r).ok());
-  CHECK(r.rewrite == "I understand this is stressful, it ships tomorrow\nThanks, Sam");
+  CHECK(r.rewrite == "I understand this is stressful. It ships tomorrow\nThanks, Sam");
+  // An auxiliary asks only before its subject: "could be" is a statement.
+  REQUIRE(analyzer.analyze("Relax, it's sorted. could be the app tho", Role::agent, &r).ok());
+  CHECK(r.rewrite.substr(r.rewrite.size() - 1) == ".");
+  REQUIRE(analyzer.analyze("Relax, it's sorted. can u retry", Role::agent, &r).ok());
+  CHECK(r.rewrite.substr(r.rewrite.size() - 1) == "?");
+  // "ur" before a state reads "you're".
+  REQUIRE(analyzer.analyze("Relax, ur sorted now", Role::agent, &r).ok());
+  CHECK(r.rewrite.find("ou're sorted") != std::string::npos);
+}
+
+// A consequence joined without a comma ("… or your shop is suspended") is
+// a clause of its own: no "could you …?" question swallows it.
+TEST_CASE("a command with a consequence after a joiner stays a statement") {
+  const core::Analyzer analyzer;
+  REQUIRE(analyzer.ok());
+  Report r;
+  REQUIRE(analyzer
+              .analyze("You must upload the certificate within 7 days or your shop is suspended.",
+                       Role::agent, &r)
+              .ok());
+  CHECK(r.rewrite.find('?') == std::string::npos);
+  CHECK(r.rewrite.find("upload the certificate within 7 days or your shop is suspended.") !=
+        std::string::npos);
+  // A joiner before a pronoun subject counts too ("or it").
+  REQUIRE(analyzer.analyze("You need to sign it or it lapses.", Role::agent, &r).ok());
+  CHECK(r.rewrite.find('?') == std::string::npos);
 }
 
 TEST_CASE("a rewritten message starts every sentence with a capital") {

@@ -278,15 +278,44 @@ TEST_CASE("deleting a whole sentence removes its terminator and spacing") {
     CHECK(m.run().text == "Thanks.\nIt's in the email.");
   }
   SUBCASE("mid-sentence a question mark in the phrase goes with it") {
-    Findings m("Wow, seriously? It's in the email.");
+    Findings m("Well now, seriously? It's in the email.");
     m.add("seriously?", {""});
-    CHECK(m.run().text == "Wow. It's in the email.");
+    CHECK(m.run().text == "Well now. It's in the email.");
   }
   SUBCASE("mid-sentence the writer's terminator stays") {
-    Findings m("Wow, seriously? It's in the email. Fine, obviously.");
+    Findings m("Well now, seriously? It's in the email. Fine by me, obviously.");
     m.add("seriously", {""});
     m.add("obviously.", {""});
-    CHECK(m.run().text == "Wow? It's in the email. Fine.");
+    CHECK(m.run().text == "Well now? It's in the email. Fine by me.");
+  }
+}
+
+TEST_CASE("a deletion that would leave one word of its sentence takes the sentence") {
+  SUBCASE("a lone adverb after the phrase") {
+    Findings m("The food is fine. You're overthinking it honestly.");
+    m.add("You're overthinking it", {""});
+    CHECK(m.run().text == "The food is fine.");
+  }
+  SUBCASE("a lone word before the phrase") {
+    Findings m("Wow, seriously? It's in the email.");
+    m.add("seriously?", {""});
+    CHECK(m.run().text == "It's in the email.");
+  }
+  SUBCASE("two words left stay") {
+    Findings m("Fine by me, obviously. It's in the email.");
+    m.add("obviously", {""});
+    CHECK(m.run().text == "Fine by me. It's in the email.");
+  }
+  SUBCASE("a figure left stays") {
+    Findings m("Calm down, 48 hours. It's in the email.");
+    m.add("Calm down", {""});
+    CHECK(m.run().text.find("48 hours") != std::string::npos);
+  }
+  SUBCASE("another edit in the sentence keeps it") {
+    Findings m("Honestly, whatever. It's in the email.");
+    m.add("Honestly", {""});
+    m.add("whatever", {"fine"});
+    CHECK(m.run().text.find("ine") != std::string::npos);
   }
 }
 

@@ -196,6 +196,18 @@ def test_chat_spellings_are_read_and_written_out(analyzer, have_rules):
     assert analyzer.analyze("thx, u r welcome", role="agent").rewrite == "thx, u r welcome"
 
 
+def test_a_rewritten_reply_has_its_comma_splices_parted(analyzer, have_rules):
+    r = analyzer.analyze("Relax, I checked the order, it's on its way", role="agent")
+    assert r.rewrite.endswith("I checked the order. It's on its way.")
+    # the edits still give the rewrite, and a clean reply keeps its commas
+    text = "Relax, I checked the order, it's on its way"
+    for e in sorted(r.edits, key=lambda e: e.start, reverse=True):
+        text = text[: e.start] + e.replacement + text[e.end :]
+    assert text == r.rewrite
+    clean = "I checked the order, it's on its way"
+    assert analyzer.analyze(clean, role="agent").rewrite == clean
+
+
 def test_offsets_of_bytes_with_invalid_utf8(analyzer, have_rules):
     data = b"\xff\xfe I don't know."
     t = trigger(analyzer.analyze(data), "uncertainty")
