@@ -182,6 +182,18 @@ TEST_CASE("rewrite writes a changed reply's chat spellings out; an unchanged one
   CHECK(r.out == "Did you get a chance to check the docs?\nthx, u r welcome\n");
 }
 
+TEST_CASE("rewrite parts a changed reply's comma splices and keeps a clean one's") {
+  const Run r = tact_cli("rewrite --role agent",
+                         "Relax, I checked the order, it's on its way\n"
+                         "I checked the order, it's on its way\n"
+                         "ok u need to restart it. could be anything really\n");
+  REQUIRE(r.status == 0);
+  CHECK(r.out ==
+        "I understand this is stressful. I checked the order. It's on its way.\n"
+        "I checked the order, it's on its way\n"
+        "Ok could you restart it? Could be anything really.\n");
+}
+
 TEST_CASE("input that cannot be read and output that cannot be written: a message, exit 2") {
   Run r = tact_sh("TACT analyze / >/dev/null");
   CHECK(r.status == 2);
