@@ -75,10 +75,14 @@ bool inserted(const std::vector<std::string>& templates, std::string_view name) 
 // between the span and the words around it: a whole-clause suggestion fits
 // there ("…, not us." but not "you'll have to call them"). Punctuation only,
 // so it holds for any language.
+// A span that itself ends in punctuation ("Surely you remember that.")
+// stands apart on that side, whatever follows it.
 bool stands_alone(std::string_view s, text::Range span) {
+  if (span.size() == 0) return false;
   std::size_t i = span.begin;
   for (std::size_t n = 0; i > 0 && is_hspace(char_before(s, i, &n)) && n > 0;) i -= n;
-  if (i > 0 && is_wordish(char_before(s, i))) return false;
+  if (i > 0 && is_wordish(char_before(s, i)) && is_wordish(char_at(s, span.begin))) return false;
+  if (!is_wordish(char_before(s, span.end))) return true;
   i = span.end;
   for (std::size_t n = 0; i < s.size() && is_hspace(char_at(s, i, &n)) && n > 0;) i += n;
   return i >= s.size() || !is_wordish(char_at(s, i));
@@ -649,13 +653,22 @@ void tidy_informal(const text::Document& doc, const rules::RewriteStyle& style, 
   apply_fixes(doc, fixes, out);
 }
 
-// True when the rules find a warning-or-worse trigger in `text`, or could
-// not finish before the deadline.
-bool has_warning(const std::string& text, const text::Document& doc, const rules::Pack& pack,
-                 Role role, const Deadline* deadline) {
+// True when the rules find a warning-or-worse trigger in the sentences of
+// `text` that hold one of `at` (byte positions, sorted), or could not
+// finish before the deadline.
+bool has_warning(const std::string& text, const std::vector<Edit>& at, const text::Document& doc,
+                 const rules::Pack& pack, Role role, const Deadline* deadline) {
   const text::Document d = text::Document::build(text, doc.sentence_profile(), doc.spellings());
+  std::vector<text::Range> within;
+  std::size_t k = 0;
+  for (const text::Sentence& sentence : d.sentences()) {
+    while (k < at.size() && at[k].original.begin < sentence.original.begin) ++k;
+    if (k < at.size() && at[k].original.begin < sentence.original.end) {
+      within.push_back(sentence.view);
+    }
+  }
   std::vector<rules::Finding> found;
-  pack.match(d, role, &found, deadline);
+  pack.match_within(d, role, within, &found, deadline);
   if (deadline != nullptr && deadline->passed()) return true;
   return std::any_of(found.begin(), found.end(), [](const rules::Finding& f) {
     return f.rule->family == rules::Family::trigger && f.rule->severity >= Severity::warning;
@@ -663,11 +676,12 @@ bool has_warning(const std::string& text, const text::Document& doc, const rules
 }
 
 // Parts the comma splices of a rewritten message (comma_splice.hpp), last,
-// once its words stand, where the parted reply holds no warning-or-worse
+// once its words stand, where the sentences parted hold no warning-or-worse
 // trigger. A part that becomes a sentence of its own can read as a phrase
 // a rule finds ("It is what it is."), or free a phrase the guard declined
 // inside the clause: no re-check would mend it now, and the next rewrite
-// would, so such a message keeps its commas.
+// would, so such a sentence keeps its commas. Only the parted sentences are
+// matched again.
 void part_splices(const text::Document& doc, const rules::Pack& pack, Role role, Output* out,
                   const Deadline* deadline) {
   if (out->edits.empty()) return;
@@ -678,7 +692,7 @@ void part_splices(const text::Document& doc, const rules::Pack& pack, Role role,
   for (auto it = splices.rbegin(); it != splices.rend(); ++it) {
     parted.replace(it->original.begin, it->original.size(), it->replacement);
   }
-  if (has_warning(parted, doc, pack, role, deadline)) return;
+  if (has_warning(parted, splices, doc, pack, role, deadline)) return;
   apply_fixes(doc, splices, out);
 }
 

@@ -146,6 +146,26 @@ counterexamples = ["That is possible."]
   CHECK(r.rewrite == "That isn't something I can arrange.");
 }
 
+// A phrase that ends in its own full stop stands apart from the sentence
+// after it: a whole-clause suggestion fits there.
+TEST_CASE("a whole-clause phrase ending in its own terminator is not inside a clause") {
+  const core::Analyzer analyzer = from_text("clause-stop.toml", R"toml(
+[messages]
+condescending = "Explain plainly."
+
+[[rule]]
+id = "trigger.condescending.surely"
+clause = true
+patterns = ["(?P<span>surely you remember that[.?])(?:\\s|$)"]
+suggestions = ["I know that's a lot to keep track of."]
+examples = ["Surely you remember that."]
+counterexamples = ["I remember that."]
+)toml");
+  const Report r = analyzer.analyze("It's on page 2. Surely you remember that. We can't refund it.");
+  CHECK(r.declined.empty());
+  CHECK(r.rewrite == "It's on page 2. I know that's a lot to keep track of. We can't refund it.");
+}
+
 TEST_CASE("a {^} suggestion applies where its phrase starts a sentence, the next one elsewhere") {
   const core::Analyzer analyzer = from_text("lead.toml", R"toml(
 [messages]
