@@ -7,6 +7,7 @@
 
 #include <toml++/toml.h>
 
+#include <filesystem>
 #include <fstream>
 #include <mutex>
 #include <sstream>
@@ -266,12 +267,32 @@ Status load_policy(const core::Analyzer& analyzer, std::shared_ptr<const Policy>
   bool found = false;
   const std::string_view policy_text = embedded::find(embedded_policy, &found);
   if (opt.default_pack && found) sources.emplace_back(embedded_policy, policy_text);
-  for (const std::string& path : opt.rule_files) {
+  const auto read = [&](const std::string& path) -> Status {
     std::ifstream in(path, std::ios::binary);
     std::ostringstream text;
     text << in.rdbuf();
     if (!in) return {Code::io, path + ": cannot read"};
     sources.emplace_back(path, text.str());
+    return {};
+  };
+  for (const std::string& path : opt.rule_files) {
+    if (Status s = read(path); !s.ok()) return s;
+    // The files a pack file includes, beside it, as the rules read them
+    // (the default pack's policy is in one of them: en/conversation.toml).
+    toml::table root;
+    try {
+      root = toml::parse(sources.back().second, std::string_view(path));
+    } catch (const toml::parse_error& e) {
+      return {Code::rules, path + ": " + std::string(e.description())};
+    }
+    if (const toml::array* includes = root["include"].as_array()) {
+      const std::filesystem::path dir = std::filesystem::path(path).parent_path();
+      for (const toml::node& inc : *includes) {
+        if (const auto name = inc.value<std::string>()) {
+          if (Status s = read((dir / *name).string()); !s.ok()) return s;
+        }
+      }
+    }
   }
   for (const PackSource& source : opt.rule_texts) sources.emplace_back(source.name, source.text);
   std::string key;

@@ -104,6 +104,25 @@ signals = ["churn_threat", "manager_request"]
   CHECK(c.append(Role::customer, "hi").code == tact::Code::rules);
 }
 
+// The default pack loaded from its files (as installed) carries its policy
+// in an included file: the conversation reads the includes as the rules do.
+TEST_CASE("the default pack loaded from files routes as the embedded one") {
+  tact::Options o;
+  o.default_pack = false;
+  o.rule_files.push_back(TACT_SOURCE_DIR "/rules/en/pack.toml");
+  const tact::Analyzer files(o);
+  REQUIRE_MESSAGE(files.ok(), files.status().message);
+  const std::vector<tact::ConversationInput> turns = {
+      {Role::customer, "This is the third time I've written. I want a manager NOW."},
+      {Role::agent, "I'm sorry, I can see this is your third contact."},
+      {Role::customer, "Fine, I'll wait for the manager's call."}};
+  const tact::ConversationReport embedded = run(turns);
+  const tact::ConversationReport loaded = run(turns, files);
+  CHECK(loaded.route == embedded.route);
+  CHECK(loaded.priority == embedded.priority);
+  CHECK(loaded.route == "supervisor");
+}
+
 TEST_CASE("bad input gets a status, never a crash") {
   tact::ConversationReport r;
   CHECK(tact::analyze_conversation(analyzer(), {}, &r).code == tact::Code::invalid_argument);
