@@ -137,9 +137,9 @@ std::size_t word_end(std::string_view s, std::size_t begin, std::size_t stop) {
 }
 
 std::size_t count_words(std::string_view s, std::size_t from, std::size_t to, char until,
-                        bool* digit) {
+                        std::size_t most, bool* digit) {
   std::size_t words = 0;
-  for (std::size_t i = from; i < to && (until == 0 || s[i] != until);) {
+  for (std::size_t i = from; i < to && words < most && (until == 0 || s[i] != until);) {
     std::size_t n = 0;
     const char32_t c = char_at(s, i, &n);
     if (n == 0) break;

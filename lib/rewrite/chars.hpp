@@ -79,9 +79,11 @@ bool equal_folded(std::string_view a, std::string_view b);
 // between them ("don't" is one word).
 std::size_t word_end(std::string_view s, std::size_t begin, std::size_t stop);
 // How many words lie in [from, to) of `s`, stopping at the first `until`
-// character when one is given; sets *digit when one of them holds a digit.
-std::size_t count_words(std::string_view s, std::size_t from, std::size_t to, char until = 0,
-                        bool* digit = nullptr);
+// character when one is given, or once `most` words are counted (callers
+// that ask "more than one?" need not read a long sentence to its end);
+// sets *digit when one of the words counted holds a digit.
+std::size_t count_words(std::string_view s, std::size_t from, std::size_t to, char until,
+                        std::size_t most, bool* digit = nullptr);
 // True when the word starting at byte `at` of `s` (letters, marks and
 // apostrophes) has a capital after its first letter: a name such as
 // "iPhone" or "McAfee", whose case is left alone.

@@ -85,7 +85,7 @@ void part_comma_splices(std::string_view s, const rules::RewriteStyle& style,
         std::size_t after = next;
         const std::string word = word_at(s, next, &after);
         if (!question && !lead && !comma && words >= 3 && listed(style.splice_subjects, word) &&
-            count_words(s, next, end, ',') >= 2) {
+            count_words(s, next, end, ',', 2) >= 2) {
           fixes->push_back({{static_cast<uint32_t>(k), static_cast<uint32_t>(k + 1)}, "."});
           if (s[next] >= 'a' && s[next] <= 'z') {
             fixes->push_back({{static_cast<uint32_t>(next), static_cast<uint32_t>(next + 1)},

@@ -203,23 +203,27 @@ text::Range lone_sentence(const text::Document& doc, text::Range span, bool with
   const std::string_view s = doc.original();
   bool digit = false;
   const auto words_in = [&](std::size_t from, std::size_t to) {
-    return count_words(s, from, to, 0, &digit);
+    return count_words(s, from, to, 0, 2, &digit);
   };
-  for (const text::Sentence& sentence : doc.sentences()) {
-    const text::Range r = sentence.original;
-    if (span.begin < r.begin || span.end > r.end) continue;
-    if (words_in(r.begin, span.begin) + words_in(span.end, r.end) > 1 || digit) return {};
-    std::size_t end = r.end;
-    std::size_t n = 0;
-    while (end > span.end &&
-           !(with_terminator ? !text::is_space(char_before(s, end, &n))
-                             : is_wordish(char_before(s, end, &n))) &&
-           n > 0) {
-      end -= n;
-    }
-    return {r.begin, static_cast<uint32_t>(std::max<std::size_t>(end, span.end))};
+  // The last sentence starting at or before the span (sentences are in
+  // text order): one lookup per finding, however long the text.
+  const std::vector<text::Sentence>& all = doc.sentences();
+  auto it =
+      std::upper_bound(all.begin(), all.end(), span.begin,
+                       [](uint32_t at, const text::Sentence& x) { return at < x.original.begin; });
+  if (it == all.begin()) return {};
+  const text::Range r = std::prev(it)->original;
+  if (span.begin < r.begin || span.end > r.end) return {};
+  if (words_in(r.begin, span.begin) + words_in(span.end, r.end) > 1 || digit) return {};
+  std::size_t end = r.end;
+  std::size_t n = 0;
+  while (end > span.end &&
+         !(with_terminator ? !text::is_space(char_before(s, end, &n))
+                           : is_wordish(char_before(s, end, &n))) &&
+         n > 0) {
+    end -= n;
   }
-  return {};
+  return {r.begin, static_cast<uint32_t>(std::max<std::size_t>(end, span.end))};
 }
 
 // Widens each deletion that would leave its sentence one word or none of
@@ -230,11 +234,12 @@ void widen_to_sentences(const text::Document& doc, std::vector<Candidate>* candi
   for (Candidate& c : *candidates) {
     if (!c.deletion) continue;
     const text::Range r = lone_sentence(doc, c.original, true);
+    if (r.size() == 0) continue;
     const bool shared =
         std::any_of(candidates->begin(), candidates->end(), [&](const Candidate& o) {
           return &o != &c && o.original.begin < r.end && r.begin < o.original.end;
         });
-    if (r.size() > 0 && !shared) c.original = r;
+    if (!shared) c.original = r;
   }
 }
 
