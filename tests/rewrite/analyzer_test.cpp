@@ -805,6 +805,10 @@ TEST_CASE("the drafts of issue 14's table get sendable rewrites") {
                 "Let's get the password reset sorted together."},
            Case{"You must bring photo ID when you collect it.",
                 "Could you bring photo ID when you collect it?"},
+           // a refusal in the passive keeps its verb and its thing
+           Case{"Sale items cannot be refunded.", "We aren't able to refund sale items."},
+           Case{"Your dispute was closed, so it can't be reopened.",
+                "Your dispute was closed, so we aren't able to reopen it."},
        }) {
     CAPTURE(c.draft);
     Report r;
