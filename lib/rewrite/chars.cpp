@@ -1,6 +1,8 @@
 // Copyright (c) the Tact authors. SPDX-License-Identifier: MIT
 #include "rewrite/chars.hpp"
 
+#include <algorithm>
+
 #include <unicode/uchar.h>
 
 #include "text/unicode.hpp"
@@ -121,6 +123,11 @@ bool equal_folded(std::string_view a, std::string_view b) {
     if (fold(a[k]) != fold(b[k])) return false;
   }
   return true;
+}
+
+bool listed(const std::vector<std::string>& words, std::string_view word) {
+  return std::any_of(words.begin(), words.end(),
+                     [&](const std::string& w) { return equal_folded(w, word); });
 }
 
 std::size_t word_end(std::string_view s, std::size_t begin, std::size_t stop) {

@@ -6,7 +6,9 @@
 #define TACT_LIB_REWRITE_CHARS_HPP_
 
 #include <cstddef>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "text/sentence_profile.hpp"
 #include "text/unicode.hpp"
@@ -74,6 +76,9 @@ inline bool is_apostrophe(char32_t c) {
 }
 // a == b with A-Z folded to a-z (the guard's and the clause check's words).
 bool equal_folded(std::string_view a, std::string_view b);
+// True when `word` is one of `words`, compared as equal_folded does (a
+// pack's word lists: clause openers, question and splice words).
+bool listed(const std::vector<std::string>& words, std::string_view word);
 // The end of the word that starts at byte `begin` of `s`, at most `stop`
 // (begin itself when none does): letters, marks, digits and apostrophes
 // between them ("don't" is one word).

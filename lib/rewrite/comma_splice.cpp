@@ -10,34 +10,24 @@ namespace tact::rewrite {
 
 namespace {
 
-// The word at byte `at` (letters, marks, digits, inner apostrophes) lower
-// case, with a curly apostrophe written straight, and where it ends.
+// The word at byte `at` (word_end's), lower case, with a curly apostrophe
+// written straight, and where it ends.
 std::string word_at(std::string_view s, std::size_t at, std::size_t* end) {
+  *end = word_end(s, at, s.size());
   std::string word;
-  std::size_t i = at;
-  while (i < s.size()) {
+  for (std::size_t i = at; i < *end;) {
     std::size_t n = 0;
-    const char32_t c = char_at(s, i, &n);
-    if (n == 0) break;
-    if (is_apostrophe(c) && !word.empty() && i + n < s.size() && is_wordish(char_at(s, i + n))) {
+    if (is_apostrophe(char_at(s, i, &n))) {
       word += '\'';
-    } else if (is_wordish(c)) {
+    } else {
       for (std::size_t k = 0; k < n; ++k) {
         const char b = s[i + k];
         word += b >= 'A' && b <= 'Z' ? static_cast<char>(b - 'A' + 'a') : b;
       }
-    } else {
-      break;
     }
-    i += n;
+    i += n == 0 ? 1 : n;
   }
-  *end = i;
   return word;
-}
-
-bool listed(const std::vector<std::string>& words, std::string_view word) {
-  return std::any_of(words.begin(), words.end(),
-                     [&](const std::string& w) { return equal_folded(w, word); });
 }
 
 // The byte that ends the sentence running on at `from`: its terminator

@@ -34,14 +34,7 @@ void words_in(std::string_view s, std::size_t begin, std::size_t end, std::vecto
       continue;
     }
     const std::size_t start = i;
-    while (i < end) {
-      const char32_t d = char_at(s, i, &n);
-      // A word goes on through an apostrophe between letters ("don't").
-      const bool inner_apostrophe =
-          is_apostrophe(d) && i + n < end && is_wordish(char_at(s, i + n));
-      if (!is_wordish(d) && !inner_apostrophe) break;
-      i += n;
-    }
+    i = word_end(s, i, end);  // through an apostrophe between letters ("don't")
     out->push_back({start, i});
   }
 }

@@ -118,11 +118,6 @@ std::string_view word_after(std::string_view s, std::size_t from, std::size_t st
   return s.substr(from, *end - from);
 }
 
-bool listed(const std::vector<std::string>& words, std::string_view word) {
-  return std::any_of(words.begin(), words.end(),
-                     [&](const std::string& w) { return equal_folded(w, word); });
-}
-
 // True when `word`, as the view writes it out ("u" -> "you"), is one of
 // the style's question subjects.
 bool question_subject(const text::Spellings& spellings, const rules::RewriteStyle& style,

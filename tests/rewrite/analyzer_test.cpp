@@ -161,7 +161,8 @@ suggestions = ["I know that's a lot to keep track of."]
 examples = ["Surely you remember that."]
 counterexamples = ["I remember that."]
 )toml");
-  const Report r = analyzer.analyze("It's on page 2. Surely you remember that. We can't refund it.");
+  const Report r =
+      analyzer.analyze("It's on page 2. Surely you remember that. We can't refund it.");
   CHECK(r.declined.empty());
   CHECK(r.rewrite == "It's on page 2. I know that's a lot to keep track of. We can't refund it.");
 }
